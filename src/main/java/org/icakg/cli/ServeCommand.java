@@ -1,0 +1,58 @@
+package org.icakg.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import org.icakg.kb.Vocab;
+import org.icakg.server.IcaServer;
+import org.icakg.server.ServerConfig;
+
+/** {@code serve}: loads the knowledge graph and serves it until the process is stopped. */
+final class ServeCommand {
+
+    static final String USAGE = "serve [--port 3030] [--host 127.0.0.1] [--data PATH]... [--store DIR] [--base IRI]\n"
+            + "        [--query-timeout SECONDS] [--users FILE] [--max-body BYTES]   serve SPARQL and the browsing pages";
+
+    private ServeCommand() {}
+
+    static int run(String[] argv, PrintStream out, PrintStream err) {
+        Args args = Args.parse(argv,
+                Set.of("port", "host", "data", "store", "base", "query-timeout", "users", "max-body"), Set.of());
+        if (!args.positional().isEmpty())
+            throw new Args.UsageException("serve takes no positional arguments, got " + args.positional());
+        ServerConfig config = config(args);
+        long start = System.nanoTime();
+        err.println("Loading " + (config.dataPaths().isEmpty() ? "the bundled data" : config.dataPaths())
+                + (config.store() == null ? " in memory" : " into store " + config.store()) + " ...");
+        IcaServer server = IcaServer.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ica-kg-shutdown"));
+        err.printf("ica-kg serving %s/ (SPARQL at %s/sparql, editor at %s/query) — ready in %d ms%n",
+                server.url(), server.url(), server.url(), (System.nanoTime() - start) / 1_000_000);
+        return 0;
+    }
+
+    static ServerConfig config(Args args) {
+        ServerConfig c = ServerConfig.defaults();
+        String base = args.get("base", Vocab.DEFAULT_BASE);
+        try {
+            c = c.withVocab(new Vocab(base));
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
+        }
+        c = c.withPort(args.getInt("port", ServerConfig.DEFAULT_PORT, 0, 65535))
+                .withData(args.all("data").stream().map(Path::of).toList())
+                .withQueryTimeout(Duration.ofSeconds(args.getInt("query-timeout",
+                        (int) ServerConfig.DEFAULT_QUERY_TIMEOUT.toSeconds(), 1, 86_400)))
+                .withMaxBodyBytes(args.getInt("max-body", (int) ServerConfig.DEFAULT_MAX_BODY_BYTES, 1, Integer.MAX_VALUE));
+        if (args.has("store"))
+            c = c.withStore(Path.of(args.get("store", null)));
+        String users = args.get("users", System.getenv("ICA_KG_USERS_FILE"));
+        if (users != null)
+            c = c.withUsersFile(Path.of(users));
+        String host = args.get("host", ServerConfig.DEFAULT_HOST);
+        return new ServerConfig(host, c.port(), c.dataPaths(), c.store(), c.vocab(), c.queryTimeout(), c.slowQuery(),
+                c.maxBodyBytes(), c.maxBufferedResultBytes(), c.usersFile());
+    }
+}

@@ -1,0 +1,175 @@
+package org.icakg.kb;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.riot.system.PrefixMap;
+import org.icakg.validate.Finding;
+import org.icakg.validate.LineIndex;
+import org.icakg.validate.Report;
+import org.icakg.validate.Validator;
+
+/**
+ * The knowledge graph: a data set (in memory or TDB2) holding the ontology, the curated data in named graphs
+ * and the inferred graph; with the shapes and the ontology's axioms that check and extend it.
+ */
+public final class KnowledgeBase {
+
+    private final DatasetGraph dataset;
+    private final Vocab vocab;
+    private final Graph ontology;
+    private final Shapes shapes;
+    private final Inference inference;
+    private final Validator validator;
+    private final PrefixMap prefixes;
+    private final List<RdfSource> dataSources;
+
+    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Graph ontology, Graph shapesGraph,
+                          PrefixMap prefixes, List<RdfSource> dataSources) {
+        this.dataset = dataset;
+        this.vocab = vocab;
+        this.ontology = ontology;
+        this.shapes = Shapes.parse(shapesGraph);
+        this.inference = new Inference(ontology);
+        this.validator = new Validator(shapes, ontology, vocab);
+        this.prefixes = prefixes;
+        this.dataSources = List.copyOf(dataSources);
+    }
+
+    /**
+     * Opens a knowledge base on {@code dataset}. An empty data set is loaded from the bundle (ontology and
+     * data) and its inferences materialised; a data set that already holds statements is reopened as it is,
+     * keeping its ontology. The shapes always come from the bundle.
+     *
+     * @throws LoadException when any file has a syntax error; then nothing is written
+     */
+    public static KnowledgeBase open(Bundle bundle, Vocab vocab, DatasetGraph dataset) {
+        Loader loader = new Loader(vocab);
+        List<SyntaxError> errors = new ArrayList<>();
+        Graph shapesGraph = GraphFactory.createDefaultGraph();
+        for (RdfSource s : bundle.shapes()) {
+            Loader.ParsedInput parsed = loader.parse(s, vocab.shapesGraph());
+            errors.addAll(parsed.errors());
+            parsed.dataset().find().forEachRemaining(q -> shapesGraph.add(q.asTriple()));
+        }
+        boolean fresh = org.icakg.store.Stores.isEmpty(dataset);
+        if (fresh) {
+            dataset.begin(org.apache.jena.query.TxnType.WRITE);
+            try {
+                for (RdfSource s : bundle.ontology())
+                    errors.addAll(loader.load(s, dataset, vocab.ontologyGraph()));
+                for (RdfSource s : bundle.data())
+                    errors.addAll(loader.load(s, dataset, vocab.unattributedGraph()));
+                if (!errors.isEmpty()) {
+                    dataset.abort();
+                    throw new LoadException(errors);
+                }
+                Graph ontology = copy(dataset.getGraph(vocab.ontologyGraph()));
+                new Inference(ontology).materialize(dataset, vocab);
+                dataset.commit();
+            } finally {
+                dataset.end();
+            }
+        } else {
+            for (RdfSource s : bundle.ontology())
+                loader.parse(s, vocab.ontologyGraph());
+            if (!errors.isEmpty())
+                throw new LoadException(errors);
+        }
+        PrefixMap prefixes = loader.prefixes();
+        Graph ontology = Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph())));
+        return new KnowledgeBase(dataset, vocab, ontology, shapesGraph, prefixes, fresh ? bundle.data() : List.of());
+    }
+
+    /** Loads a bundle into a fresh in-memory data set. */
+    public static KnowledgeBase inMemory(Bundle bundle, Vocab vocab) {
+        return open(bundle, vocab, org.icakg.store.Stores.inMemory());
+    }
+
+    public DatasetGraph dataset() { return dataset; }
+
+    public Vocab vocab() { return vocab; }
+
+    /** The ontology (a copy in memory, read-only by convention). */
+    public Graph ontology() { return ontology; }
+
+    public Shapes shapes() { return shapes; }
+
+    public Inference inference() { return inference; }
+
+    public Validator validator() { return validator; }
+
+    /** Prefixes declared in the bundled files, for display. */
+    public PrefixMap prefixes() { return prefixes; }
+
+    /** Validates the whole graph. */
+    public Report validate() {
+        return Txn.calculateRead(dataset, () -> {
+            Graph union = dataset.getUnionGraph();
+            var report = validator.validate(union, assertedTriples());
+            LineIndex lines = new LineIndex(dataSources, vocab);
+            List<Finding> findings = report.getEntries().stream()
+                    .map(e -> new Finding(e, lines.locate(e.focusNode()))).toList();
+            return new Report(List.of(), findings, report, union.size());
+        });
+    }
+
+    /** True when a graph name holds asserted statements (not the ontology, not inferences). */
+    public boolean isAssertedGraph(Node graphName) {
+        return !graphName.equals(vocab.inferredGraph()) && !graphName.equals(vocab.ontologyGraph());
+    }
+
+    private Iterator<Triple> assertedTriples() {
+        Iterator<Quad> quads = dataset.find();
+        return new Iterator<>() {
+            private Quad next = advance();
+
+            private Quad advance() {
+                while (quads.hasNext()) {
+                    Quad q = quads.next();
+                    if (isAssertedGraph(q.getGraph()))
+                        return q;
+                }
+                return null;
+            }
+
+            @Override public boolean hasNext() { return next != null; }
+
+            @Override public Triple next() {
+                Triple t = next.asTriple();
+                next = advance();
+                return t;
+            }
+        };
+    }
+
+    private static Graph copy(Graph g) {
+        Graph copy = GraphFactory.createDefaultGraph();
+        g.find().forEachRemaining(copy::add);
+        return copy;
+    }
+
+    /** Syntax errors that stopped a load. */
+    public static final class LoadException extends RuntimeException {
+        private final List<SyntaxError> errors;
+
+        public LoadException(List<SyntaxError> errors) {
+            super(errors.size() + " syntax error(s): " + errors.get(0));
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<SyntaxError> errors() { return errors; }
+    }
+
+}

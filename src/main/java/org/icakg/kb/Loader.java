@@ -1,0 +1,133 @@
+package org.icakg.kb;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * Parses RDF sources into a data set, rewriting IRIs to the configured base.
+ * The caller owns the transaction. Syntax errors are collected with file, line and column.
+ */
+public final class Loader {
+
+    private final Vocab vocab;
+    private final PrefixMap prefixes = PrefixMapFactory.create();
+
+    public Loader(Vocab vocab) {
+        this.vocab = vocab;
+    }
+
+    /** The prefixes declared by every file this loader has read (rebased), for display. */
+    public PrefixMap prefixes() { return prefixes; }
+
+    /**
+     * Parses one source into {@code target}; triples outside a named graph go to {@code graphForTriples}.
+     * Returns the syntax errors (a fatal one ends the file); what parsed before a fatal error is kept,
+     * so callers that must not keep partial input check the result before committing.
+     */
+    public List<SyntaxError> load(RdfSource source, DatasetGraph target, Node graphForTriples) {
+        List<SyntaxError> errors = new ArrayList<>();
+        StreamRDF sink = new Sink(target, graphForTriples, vocab, prefixes);
+        try {
+            RDFParser.source(new ByteArrayInputStream(source.content()))
+                    .lang(source.lang())
+                    .base(vocab.base())
+                    .errorHandler(collector(source.name(), errors))
+                    .parse(sink);
+        } catch (RiotException e) {
+            if (errors.isEmpty())
+                errors.add(new SyntaxError(source.name(), -1, -1, e.getMessage()));
+        }
+        return errors;
+    }
+
+    /** Parses a source into a fresh in-memory data set (for checking input before it touches a store). */
+    public ParsedInput parse(RdfSource source, Node graphForTriples) {
+        DatasetGraph dsg = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        List<SyntaxError> errors = load(source, dsg, graphForTriples);
+        return new ParsedInput(dsg, errors);
+    }
+
+    /** A parsed input and its syntax errors. */
+    public record ParsedInput(DatasetGraph dataset, List<SyntaxError> errors) {
+        public ParsedInput {
+            errors = List.copyOf(errors);
+        }
+
+        public boolean ok() { return errors.isEmpty(); }
+    }
+
+    private static ErrorHandler collector(String file, List<SyntaxError> errors) {
+        return new ErrorHandler() {
+            @Override
+            public void warning(String message, long line, long col) {
+                // RIOT warnings (e.g. an ill-formed literal) are left to SHACL, which reports them on their focus node.
+            }
+
+            @Override
+            public void error(String message, long line, long col) {
+                errors.add(new SyntaxError(file, line, col, message));
+            }
+
+            @Override
+            public void fatal(String message, long line, long col) {
+                errors.add(new SyntaxError(file, line, col, message));
+                throw new RiotException(message);
+            }
+        };
+    }
+
+    /** Writes parsed statements into the data set, rebasing IRIs. */
+    private static final class Sink implements StreamRDF {
+        private final DatasetGraph target;
+        private final Node graphForTriples;
+        private final Vocab vocab;
+        private final boolean rebase;
+        private final PrefixMap prefixes;
+
+        Sink(DatasetGraph target, Node graphForTriples, Vocab vocab, PrefixMap prefixes) {
+            this.prefixes = prefixes;
+            this.target = target;
+            this.graphForTriples = graphForTriples;
+            this.vocab = vocab;
+            this.rebase = !vocab.base().equals(Vocab.DEFAULT_BASE);
+        }
+
+        @Override
+        public void triple(Triple t) {
+            target.add(graphForTriples, node(t.getSubject()), node(t.getPredicate()), node(t.getObject()));
+        }
+
+        @Override
+        public void quad(Quad q) {
+            Node g = q.isDefaultGraph() ? graphForTriples : node(q.getGraph());
+            target.add(g, node(q.getSubject()), node(q.getPredicate()), node(q.getObject()));
+        }
+
+        private Node node(Node n) {
+            if (!rebase || !n.isURI())
+                return n;
+            String iri = n.getURI();
+            String rebased = vocab.rebase(iri);
+            return rebased.equals(iri) ? n : NodeFactory.createURI(rebased);
+        }
+
+        @Override public void start() {}
+        @Override public void base(String base) {}
+        @Override public void prefix(String prefix, String iri) { prefixes.add(prefix, vocab.rebase(iri)); }
+        @Override public void version(String version) {}
+        @Override public void finish() {}
+    }
+}

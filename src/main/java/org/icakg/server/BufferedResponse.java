@@ -1,0 +1,145 @@
+package org.icakg.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Holds a response body in memory up to a limit, so the status can still change when a query runs out of
+ * time half-way through its results. Past the limit the body streams to the client.
+ */
+final class BufferedResponse extends HttpServletResponseWrapper {
+
+    /** What Fuseki appends to a result cut off by the time limit. */
+    static final String CANCELLED_MARKER = "##  Query cancelled due to timeout";
+
+    private final long limit;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+    private boolean streaming;
+    private boolean cancelled;
+    private ServletOutputStream stream;
+    private PrintWriter writer;
+
+    BufferedResponse(HttpServletResponse response, long limit) {
+        super(response);
+        this.limit = limit;
+    }
+
+    /** True when the body (buffered or not) carries the time-out marker. */
+    boolean cancelled() {
+        if (cancelled)
+            return true;
+        byte[] all = buffer.toByteArray();
+        int from = Math.max(0, all.length - 512);
+        return contains(java.util.Arrays.copyOfRange(all, from, all.length), CANCELLED_MARKER);
+    }
+
+    boolean streaming() { return streaming; }
+
+    byte[] body() { return buffer.toByteArray(); }
+
+    @Override
+    public ServletOutputStream getOutputStream() {
+        if (stream == null)
+            stream = new Stream();
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+        if (writer == null)
+            writer = new PrintWriter(new java.io.OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8), false);
+        return writer;
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        if (writer != null)
+            writer.flush();
+        if (streaming)
+            super.flushBuffer();
+    }
+
+    @Override
+    public void setContentLength(int len) {
+        // The length is set when the buffered body is sent.
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+        // As above.
+    }
+
+    @Override
+    public boolean isCommitted() { return streaming && super.isCommitted(); }
+
+    @Override
+    public void resetBuffer() {
+        buffer.reset();
+        if (streaming)
+            super.resetBuffer();
+    }
+
+    /** Sends what was buffered (when the body never went past the limit). */
+    void sendBuffered() throws IOException {
+        if (writer != null)
+            writer.flush();
+        if (streaming)
+            return;
+        HttpServletResponse r = (HttpServletResponse) getResponse();
+        r.setContentLength(buffer.size());
+        buffer.writeTo(r.getOutputStream());
+    }
+
+    private final class Stream extends ServletOutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (streaming) {
+                if (contains(java.util.Arrays.copyOfRange(b, off, off + len), CANCELLED_MARKER)) {
+                    cancelled = true;
+                    // The status is sent: breaking the connection is the only honest signal left.
+                    throw new IOException("query cancelled after results started streaming");
+                }
+                getResponse().getOutputStream().write(b, off, len);
+                return;
+            }
+            buffer.write(b, off, len);
+            if (buffer.size() > limit) {
+                streaming = true;
+                OutputStream out = getResponse().getOutputStream();
+                buffer.writeTo(out);
+                buffer.reset();
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (streaming)
+                getResponse().getOutputStream().flush();
+        }
+
+        @Override
+        public boolean isReady() { return true; }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            throw new UnsupportedOperationException("asynchronous output is not used");
+        }
+    }
+
+    private static boolean contains(byte[] haystack, String needle) {
+        return new String(haystack, StandardCharsets.UTF_8).contains(needle);
+    }
+}

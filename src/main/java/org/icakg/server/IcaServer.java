@@ -1,0 +1,84 @@
+package org.icakg.server;
+
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.icakg.kb.Bundle;
+import org.icakg.kb.KnowledgeBase;
+import org.icakg.store.Stores;
+import org.icakg.web.WebApp;
+
+import io.javalin.Javalin;
+import io.javalin.http.servlet.JavalinServlet;
+
+/**
+ * One process, one port: an embedded Fuseki answers SPARQL queries at {@code /sparql} (read-only) and the
+ * Javalin app serves everything else, both on the same Jetty server.
+ */
+public final class IcaServer implements AutoCloseable {
+
+    private final FusekiServer fuseki;
+    private final KnowledgeBase kb;
+    private final ServerConfig config;
+
+    private IcaServer(FusekiServer fuseki, KnowledgeBase kb, ServerConfig config) {
+        this.fuseki = fuseki;
+        this.kb = kb;
+        this.config = config;
+    }
+
+    /** Loads (or reopens) the knowledge base and starts serving it. */
+    public static IcaServer start(ServerConfig config) {
+        Bundle bundle = config.dataPaths().isEmpty() ? Bundle.bundled() : Bundle.withData(config.dataPaths());
+        var dataset = config.store() == null ? Stores.inMemory() : Stores.tdb2(config.store());
+        KnowledgeBase kb = KnowledgeBase.open(bundle, config.vocab(), dataset);
+        return start(config, kb);
+    }
+
+    /** Starts serving a knowledge base that is already open. */
+    public static IcaServer start(ServerConfig config, KnowledgeBase kb) {
+        kb.dataset().getContext().set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
+        Metrics metrics = new Metrics();
+        Javalin app = WebApp.create(kb, config, metrics);
+        JavalinServlet servlet = new JavalinServlet(app.unsafe);
+        DataService queryOnly = DataService.newBuilder(kb.dataset()).addEndpoint(Operation.Query, "").build();
+        FusekiServer fuseki = FusekiServer.create()
+                .port(config.port())
+                .loopback(false)
+                .enableCors(true)
+                .add(SparqlRequests.PATH, queryOnly)
+                .addFilter("/*", new RequestRouter(servlet, config, metrics))
+                .addServlet("/*", servlet)
+                .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
+                .build();
+        JettyTuning.apply(fuseki.getJettyServer(), config.host());
+        fuseki.start();
+        return new IcaServer(fuseki, kb, config);
+    }
+
+    public int port() { return fuseki.getHttpPort(); }
+
+    /** {@code http://host:port} of the running server. */
+    public String url() { return "http://" + hostForUrl() + ":" + port(); }
+
+    public KnowledgeBase knowledgeBase() { return kb; }
+
+    public ServerConfig config() { return config; }
+
+    private String hostForUrl() {
+        String h = config.host();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    /** Blocks until the server stops. */
+    public void join() { fuseki.join(); }
+
+    @Override
+    public void close() {
+        fuseki.stop();
+        kb.dataset().close();
+    }
+
+}

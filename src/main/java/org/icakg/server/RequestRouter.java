@@ -1,0 +1,89 @@
+package org.icakg.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First stop of every request: logs it with its time, counts it, and sends SPARQL queries at {@code /sparql}
+ * to Fuseki (buffered, so a time-out becomes an error status) and everything else to the Javalin app.
+ */
+final class RequestRouter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("ica-kg.request");
+    private static final Logger SLOW = LoggerFactory.getLogger("ica-kg.slow-query");
+
+    private final HttpServlet app;
+    private final ServerConfig config;
+    private final Metrics metrics;
+
+    RequestRouter(HttpServlet app, ServerConfig config, Metrics metrics) {
+        this.app = app;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse res = (HttpServletResponse) response;
+        long start = System.nanoTime();
+        boolean query = false;
+        try {
+            if (SparqlRequests.isQuery(req)) {
+                query = true;
+                answerQuery(req, res, chain);
+            } else if ("/sparql".equals(req.getRequestURI()) || !isFusekiOwned(req)) {
+                app.service(req, res);
+            } else {
+                chain.doFilter(req, res);
+            }
+        } finally {
+            long nanos = System.nanoTime() - start;
+            metrics.record(req.getRequestURI(), res.getStatus(), nanos);
+            if (LOG.isInfoEnabled())
+                LOG.info("{} {} {} {} ms", req.getMethod(), req.getRequestURI(), res.getStatus(),
+                        String.format("%.1f", nanos / 1e6));
+            if (query && nanos > config.slowQuery().toNanos())
+                SLOW.warn("{} ms: {}", nanos / 1_000_000, SparqlRequests.queryText(req));
+        }
+    }
+
+    /** Paths Fuseki itself serves (CORS preflight and its own servlets); everything else is the app's. */
+    private static boolean isFusekiOwned(HttpServletRequest req) {
+        return "OPTIONS".equals(req.getMethod()) && "/sparql".equals(req.getRequestURI());
+    }
+
+    private void answerQuery(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        BufferedResponse buffered = new BufferedResponse(res, config.maxBufferedResultBytes());
+        try {
+            chain.doFilter(req, buffered);
+        } catch (IOException e) {
+            if (!buffered.cancelled())
+                throw e;
+        }
+        if (buffered.cancelled() && !buffered.streaming()) {
+            res.reset();
+            res.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            res.setContentType("text/plain;charset=utf-8");
+            res.getOutputStream().write(("Query cancelled: it ran past the time limit of "
+                    + config.queryTimeout().toMillis() + " ms. Narrow it (LIMIT, more specific patterns) "
+                    + "or ask the operator for a longer --query-timeout.\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        buffered.sendBuffered();
+    }
+}

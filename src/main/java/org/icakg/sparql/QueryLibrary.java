@@ -1,0 +1,76 @@
+package org.icakg.sparql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.icakg.kb.Vocab;
+
+/**
+ * The application's own queries, kept as {@code .rq} files under {@code sparql/} on the classpath, parsed once,
+ * rewritten to the configured base and run with variables bound by substitution (never by string building).
+ */
+public final class QueryLibrary {
+
+    private final Vocab vocab;
+    private final DatasetGraph dataset;
+    private final Map<String, Query> parsed = new ConcurrentHashMap<>();
+
+    public QueryLibrary(Vocab vocab, DatasetGraph dataset) {
+        this.vocab = vocab;
+        this.dataset = dataset;
+    }
+
+    /** The parsed query {@code sparql/NAME.rq}. */
+    public Query query(String name) {
+        return parsed.computeIfAbsent(name, n -> QueryFactory.create(vocab.rebaseText(text("sparql/" + n + ".rq"))));
+    }
+
+    /** Runs a SELECT with the given variables bound; returns all rows. */
+    public List<Binding> select(String name, Map<String, Node> bindings) {
+        return Txn.calculateRead(dataset, () -> {
+            List<Binding> rows = new ArrayList<>();
+            var builder = QueryExec.dataset(dataset).query(query(name));
+            bindings.forEach(builder::substitution);
+            try (QueryExec exec = builder.build()) {
+                RowSet rs = exec.select();
+                rs.forEachRemaining(rows::add);
+            }
+            return rows;
+        });
+    }
+
+    public List<Binding> select(String name) {
+        return select(name, Map.of());
+    }
+
+    /** Runs a SELECT and hands each row to {@code each} inside the read transaction. */
+    public void forEach(String name, Map<String, Node> bindings, Consumer<Binding> each) {
+        select(name, bindings).forEach(each);
+    }
+
+    /** Reads a UTF-8 classpath resource. */
+    public static String text(String resource) {
+        try (InputStream in = QueryLibrary.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null)
+                throw new IllegalStateException("missing resource " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

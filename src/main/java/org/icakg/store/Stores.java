@@ -1,0 +1,55 @@
+package org.icakg.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+
+/** Opens the data sets the service runs on. The default graph of each is the union of its named graphs. */
+public final class Stores {
+
+    private Stores() {}
+
+    /** A transactional in-memory data set. */
+    public static DatasetGraph inMemory() {
+        return withUnionDefaultGraph(DatabaseMgr.createDatasetGraph());
+    }
+
+    /** A persistent TDB2 data set in {@code dir}, created when absent. */
+    public static DatasetGraph tdb2(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create store directory " + dir + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(dir))
+            throw new StoreException("store directory " + dir + " is not writable");
+        try {
+            return withUnionDefaultGraph(DatabaseMgr.connectDatasetGraph(dir.toString()));
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage());
+            if (why.toLowerCase().contains("lock"))
+                throw new StoreException("store directory " + dir + " is in use by another process (" + why + ")");
+            throw new StoreException("cannot open store " + dir + ": " + why);
+        }
+    }
+
+    /** True when the data set holds no statement at all. */
+    public static boolean isEmpty(DatasetGraph dsg) {
+        return Txn.calculateRead(dsg, () -> dsg.isEmpty() && !dsg.find().hasNext());
+    }
+
+    private static DatasetGraph withUnionDefaultGraph(DatasetGraph dsg) {
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return dsg;
+    }
+
+    /** A store that cannot be opened or written, with the reason. */
+    public static final class StoreException extends RuntimeException {
+        public StoreException(String message) { super(message); }
+    }
+
+}

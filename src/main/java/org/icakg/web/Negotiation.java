@@ -1,0 +1,90 @@
+package org.icakg.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Content negotiation as one pure function: picks the offer the {@code Accept} header prefers
+ * (quality values, wildcards, order of the offers as tie-break). No header means the first offer.
+ */
+public final class Negotiation {
+
+    private Negotiation() {}
+
+    /** One media range of an Accept header. */
+    record Range(String type, String subtype, double q, int order) {
+        int specificity() { return type.equals("*") ? 0 : subtype.equals("*") ? 1 : 2; }
+
+        boolean matches(String mediaType) {
+            String[] parts = mediaType.split("/", 2);
+            return (type.equals("*") || type.equals(parts[0])) && (subtype.equals("*") || subtype.equals(parts[1]));
+        }
+    }
+
+    /**
+     * The media type among {@code offers} that {@code accept} prefers, or empty when it accepts none of them
+     * (a 406 for the caller).
+     */
+    public static Optional<String> choose(String accept, List<String> offers) {
+        if (offers.isEmpty())
+            return Optional.empty();
+        if (accept == null || accept.isBlank())
+            return Optional.of(offers.get(0));
+        List<Range> ranges = parse(accept);
+        String best = null;
+        double bestQ = 0;
+        for (String offer : offers) {
+            Optional<Range> match = ranges.stream().filter(r -> r.matches(offer))
+                    .max(Comparator.comparingInt(Range::specificity));
+            double q = match.map(Range::q).orElse(0.0);
+            if (q > bestQ) {
+                best = offer;
+                bestQ = q;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    static List<Range> parse(String accept) {
+        List<Range> ranges = new ArrayList<>();
+        String[] items = accept.split(",");
+        for (int i = 0; i < items.length; i++) {
+            String[] params = items[i].trim().split(";");
+            String[] typeSub = params[0].trim().toLowerCase().split("/", 2);
+            if (typeSub.length != 2 || typeSub[0].isEmpty() || typeSub[1].isEmpty())
+                continue;
+            double q = 1.0;
+            for (int p = 1; p < params.length; p++) {
+                String[] kv = params[p].trim().split("=", 2);
+                if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("q")) {
+                    try {
+                        q = Math.max(0, Math.min(1, Double.parseDouble(kv[1].trim())));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            ranges.add(new Range(typeSub[0], typeSub[1], q, i));
+        }
+        return ranges;
+    }
+
+    /**
+     * The format for a request: {@code ?format=} wins, then the Accept header. {@code htmlFirst}
+     * says whether HTML is preferred when the client accepts anything (browsers send {@code text/html} first
+     * anyway; curl sends {@code *}{@code /*} and gets Turtle).
+     */
+    public static Optional<RdfFormat> format(String formatParam, String accept, List<RdfFormat> offered) {
+        if (formatParam != null && !formatParam.isBlank())
+            return RdfFormat.byName(formatParam).filter(offered::contains);
+        List<RdfFormat> order = new ArrayList<>(offered);
+        // A client that accepts anything (curl, most libraries) gets Turtle, not HTML.
+        if (order.remove(RdfFormat.TURTLE))
+            order.add(0, RdfFormat.TURTLE);
+        List<String> types = order.stream().map(RdfFormat::mediaType).toList();
+        String a = accept == null ? null : accept.replace("application/json", "application/ld+json");
+        return choose(a, types).flatMap(RdfFormat::byName);
+    }
+}

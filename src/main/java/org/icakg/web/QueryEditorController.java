@@ -1,0 +1,57 @@
+package org.icakg.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.icakg.kb.Bundle;
+import org.icakg.kb.KnowledgeBase;
+
+import io.javalin.http.Context;
+
+/** {@code /query}: the YASGUI editor, served from its webjar, with the competency questions as examples. */
+final class QueryEditorController {
+
+    private final Templates templates;
+    private final List<Map<String, String>> examples;
+    private final Map<String, String> prefixes;
+
+    QueryEditorController(Templates templates, KnowledgeBase kb) {
+        this.templates = templates;
+        this.examples = loadExamples(kb);
+        this.prefixes = new java.util.TreeMap<>(kb.prefixes().getMapping());
+    }
+
+    void page(Context ctx) {
+        ctx.html(templates.render("query", Map.of("examples", examples)));
+    }
+
+    /** {@code /query/examples.json}: the competency questions (title, description, query) and the prefixes. */
+    void examples(Context ctx) {
+        ctx.json(Map.of("examples", examples, "prefixes", prefixes));
+    }
+
+    private static List<Map<String, String>> loadExamples(KnowledgeBase kb) {
+        List<Map<String, String>> out = new ArrayList<>();
+        Bundle.bundledText("queries", ".rq").forEach((file, text) -> {
+            Map<String, String> e = new LinkedHashMap<>();
+            e.put("file", file);
+            e.put("title", header(text, "title", file));
+            e.put("description", header(text, "description", ""));
+            e.put("query", kb.vocab().rebaseText(text));
+            out.add(e);
+        });
+        return out;
+    }
+
+    /** The value of a {@code # name: value} comment line at the top of a query file. */
+    static String header(String text, String name, String dflt) {
+        for (String line : text.split("\n")) {
+            String l = line.trim();
+            if (l.startsWith("# " + name + ":"))
+                return l.substring(name.length() + 3).trim();
+        }
+        return dflt;
+    }
+}

@@ -1,0 +1,118 @@
+package org.icakg.web;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.icakg.kb.Vocab;
+import org.icakg.sparql.Stats;
+
+/** The SPARQL 1.1 Service Description of {@code /sparql} and the VoID / DCAT description of the data set. */
+final class ServiceDescription {
+
+    static final String SD = "http://www.w3.org/ns/sparql-service-description#";
+    static final String VOID = "http://rdfs.org/ns/void#";
+    static final String DCAT = "http://www.w3.org/ns/dcat#";
+    static final String FORMATS = "http://www.w3.org/ns/formats/";
+    static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
+
+    private final Vocab vocab;
+    private final Stats stats;
+
+    ServiceDescription(Vocab vocab, Stats stats) {
+        this.vocab = vocab;
+        this.stats = stats;
+    }
+
+    /** The service description; {@code server} is {@code scheme://host:port} as the client sees it. */
+    Graph service(String server) {
+        Graph g = graph();
+        Node svc = iri(server + "/sparql");
+        add(g, svc, RDF.type.asNode(), iri(SD + "Service"));
+        add(g, svc, iri(SD + "endpoint"), svc);
+        add(g, svc, iri(SD + "supportedLanguage"), iri(SD + "SPARQL11Query"));
+        add(g, svc, iri(SD + "feature"), iri(SD + "UnionDefaultGraph"));
+        add(g, svc, iri(SD + "feature"), iri(SD + "BasicFederatedQuery"));
+        for (String f : new String[] {"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
+                "SPARQL_Results_TSV", "Turtle", "JSON-LD", "N-Triples", "RDF_XML", "TriG"})
+            add(g, svc, iri(SD + "resultFormat"), iri(FORMATS + f));
+        Node ds = NodeFactory.createBlankNode();
+        add(g, svc, iri(SD + "defaultDataset"), ds);
+        add(g, ds, RDF.type.asNode(), iri(SD + "Dataset"));
+        add(g, ds, iri(VOID + "sparqlEndpoint"), svc);
+        Node dg = NodeFactory.createBlankNode();
+        add(g, ds, iri(SD + "defaultGraph"), dg);
+        add(g, dg, RDF.type.asNode(), iri(SD + "Graph"));
+        add(g, dg, RDFS.comment.asNode(), NodeFactory.createLiteralLang("The union of all named graphs", "en"));
+        Stats.Snapshot s = stats.get();
+        add(g, dg, iri(VOID + "triples"), count(s.triples()));
+        s.graphs().forEach((name, n) -> {
+            Node ng = NodeFactory.createBlankNode(), gg = NodeFactory.createBlankNode();
+            add(g, ds, iri(SD + "namedGraph"), ng);
+            add(g, ng, iri(SD + "name"), name);
+            add(g, ng, iri(SD + "graph"), gg);
+            add(g, gg, iri(VOID + "triples"), count(n));
+        });
+        return g;
+    }
+
+    /** VoID and DCAT: title, licence, live counts, endpoint and dumps. */
+    Graph dataset(String server) {
+        Graph g = graph();
+        Node ds = iri(vocab.base() + "void#ica-kg");
+        Stats.Snapshot s = stats.get();
+        add(g, ds, RDF.type.asNode(), iri(VOID + "Dataset"));
+        add(g, ds, RDF.type.asNode(), iri(DCAT + "Dataset"));
+        add(g, ds, DCTerms.title.asNode(), NodeFactory.createLiteralLang("India–Central Asia knowledge graph", "en"));
+        add(g, ds, DCTerms.description.asNode(), NodeFactory.createLiteralLang(
+                "States, forums, corridors, minerals, threats and commitments of the India–Central Asia partnership, "
+                        + "each statement traced to the passage of the source document that supports it.", "en"));
+        add(g, ds, DCTerms.license.asNode(), iri(LICENSE));
+        add(g, ds, iri(VOID + "sparqlEndpoint"), iri(server + "/sparql"));
+        add(g, ds, iri(VOID + "uriSpace"), NodeFactory.createLiteralString(vocab.entityNs()));
+        add(g, ds, iri(VOID + "vocabulary"), iri(vocab.ontologyIri()));
+        add(g, ds, iri(VOID + "triples"), count(s.triples()));
+        add(g, ds, iri(VOID + "distinctSubjects"), count(s.subjects()));
+        add(g, ds, iri(VOID + "classes"), count(s.classes().size()));
+        s.classes().forEach((c, n) -> {
+            Node part = NodeFactory.createBlankNode();
+            add(g, ds, iri(VOID + "classPartition"), part);
+            add(g, part, iri(VOID + "class"), c);
+            add(g, part, iri(VOID + "entities"), count(n));
+        });
+        for (RdfFormat f : RdfFormat.rdf()) {
+            Node dump = iri(server + "/dumps/ica-kg." + f.extension());
+            add(g, ds, iri(VOID + "dataDump"), dump);
+            Node dist = NodeFactory.createBlankNode();
+            add(g, ds, iri(DCAT + "distribution"), dist);
+            add(g, dist, RDF.type.asNode(), iri(DCAT + "Distribution"));
+            add(g, dist, iri(DCAT + "downloadURL"), dump);
+            add(g, dist, iri(DCAT + "mediaType"), iri("https://www.iana.org/assignments/media-types/" + f.mediaType()));
+            add(g, dist, DCTerms.license.asNode(), iri(LICENSE));
+        }
+        Node endpoint = NodeFactory.createBlankNode();
+        add(g, ds, iri(DCAT + "distribution"), endpoint);
+        add(g, endpoint, RDF.type.asNode(), iri(DCAT + "DataService"));
+        add(g, endpoint, iri(DCAT + "endpointURL"), iri(server + "/sparql"));
+        add(g, endpoint, iri(DCAT + "endpointDescription"), iri(server + "/sparql"));
+        return g;
+    }
+
+    private static Graph graph() {
+        Graph g = GraphFactory.createDefaultGraph();
+        g.getPrefixMapping().setNsPrefix("sd", SD).setNsPrefix("void", VOID).setNsPrefix("dcat", DCAT)
+                .setNsPrefix("dcterms", DCTerms.NS).setNsPrefix("rdfs", RDFS.uri);
+        return g;
+    }
+
+    private static void add(Graph g, Node s, Node p, Node o) { g.add(Triple.create(s, p, o)); }
+
+    private static Node iri(String iri) { return NodeFactory.createURI(iri); }
+
+    private static Node count(long n) { return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger); }
+}

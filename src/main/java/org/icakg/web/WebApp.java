@@ -1,0 +1,56 @@
+package org.icakg.web;
+
+import org.icakg.kb.KnowledgeBase;
+import org.icakg.server.Metrics;
+import org.icakg.server.ServerConfig;
+import org.icakg.sparql.QueryLibrary;
+import org.icakg.sparql.Stats;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/** The Javalin app: every route of the browsing layer and of the non-query SPARQL paths, in one table. */
+public final class WebApp {
+
+    private WebApp() {}
+
+    public static Javalin create(KnowledgeBase kb, ServerConfig config, Metrics metrics) {
+        Templates templates = new Templates();
+        QueryLibrary queries = new QueryLibrary(kb.vocab(), kb.dataset());
+        Stats stats = new Stats(queries);
+        ServiceDescription description = new ServiceDescription(kb.vocab(), stats);
+
+        var sparql = new SparqlController(description, kb);
+        var entities = new EntityController(kb, new EntityPage(kb, templates));
+        var dataset = new DatasetController(kb, description);
+        var health = new HealthController(metrics, config);
+        var editor = new QueryEditorController(templates, kb);
+        var vocabulary = new VocabularyController(kb, new VocabularyPages(kb, templates));
+
+        return Javalin.create(cfg -> {
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.startup.showJavalinBanner = false;
+            var r = cfg.routes;
+            r.get("/sparql", sparql::describe);
+            r.post("/sparql", sparql::post);
+            r.get("/query", editor::page);
+            r.get("/query/examples.json", editor::examples);
+            r.get("/id/<path>", entities::get);
+            r.get("/ontology", vocabulary::ontology);
+            r.get("/shapes", vocabulary::shapes);
+            r.get("/void", dataset::voidDescription);
+            r.get("/dumps/{file}", dataset::dump);
+            r.get("/data", dataset::read);
+            r.get("/health", health::health);
+            r.get("/metrics", health::metrics);
+            r.get("/assets/{name}", Assets::get);
+        });
+    }
+
+    /** {@code scheme://host:port} as the client addressed this server. */
+    static String serverUrl(Context ctx) {
+        String url = ctx.url();
+        int pathStart = url.indexOf('/', url.indexOf("//") + 2);
+        return pathStart < 0 ? url : url.substring(0, pathStart);
+    }
+}
