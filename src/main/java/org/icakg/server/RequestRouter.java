@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,13 @@ final class RequestRouter implements Filter {
             res.getOutputStream().write(("Query cancelled: it ran past the time limit of "
                     + config.queryTimeout().toMillis() + " ms. Narrow it (LIMIT, more specific patterns) "
                     + "or ask the operator for a longer --query-timeout.\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (buffered.cancelled()) {
+            // The status and part of the body are already sent: break the connection so that the client sees
+            // an incomplete response instead of a well-formed but truncated one.
+            ServletContextRequest.getServletContextRequest(req).getServletChannel()
+                    .abort(new IOException("query cancelled by its time limit after results started streaming"));
             return;
         }
         buffered.sendBuffered();
