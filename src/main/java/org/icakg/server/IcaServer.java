@@ -40,6 +40,8 @@ public final class IcaServer implements AutoCloseable {
     /** Starts serving a knowledge base that is already open. */
     public static IcaServer start(ServerConfig config, KnowledgeBase kb) {
         kb.dataset().getContext().set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
+        // Federation: SERVICE clauses may call other SPARQL endpoints (they run under the same time limit).
+        kb.dataset().getContext().set(ARQ.httpServiceAllowed, true);
         Metrics metrics = new Metrics();
         Javalin app = WebApp.create(kb, config, metrics);
         JavalinServlet servlet = new JavalinServlet(app.unsafe);
