@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -82,32 +83,38 @@ public final class Inference {
     /** Adds to {@code inferred} everything entailed by {@code seeds} given what is in {@code asserted} and {@code inferred}. */
     public void close(Graph asserted, Graph inferred, List<Triple> seeds) {
         Deque<Triple> queue = new ArrayDeque<>(seeds);
-        while (!queue.isEmpty()) {
-            Triple t = queue.poll();
-            Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
-            if (p.equals(RDF.type.asNode())) {
-                for (Node c : superClasses.getOrDefault(o, Set.of()))
-                    emit(asserted, inferred, queue, Triple.create(s, p, c));
-                continue;
-            }
-            for (Node q : superProperties.getOrDefault(p, Set.of()))
-                emit(asserted, inferred, queue, Triple.create(s, q, o));
-            if (!o.isLiteral()) {
-                for (Node q : inverses.getOrDefault(p, Set.of()))
-                    emit(asserted, inferred, queue, Triple.create(o, q, s));
-                if (symmetric.contains(p))
-                    emit(asserted, inferred, queue, Triple.create(o, p, s));
-                for (Node c : ranges.getOrDefault(p, Set.of()))
-                    emit(asserted, inferred, queue, Triple.create(o, RDF.type.asNode(), c));
-            }
-            for (Node c : domains.getOrDefault(p, Set.of()))
-                emit(asserted, inferred, queue, Triple.create(s, RDF.type.asNode(), c));
-            if (transitive.contains(p) && !o.isLiteral()) {
-                for (Node next : objects(asserted, inferred, o, p))
-                    emit(asserted, inferred, queue, Triple.create(s, p, next));
-                for (Node prev : subjects(asserted, inferred, p, s))
-                    emit(asserted, inferred, queue, Triple.create(prev, p, o));
-            }
+        while (!queue.isEmpty())
+            consequences(queue.poll(), asserted, inferred, t -> emit(asserted, inferred, queue, t));
+    }
+
+    /**
+     * Passes to {@code out} every statement one rule application derives from {@code t}, whether or not it is
+     * already known; {@code a} and {@code b} together hold the other premises (transitive chains).
+     */
+    public void consequences(Triple t, Graph a, Graph b, Consumer<Triple> out) {
+        Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
+        if (p.equals(RDF.type.asNode())) {
+            for (Node c : superClasses.getOrDefault(o, Set.of()))
+                out.accept(Triple.create(s, p, c));
+            return;
+        }
+        for (Node q : superProperties.getOrDefault(p, Set.of()))
+            out.accept(Triple.create(s, q, o));
+        if (!o.isLiteral()) {
+            for (Node q : inverses.getOrDefault(p, Set.of()))
+                out.accept(Triple.create(o, q, s));
+            if (symmetric.contains(p))
+                out.accept(Triple.create(o, p, s));
+            for (Node c : ranges.getOrDefault(p, Set.of()))
+                out.accept(Triple.create(o, RDF.type.asNode(), c));
+        }
+        for (Node c : domains.getOrDefault(p, Set.of()))
+            out.accept(Triple.create(s, RDF.type.asNode(), c));
+        if (transitive.contains(p) && !o.isLiteral()) {
+            for (Node next : objects(a, b, o, p))
+                out.accept(Triple.create(s, p, next));
+            for (Node prev : subjects(a, b, p, s))
+                out.accept(Triple.create(prev, p, o));
         }
     }
 

@@ -34,6 +34,7 @@ public final class KnowledgeBase {
     private final Validator validator;
     private final PrefixMap prefixes;
     private final List<RdfSource> dataSources;
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Graph ontology, Graph shapesGraph,
                           PrefixMap prefixes, List<RdfSource> dataSources) {
@@ -112,6 +113,12 @@ public final class KnowledgeBase {
 
     /** Prefixes declared in the bundled files, for display. */
     public PrefixMap prefixes() { return prefixes; }
+
+    /** Registers code to run after every committed write: the one place caches and counts learn the data changed. */
+    public void onDataChanged(Runnable listener) { changeListeners.add(listener); }
+
+    /** Tells every listener that a write has committed. */
+    public void dataChanged() { changeListeners.forEach(Runnable::run); }
 
     /** Validates the whole graph. */
     public Report validate() {

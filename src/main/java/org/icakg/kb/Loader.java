@@ -4,11 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
@@ -45,12 +49,23 @@ public final class Loader {
                     .lang(source.lang())
                     .base(vocab.base())
                     .errorHandler(collector(source.name(), errors))
+                    .set(LangJSONLD11.JSONLD_OPTIONS, localJsonLdOptions())
                     .parse(sink);
         } catch (RiotException e) {
             if (errors.isEmpty())
                 errors.add(new SyntaxError(source.name(), -1, -1, e.getMessage()));
         }
         return errors;
+    }
+
+    /** JSON-LD options that never fetch a remote or local {@code @context}: input names no other document. */
+    private static JsonLdOptions localJsonLdOptions() {
+        JsonLdOptions options = new JsonLdOptions();
+        options.setDocumentLoader((url, loaderOptions) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED,
+                    "JSON-LD contexts are not fetched (" + url + "); put the @context inline");
+        });
+        return options;
     }
 
     /** Parses a source into a fresh in-memory data set (for checking input before it touches a store). */

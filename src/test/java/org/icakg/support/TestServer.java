@@ -38,6 +38,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(IcaServer.start(adjust.apply(ServerConfig.defaults().withPort(0))));
     }
 
+    /** A knowledge base that is already open, served with defaults on port 0 adjusted by {@code adjust}. */
+    public static TestServer serving(org.icakg.kb.KnowledgeBase kb, UnaryOperator<ServerConfig> adjust) {
+        return new TestServer(IcaServer.start(adjust.apply(ServerConfig.defaults().withPort(0)), kb));
+    }
+
     public IcaServer server() { return server; }
 
     public String url(String path) { return server.url() + path; }

@@ -1,0 +1,225 @@
+package org.icakg.write;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdfpatch.PatchHeader;
+import org.apache.jena.rdfpatch.RDFPatch;
+import org.apache.jena.rdfpatch.RDFPatchOps;
+import org.apache.jena.rdfpatch.changes.RDFChangesBase;
+import org.apache.jena.rdfpatch.text.RDFChangesWriterText;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+
+/**
+ * Who changed what, when: one RDF Patch per accepted write, with headers {@code id}, {@code user} and {@code time}.
+ * <p>
+ * With a store the patches are files {@code NNNNNNNN.rdfp} in the folder {@code audit/} inside the store's folder,
+ * written and flushed to disk before the write commits (a write whose commit then fails has its patch removed; after
+ * a crash between the two, {@link #inDirectory} finds the last patch not in the store and sets it aside as
+ * {@code .rdfp.not-committed}). The log is kept out of the data set on purpose: SPARQL readers are anonymous and
+ * must not see maintainers' names. Without a store the log is kept in memory, like the data.
+ */
+public final class AuditLog {
+
+    /** Folder of the patches, inside the store's folder. */
+    public static final String FOLDER = "audit";
+    static final String EXTENSION = ".rdfp";
+
+    /** One accepted write. */
+    public record Entry(String id, String user, Instant time, int added, int removed) {}
+
+    private final Path dir;
+    private final TreeMap<String, byte[]> memory = new TreeMap<>();
+    private long last;
+
+    private AuditLog(Path dir, long last) {
+        this.dir = dir;
+        this.last = last;
+    }
+
+    /** A log kept in memory only. */
+    public static AuditLog inMemory() { return new AuditLog(null, 0); }
+
+    /** The log in {@code storeDir/audit/}; checks that its last patch reached the store. */
+    public static AuditLog inDirectory(Path storeDir, DatasetGraph store) {
+        Path dir = storeDir.resolve(FOLDER);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create audit folder " + dir, e);
+        }
+        AuditLog log = new AuditLog(dir, 0);
+        log.last = log.ids().stream().mapToLong(Long::parseLong).max().orElse(0);
+        log.setAsideIfNotCommitted(store);
+        return log;
+    }
+
+    /** Records a write before it commits; durable when this returns. */
+    public synchronized Entry record(String user, Change change) {
+        String id = String.format("%08d", last + 1);
+        Instant time = Instant.now();
+        byte[] patch = patch(id, user, time, change);
+        if (dir == null)
+            memory.put(id, patch);
+        else
+            writeDurably(dir.resolve(id + EXTENSION), patch);
+        last++;
+        return new Entry(id, user, time, change.added().size(), change.removed().size());
+    }
+
+    /** Forgets a recorded write whose commit failed. */
+    public synchronized void discard(Entry entry) {
+        memory.remove(entry.id());
+        if (dir != null) {
+            try {
+                Files.deleteIfExists(dir.resolve(entry.id() + EXTENSION));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The most recent entries, newest first. */
+    public synchronized List<Entry> recent(int limit) {
+        List<Entry> out = new ArrayList<>();
+        List<String> ids = ids();
+        for (int i = ids.size() - 1; i >= 0 && out.size() < limit; i--) {
+            String id = ids.get(i);
+            patch(id).map(p -> entry(id, p)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The RDF Patch text of one entry. */
+    public synchronized Optional<byte[]> patch(String id) {
+        if (!id.matches("\\d{8}"))
+            return Optional.empty();
+        if (dir == null)
+            return Optional.ofNullable(memory.get(id));
+        Path file = dir.resolve(id + EXTENSION);
+        try {
+            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] patch(String id, String user, Instant time, Change change) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFChangesWriterText w = RDFPatchOps.textWriter(out);
+        w.start();
+        w.header("id", NodeFactory.createURI("urn:ica-kg:audit:" + id + ":" + UUID.randomUUID()));
+        w.header("user", NodeFactory.createLiteralString(user));
+        w.header("time", NodeFactory.createLiteralDT(time.toString(), XSDDatatype.XSDdateTime));
+        w.txnBegin();
+        Change sorted = change.sorted();
+        sorted.removed().forEach(q -> w.delete(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
+        sorted.added().forEach(q -> w.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
+        w.txnCommit();
+        w.finish();
+        w.close();
+        return out.toByteArray();
+    }
+
+    private static Entry entry(String id, byte[] patch) {
+        RDFPatch read = RDFPatchOps.read(new ByteArrayInputStream(patch));
+        Counter counter = new Counter();
+        read.apply(counter);
+        PatchHeader h = read.header();
+        return new Entry(id, h.get("user").getLiteralLexicalForm(), Instant.parse(h.get("time").getLiteralLexicalForm()),
+                counter.added, counter.removed);
+    }
+
+    private List<String> ids() {
+        if (dir == null)
+            return new ArrayList<>(memory.keySet());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d{8}\\" + EXTENSION))
+                    .map(n -> n.substring(0, 8)).sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** After a crash between recording and committing, the last patch is not in the store: set it aside. */
+    private void setAsideIfNotCommitted(DatasetGraph store) {
+        if (last == 0)
+            return;
+        String id = String.format("%08d", last);
+        RDFPatch patch = RDFPatchOps.read(new ByteArrayInputStream(patch(id).orElseThrow()));
+        Counter check = new Counter(store);
+        Txn.executeRead(store, () -> patch.apply(check));
+        if (check.consistent)
+            return;
+        try {
+            Files.move(dir.resolve(id + EXTENSION), dir.resolve(id + EXTENSION + ".not-committed"),
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        last--;
+    }
+
+    private static void writeDurably(Path file, byte[] bytes) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(bytes));
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel d = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+                d.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write audit entry " + file, e);
+        }
+    }
+
+    /** Counts the changes of a patch and, given a store, checks that its additions are there and deletions not. */
+    private static final class Counter extends RDFChangesBase {
+        private final DatasetGraph store;
+        int added, removed;
+        boolean consistent = true;
+
+        Counter() { this(null); }
+
+        Counter(DatasetGraph store) { this.store = store; }
+
+        @Override
+        public void add(Node g, Node s, Node p, Node o) {
+            added++;
+            if (store != null && !store.contains(Quad.create(g, s, p, o)))
+                consistent = false;
+        }
+
+        @Override
+        public void delete(Node g, Node s, Node p, Node o) {
+            removed++;
+            if (store != null && store.contains(Quad.create(g, s, p, o)))
+                consistent = false;
+        }
+    }
+}

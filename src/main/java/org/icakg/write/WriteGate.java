@@ -1,0 +1,131 @@
+package org.icakg.write;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.icakg.kb.KnowledgeBase;
+import org.icakg.kb.RdfSource;
+import org.icakg.validate.Finding;
+import org.icakg.validate.LineIndex;
+import org.icakg.validate.Report;
+
+/**
+ * The only way data changes: a write runs in one write transaction that applies it, brings the inferred graph up to
+ * date, validates what it touched against the shapes and the ontology, and commits only if that conforms.
+ * Otherwise, and always for a dry run, the transaction is aborted and the store is as it was.
+ */
+public final class WriteGate {
+
+    /** What came of a write or a dry run: the report, the net change, and the audit entry when committed. */
+    public record Outcome(Report report, Change change, boolean committed, AuditLog.Entry audit, long nanos) {
+        /** Milliseconds from the start of the transaction to its end. */
+        public double millis() { return nanos / 1e6; }
+    }
+
+    private final KnowledgeBase kb;
+    private final AuditLog audit;
+    private final IncrementalInference inference;
+
+    public WriteGate(KnowledgeBase kb, AuditLog audit) {
+        this.kb = kb;
+        this.audit = audit;
+        this.inference = new IncrementalInference(kb.inference(), kb.vocab());
+    }
+
+    public AuditLog audit() { return audit; }
+
+    /**
+     * Applies {@code operation} to the store (as seen through {@link RecordingDataset}) and commits if the result
+     * conforms. {@code input} is the text the change came from, so findings can name its lines.
+     */
+    public Outcome write(String user, Consumer<DatasetGraph> operation, List<RdfSource> input) {
+        Outcome outcome = run(user, operation, input, true);
+        if (outcome.committed())
+            kb.dataChanged();
+        return outcome;
+    }
+
+    /** Validates the store as it would be after {@code operation}, and writes nothing. */
+    public Outcome dryRun(Consumer<DatasetGraph> operation, List<RdfSource> input) {
+        return run(null, operation, input, false);
+    }
+
+    /** Removes then adds quads in one gated write: the entry point for tools and the benchmark. */
+    public Outcome apply(String user, Collection<Quad> add, Collection<Quad> remove) {
+        return write(user, dsg -> {
+            remove.forEach(dsg::delete);
+            add.forEach(dsg::add);
+        }, List.of());
+    }
+
+    private Outcome run(String user, Consumer<DatasetGraph> operation, List<RdfSource> input, boolean commit) {
+        long start = System.nanoTime();
+        DatasetGraph dsg = kb.dataset();
+        dsg.begin(TxnType.WRITE);
+        boolean ended = false;
+        try {
+            RecordingDataset recording = new RecordingDataset(dsg, kb.vocab());
+            operation.accept(recording);
+            Change change = recording.change();
+            Change inferred = inference.update(dsg, change);
+            Report report = validate(dsg, change, inferred, new LineIndex(input, kb.vocab()));
+            if (!commit || !report.conforms()) {
+                dsg.abort();
+                ended = true;
+                return new Outcome(report, change, false, null, System.nanoTime() - start);
+            }
+            AuditLog.Entry entry = audit.record(user, change);
+            try {
+                dsg.commit();
+                ended = true;
+            } catch (RuntimeException e) {
+                audit.discard(entry);
+                throw e;
+            }
+            return new Outcome(report, change, true, entry, System.nanoTime() - start);
+        } finally {
+            if (!ended)
+                dsg.abort();
+            dsg.end();
+        }
+    }
+
+    private Report validate(DatasetGraph dsg, Change change, Change inferred, LineIndex lines) {
+        Graph union = dsg.getUnionGraph();
+        Set<Node> focus = focusNodes(union, change, inferred);
+        ValidationReport shacl = kb.validator().validateNodes(union, focus, change.addedTriples().iterator());
+        List<Finding> findings = shacl.getEntries().stream()
+                .map(e -> new Finding(e, lines.locate(e.focusNode()))).toList();
+        return new Report(List.of(), findings, shacl, change.size());
+    }
+
+    /**
+     * The nodes whose conformance a change can alter: the subjects and objects of the statements added and removed
+     * (asserted and inferred), and the nodes that point at a node which lost statements (a value that lost its
+     * type or label may break a constraint on whoever refers to it).
+     */
+    private static Set<Node> focusNodes(Graph union, Change change, Change inferred) {
+        Set<Node> focus = new LinkedHashSet<>();
+        Set<Node> lost = new LinkedHashSet<>();
+        for (Change c : List.of(change, inferred)) {
+            c.addedTriples().forEach(t -> Change.nodesOf(t, focus));
+            for (Triple t : c.removedTriples()) {
+                Change.nodesOf(t, focus);
+                lost.add(t.getSubject());
+            }
+        }
+        for (Node n : lost)
+            union.find(Node.ANY, Node.ANY, n).forEachRemaining(t -> focus.add(t.getSubject()));
+        return focus;
+    }
+}
