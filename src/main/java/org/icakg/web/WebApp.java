@@ -6,6 +6,11 @@ import org.icakg.server.ServerConfig;
 import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
 
+import org.apache.jena.update.UpdateException;
+import org.icakg.write.ProtectedGraphException;
+import org.icakg.write.Users;
+import org.icakg.write.WriteGate;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
@@ -26,6 +31,15 @@ public final class WebApp {
         var health = new HealthController(metrics, config);
         var editor = new QueryEditorController(templates, kb);
         var vocabulary = new VocabularyController(kb, new VocabularyPages(kb, templates));
+        kb.onDataChanged(stats::invalidate);
+        WriteGate gate = WriteGate.open(kb, config.store());
+        Auth auth = new Auth(Users.load(config.usersFile(), System.getenv(Users.ENV)));
+        ReportResponses reports = new ReportResponses(kb.prefixes(), templates);
+        long maxBody = config.maxBodyBytes();
+        var validate = new ValidateController(kb, gate, reports, maxBody);
+        var update = new UpdateController(auth, gate, reports, kb.vocab(), maxBody);
+        var graphStore = new GraphStoreController(kb, auth, gate, reports, maxBody);
+        var audit = new AuditController(auth, gate.audit());
 
         return Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -41,9 +55,20 @@ public final class WebApp {
             r.get("/void", dataset::voidDescription);
             r.get("/dumps/{file}", dataset::dump);
             r.get("/data", dataset::read);
+            r.put("/data", graphStore::put);
+            r.post("/data", graphStore::post);
+            r.delete("/data", graphStore::delete);
+            r.post("/update", update::post);
+            r.get("/validate", validate::page);
+            r.post("/validate", validate::check);
+            r.get("/audit", audit::list);
+            r.get("/audit/{id}", audit::patch);
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);
             r.get("/assets/{name}", Assets::get);
+            r.exception(Problem.class, (e, ctx) -> e.send(ctx));
+            r.exception(ProtectedGraphException.class, (e, ctx) -> Problem.forbidden(e.getMessage()).send(ctx));
+            r.exception(UpdateException.class, (e, ctx) -> Problem.badRequest("Update failed: " + e.getMessage()).send(ctx));
         });
     }
 

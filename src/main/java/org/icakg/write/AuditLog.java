@@ -30,6 +30,7 @@ import org.apache.jena.rdfpatch.text.RDFChangesWriterText;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.icakg.store.Stores;
 
 /**
  * Who changed what, when: one RDF Patch per accepted write, with headers {@code id}, {@code user} and {@code time}.
@@ -67,7 +68,7 @@ public final class AuditLog {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create audit folder " + dir, e);
+            throw new Stores.StoreException("cannot create the audit folder " + dir + ": " + e);
         }
         AuditLog log = new AuditLog(dir, 0);
         log.last = log.ids().stream().mapToLong(Long::parseLong).max().orElse(0);

@@ -32,10 +32,7 @@ final class RecordingDataset extends DatasetGraphWrapper {
     RecordingDataset(DatasetGraph store, Vocab vocab) {
         super(store);
         this.vocab = vocab;
-        this.protectedGraphs = Map.of(
-                vocab.ontologyGraph(), "the ontology is edited in the ontology/ files",
-                vocab.inferredGraph(), "inferred statements are computed by the server after every write",
-                vocab.shapesGraph(), "the shapes are edited in the shapes/ files");
+        this.protectedGraphs = ProtectedGraphException.graphs(vocab);
     }
 
     /** The net change so far. */
@@ -132,9 +129,7 @@ final class RecordingDataset extends DatasetGraphWrapper {
     }
 
     private Node writable(Node g) {
-        String why = protectedGraphs.get(g);
-        if (why != null)
-            throw new ProtectedGraphException(g, why);
+        ProtectedGraphException.check(vocab, g);
         if (Quad.isUnionGraph(g))
             throw new IllegalArgumentException("The union graph cannot be written; name a graph");
         return g;

@@ -42,6 +42,11 @@ public final class WriteGate {
         this.inference = new IncrementalInference(kb.inference(), kb.vocab());
     }
 
+    /** The gate of a server: the audit log lives in the store's folder, or in memory without a store. */
+    public static WriteGate open(KnowledgeBase kb, java.nio.file.Path storeDir) {
+        return new WriteGate(kb, storeDir == null ? AuditLog.inMemory() : AuditLog.inDirectory(storeDir, kb.dataset()));
+    }
+
     public AuditLog audit() { return audit; }
 
     /**
