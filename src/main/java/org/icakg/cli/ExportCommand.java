@@ -46,7 +46,7 @@ final class ExportCommand {
             files.forEach(f -> out.println(f));
             return 0;
         } finally {
-            dsg.close();
+            Stores.close(dsg);
         }
     }
 

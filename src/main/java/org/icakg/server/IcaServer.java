@@ -80,7 +80,7 @@ public final class IcaServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
-        kb.dataset().close();
+        Stores.close(kb.dataset());
     }
 
 }

@@ -7,6 +7,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /** Opens the data sets the service runs on. The default graph of each is the union of its named graphs. */
 public final class Stores {
@@ -35,6 +36,14 @@ public final class Stores {
                 throw new StoreException("store directory " + dir + " is in use by another process (" + why + ")");
             throw new StoreException("cannot open store " + dir + ": " + why);
         }
+    }
+
+    /** Closes a data set; a TDB2 store is released (its lock and caches), so its folder can be opened again. */
+    public static void close(DatasetGraph dsg) {
+        if (TDBInternal.isTDB2(dsg))
+            TDBInternal.expel(dsg);
+        else
+            dsg.close();
     }
 
     /** True when the data set holds no statement at all. */

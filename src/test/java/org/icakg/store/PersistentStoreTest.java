@@ -1,0 +1,77 @@
+package org.icakg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.icakg.cli.Main;
+import org.icakg.kb.KnowledgeBase;
+import org.icakg.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve --store DIR}: loaded once, reopened after, and clear errors for a store that cannot be used. */
+class PersistentStoreTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void the_first_open_loads_the_bundle_and_later_opens_reuse_the_store() {
+        Path dir = tmp.resolve("store");
+        KnowledgeBase first = Fixtures.tdb2(dir);
+        long quads = count(first.dataset());
+        assertTrue(quads > 0);
+        Stores.close(first.dataset());
+        KnowledgeBase again = Fixtures.tdb2(dir);
+        assertEquals(quads, count(again.dataset()));
+        Stores.close(again.dataset());
+    }
+
+    @Test
+    void a_store_in_use_by_another_process_is_a_clear_error_not_a_stack_trace() throws Exception {
+        Path dir = tmp.resolve("store");
+        KnowledgeBase held = Fixtures.tdb2(dir);
+        try {
+            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "serve", "--store", dir.toString(), "--port", "0", "--data", Fixtures.DIR.resolve("data.trig").toString())
+                    .redirectErrorStream(true).start();
+            assertTrue(other.waitFor(60, TimeUnit.SECONDS));
+            String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(2, other.exitValue(), output);
+            assertTrue(output.contains("in use by another process"), output);
+            assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
+        } finally {
+            Stores.close(held.dataset());
+        }
+    }
+
+    @Test
+    void a_store_folder_that_cannot_be_created_is_a_clear_error() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"serve", "--store", file.resolve("store").toString(), "--port", "0"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("error: cannot create store directory"), err.toString());
+    }
+
+    static long count(DatasetGraph dsg) {
+        return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
+            long n = 0;
+            for (var it = dsg.find(); it.hasNext(); it.next())
+                n++;
+            return n;
+        });
+    }
+
+}
