@@ -42,6 +42,15 @@ public final class Export {
     private final Vocab vocab;
     private final PrefixMap prefixes;
 
+    /** Prefixes of the standard vocabularies, used when the bundled files declare none for the namespace. */
+    static final Map<String, String> STANDARD = Map.ofEntries(
+            Map.entry("rdf", RDF.getURI()), Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+            Map.entry("owl", "http://www.w3.org/2002/07/owl#"), Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
+            Map.entry("skos", "http://www.w3.org/2004/02/skos/core#"), Map.entry("dcterms", "http://purl.org/dc/terms/"),
+            Map.entry("prov", "http://www.w3.org/ns/prov#"), Map.entry("schema", "https://schema.org/"),
+            Map.entry("time", "http://www.w3.org/2006/time#"));
+
+    /** {@code prefixes}: those declared in the bundled files, so the files read like the ones they replace. */
     public Export(Vocab vocab, PrefixMap prefixes) {
         this.vocab = vocab;
         this.prefixes = prefixes;
@@ -52,9 +61,11 @@ public final class Export {
         requireEmpty(out);
         return Txn.calculateRead(store, () -> {
             List<Path> files = new ArrayList<>();
-            for (Map.Entry<String, Node> e : graphsByFile(store).entrySet()) {
+            Map<String, Node> graphs = graphsByFile(store);
+            Map<String, String> names = prefixes(store, graphs.values());
+            for (Map.Entry<String, Node> e : graphs.entrySet()) {
                 Path file = out.resolve(e.getKey());
-                writeGraph(store, e.getValue(), file);
+                writeGraph(store, e.getValue(), file, names);
                 files.add(file);
             }
             return files;
@@ -84,7 +95,37 @@ public final class Export {
         return "other/" + name.substring(0, Math.min(60, name.length())) + "-" + shortHash(iri) + ".trig";
     }
 
-    private void writeGraph(DatasetGraph store, Node graph, Path file) {
+    /**
+     * The declared prefixes, then the standard ones and one per kind of entity ({@code state:} for
+     * {@code {base}id/state/}) for namespaces still without one; sorted by prefix.
+     */
+    private Map<String, String> prefixes(DatasetGraph store, java.util.Collection<Node> graphs) {
+        Map<String, String> out = new TreeMap<>(prefixes.getMapping());
+        java.util.Set<String> namespaces = new java.util.HashSet<>(out.values());
+        Map<String, String> more = new TreeMap<>(STANDARD);
+        more.put("ica", vocab.ontologyNs());
+        for (Node g : graphs)
+            store.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                kind(q.getSubject(), more);
+                kind(q.getObject(), more);
+            });
+        more.forEach((prefix, ns) -> {
+            if (!out.containsKey(prefix) && namespaces.add(ns))
+                out.put(prefix, ns);
+        });
+        return out;
+    }
+
+    private void kind(Node n, Map<String, String> into) {
+        if (!n.isURI() || !n.getURI().startsWith(vocab.entityNs()))
+            return;
+        String rest = n.getURI().substring(vocab.entityNs().length());
+        int slash = rest.indexOf('/');
+        if (slash > 0 && rest.substring(0, slash).matches("[a-z][a-z0-9-]*"))
+            into.putIfAbsent(rest.substring(0, slash), vocab.entityNs() + rest.substring(0, slash + 1));
+    }
+
+    private void writeGraph(DatasetGraph store, Node graph, Path file, Map<String, String> names) {
         List<Triple> triples = new ArrayList<>();
         store.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> triples.add(q.asTriple()));
         triples.sort(STATEMENT_ORDER);
@@ -93,9 +134,10 @@ public final class Export {
             try (OutputStream os = Files.newOutputStream(file)) {
                 StreamRDF w = StreamRDFWriter.getWriterStream(os, RDFFormat.TRIG_BLOCKS);
                 w.start();
-                new TreeMap<>(prefixes.getMapping()).forEach(w::prefix);
+                names.forEach(w::prefix);
                 triples.forEach(t -> w.quad(Quad.create(graph, t)));
                 w.finish();
+                os.write('\n');
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
