@@ -35,6 +35,7 @@ public final class WebApp {
             r.post("/sparql", sparql::post);
             r.get("/query", editor::page);
             r.get("/query/examples.json", editor::examples);
+            r.get("/query/prefixes.json", editor::prefixes);
             r.get("/id/<path>", entities::get);
             r.get("/ontology", vocabulary::ontology);
             r.get("/shapes", vocabulary::shapes);
