@@ -8,6 +8,7 @@
     .then(data => {
       const cy = cytoscape({
         container: box,
+        maxZoom: 1.3,
         elements: {nodes: data.nodes, edges: data.edges},
         layout: {name: 'concentric', concentric: n => n.data('focus') ? 2 : 1, levelWidth: () => 1, minNodeSpacing: 30, animate: false},
         style: [
