@@ -1,12 +1,11 @@
 package org.icakg.web;
 
+import org.apache.jena.update.UpdateException;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.server.Metrics;
 import org.icakg.server.ServerConfig;
 import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
-
-import org.apache.jena.update.UpdateException;
 import org.icakg.write.ProtectedGraphException;
 import org.icakg.write.Users;
 import org.icakg.write.WriteGate;
@@ -31,6 +30,14 @@ public final class WebApp {
         var health = new HealthController(metrics, config);
         var editor = new QueryEditorController(templates, kb);
         var vocabulary = new VocabularyController(kb, new VocabularyPages(kb, templates));
+        var classes = new ClassController(kb, queries, stats, templates);
+        var neighbourhood = new NeighbourhoodController(kb);
+        var searchIndex = new SearchIndex(queries, stats);
+        var chronology = new Chronology(kb, queries, stats);
+        var home = new HomeController(kb, stats, chronology, templates);
+        var timeline = new TimelineController(chronology, templates);
+        var map = new MapController(kb, searchIndex, templates);
+        var search = new SearchController(kb, searchIndex, templates);
         kb.onDataChanged(stats::invalidate);
         WriteGate gate = WriteGate.open(kb, config.store());
         Auth auth = new Auth(Users.load(config.usersFile(), System.getenv(Users.ENV)));
@@ -49,7 +56,15 @@ public final class WebApp {
             r.post("/sparql", sparql::post);
             r.get("/query", editor::page);
             r.get("/query/examples.json", editor::examples);
+            r.get("/query/prefixes.json", editor::prefixes);
+            r.get("/", home::page);
             r.get("/id/<path>", entities::get);
+            r.get("/graph.json", neighbourhood::get);
+            r.get("/search", search::search);
+            r.get("/classes", classes::index);
+            r.get("/class", classes::get);
+            r.get("/timeline", timeline::timeline);
+            r.get("/map", map::page);
             r.get("/ontology", vocabulary::ontology);
             r.get("/shapes", vocabulary::shapes);
             r.get("/void", dataset::voidDescription);
