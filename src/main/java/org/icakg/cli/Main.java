@@ -31,6 +31,7 @@ public final class Main {
                 case "serve" -> ServeCommand.run(rest, out, err);
                 case "validate" -> ValidateCommand.run(rest, out, err);
                 case "query" -> QueryCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err);
                 default -> throw new Args.UsageException("unknown command '" + argv[0] + "'");
             };
         } catch (Args.UsageException e) {
@@ -54,6 +55,7 @@ public final class Main {
                 "usage: java -jar target/ica-kg.jar COMMAND [OPTIONS]",
                 "  " + ServeCommand.USAGE,
                 "  " + ValidateCommand.USAGE,
-                "  " + QueryCommand.USAGE);
+                "  " + QueryCommand.USAGE,
+                "  " + BenchCommand.USAGE);
     }
 }
