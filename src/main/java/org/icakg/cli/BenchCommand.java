@@ -22,6 +22,7 @@ final class BenchCommand {
 
     static final String USAGE = "bench [--triples 1000000] [--connections 8] [--seconds 5] [--out FILE]\n"
             + "        [--warmup 2] [--seed N] [--work target/bench] [--classes a,b] [--no-baseline] [--no-extras]\n"
+            + "        [--service-jvm OPTION]...\n"
             + "                                                     measure this service beside stock Fuseki\n"
             + "  bench generate --triples N --out FILE.trig [--seed N] write the synthetic graph";
 
@@ -32,7 +33,7 @@ final class BenchCommand {
     static int run(String[] argv, PrintStream out, PrintStream err) {
         boolean generate = argv.length > 0 && argv[0].equals("generate");
         Args args = Args.parse(generate ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
-                Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes"),
+                Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm"),
                 Set.of("no-baseline", "no-extras"));
         if (!args.positional().isEmpty())
             throw new Args.UsageException("bench takes no positional arguments, got " + args.positional());
@@ -45,7 +46,7 @@ final class BenchCommand {
             BenchSettings settings = new BenchSettings(triples, args.getInt("connections", 8, 1, 1024),
                     args.getInt("seconds", 5, 1, 3600), args.getInt("warmup", 2, 0, 600), seed,
                     Path.of(args.get("work", "target/bench")), classes(args), !args.has("no-baseline"),
-                    !args.has("no-extras"));
+                    !args.has("no-extras"), args.all("service-jvm"));
             BenchReport report = new Benchmark(settings, err).run();
             String table = report.markdown();
             out.println();
