@@ -42,11 +42,15 @@ final class PassageWriter {
         Node sources = Terms.SOURCES_GRAPH;
         if ((position - 1) % passagesPerDocument == 0) {
             emit(sources, document, RDF.type.asNode(), Terms.SOURCE_DOCUMENT);
-            emit(sources, document, RDFS.label.asNode(), Terms.text(docTitle + (part == 0 ? "" : ", part " + (part + 1))));
+            Node title = Terms.text(docTitle + (part == 0 ? "" : ", part " + (part + 1)));
+            emit(sources, document, RDFS.label.asNode(), title);
+            emit(sources, document, Terms.TITLE, title);
+            emit(sources, document, Terms.SOURCE_FILE, NodeFactory.createLiteralString("sources/synthetic-" + slug + ".txt"));
         }
         int number = (position - 1) % passagesPerDocument + 1;
         Node passage = Terms.entity("passage", String.format("%s-%02d", slug, number));
         emit(sources, passage, RDF.type.asNode(), Terms.PASSAGE);
+        emit(sources, passage, RDFS.label.asNode(), Terms.text(docTitle + ", passage " + number));
         emit(sources, passage, Terms.QUOTE, Terms.text(quote));
         emit(sources, passage, Terms.IS_PART_OF, document);
         emit(sources, passage, Terms.POSITION, NodeFactory.createLiteralDT(Integer.toString(number), XSDDatatype.XSDinteger));

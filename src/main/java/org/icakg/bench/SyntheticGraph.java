@@ -80,7 +80,7 @@ public final class SyntheticGraph {
         for (int s = 0; s < population.states; s++) {
             Node state = Terms.entity("state", Population.stateSlug(s));
             reference(e, state, Terms.STATE, Population.stateName(s));
-            e.link(state, Terms.PART_OF, Terms.entity("region", Population.regionSlug(Population.regionOf(s, population.regions))));
+            e.link(state, Terms.LOCATED_IN, Terms.entity("region", Population.regionSlug(Population.regionOf(s, population.regions))));
             e.literal(state, Terms.ISO_CODE, Population.isoCode(s));
         }
     }
@@ -91,12 +91,12 @@ public final class SyntheticGraph {
             for (int p = 0; p < PROVINCES_PER_STATE; p++) {
                 Node province = Terms.entity("region", Population.provinceSlug(s, p));
                 reference(e, province, Terms.REGION, Words.placeName(random) + " Province");
-                e.link(province, Terms.PART_OF, state);
+                e.link(province, Terms.LOCATED_IN, state);
                 for (int c = 0; c < CITIES_PER_PROVINCE; c++) {
                     boolean port = c == 0;
-                    Node city = Terms.entity(port ? "port" : "place", Population.citySlug(s, p, c));
-                    reference(e, city, port ? Terms.PORT : Terms.PLACE, Words.placeName(random) + (port ? " Port" : ""));
-                    e.link(city, Terms.PART_OF, province);
+                    Node city = Terms.entity(port ? "port" : "city", Population.citySlug(s, p, c));
+                    reference(e, city, port ? Terms.PORT : Terms.CITY, Words.placeName(random) + (port ? " Port" : ""));
+                    e.link(city, Terms.LOCATED_IN, province);
                 }
             }
         }
@@ -113,7 +113,7 @@ public final class SyntheticGraph {
             Node corridor = Terms.entity("corridor", "corridor-" + c);
             reference(e, corridor, Terms.CORRIDOR, Words.placeName(random) + "–" + Words.placeName(random) + " corridor");
             for (Node state : distinctStates(2 + random.nextInt(3)))
-                e.link(corridor, Terms.PASSES_THROUGH, state);
+                e.link(corridor, Terms.RUNS_THROUGH, state);
             e.link(corridor, Terms.CONNECTS, randomPort());
         }
     }
@@ -125,10 +125,10 @@ public final class SyntheticGraph {
         e.passage("record-" + n / PASSAGES_PER_DOCUMENT, "Synthetic record " + n / PASSAGES_PER_DOCUMENT,
                 "The " + Words.ordinal(n) + " meeting of " + Words.forum(forum) + " was held.");
         e.entity(meeting, Terms.MEETING, Words.ordinal(n) + " meeting of " + Words.forum(forum));
-        e.link(meeting, Terms.SESSION_OF, Terms.entity("forum", "forum-" + forum));
+        e.link(meeting, Terms.MEETING_OF, Terms.entity("forum", "forum-" + forum));
         e.date(meeting, Terms.DATE, FIRST_YEAR + random.nextInt(YEARS), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        e.link(meeting, Terms.LOCATION, randomCity());
-        e.link(meeting, Terms.HOST, participants.get(0));
+        e.link(meeting, Terms.HELD_IN, randomCity());
+        e.link(meeting, Terms.HOSTED_BY, participants.get(0));
         for (Node state : participants)
             e.link(meeting, Terms.PARTICIPANT, state);
         e.link(meeting, Terms.DISCUSSED, Terms.entity("mineral", "mineral-" + random.nextInt(population.minerals)));
@@ -158,10 +158,11 @@ public final class SyntheticGraph {
         return out.stream().distinct().toList();
     }
 
+    /** A city that is not a port: meetings are held in cities. */
     private Node randomCity() {
         int s = random.nextInt(population.states), p = random.nextInt(PROVINCES_PER_STATE);
-        int c = random.nextInt(CITIES_PER_PROVINCE);
-        return Terms.entity(c == 0 ? "port" : "place", Population.citySlug(s, p, c));
+        int c = 1 + random.nextInt(CITIES_PER_PROVINCE - 1);
+        return Terms.entity("city", Population.citySlug(s, p, c));
     }
 
     private Node randomPort() {

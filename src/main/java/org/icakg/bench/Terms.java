@@ -16,22 +16,24 @@ final class Terms {
     static final Vocab VOCAB = Vocab.DEFAULT;
     static final String DCTERMS = "http://purl.org/dc/terms/";
 
-    static final Node STATE = term("State"), REGION = term("Region"), PLACE = term("Place"), PORT = term("Port"),
+    static final Node STATE = term("State"), REGION = term("Region"), CITY = term("City"), PORT = term("Port"),
             CORRIDOR = term("Corridor"), MINERAL = term("Mineral"), THREAT = term("Threat"), FORUM = term("Forum"),
             MEETING = term("Meeting"), COMMITMENT = term("Commitment"), PASSAGE = term("Passage"),
             SOURCE_DOCUMENT = term("SourceDocument");
 
-    static final Node PART_OF = term("partOf"), ISO_CODE = term("isoCode"), PASSES_THROUGH = term("passesThrough"),
-            CONNECTS = term("connects"), SESSION_OF = term("sessionOf"), DATE = term("date"),
-            LOCATION = term("location"), HOST = term("host"), PARTICIPANT = term("participant"),
+    static final Node LOCATED_IN = term("locatedIn"), ISO_CODE = term("iso3166Alpha2"), RUNS_THROUGH = term("runsThrough"),
+            CONNECTS = term("connects"), MEETING_OF = term("meetingOf"), DATE = term("date"),
+            HELD_IN = term("heldIn"), HOSTED_BY = term("hostedBy"), PARTICIPANT = term("hadParticipant"),
             DISCUSSED = term("discussed"), MADE_AT = term("madeAt"), PARTY = term("party"), STATUS = term("status"),
-            CONCERNS = term("concerns"), QUOTE = term("quote"), POSITION = term("position");
+            CONCERNS = term("concerns"), QUOTE = term("quote"), POSITION = term("position"),
+            SOURCE_FILE = term("sourceFile");
 
-    static final Node IS_PART_OF = NodeFactory.createURI(DCTERMS + "isPartOf");
+    static final Node IS_PART_OF = NodeFactory.createURI(DCTERMS + "isPartOf"),
+            TITLE = NodeFactory.createURI(DCTERMS + "title");
 
-    /** The statuses a commitment can have. */
-    static final List<Node> STATUSES = List.of(status("agreed"), status("in-progress"), status("fulfilled"),
-            status("pending"));
+    /** The statuses a commitment can have (concepts of the ontology's commitment-status scheme). */
+    static final List<Node> STATUSES = List.of(status("desired"), status("proposed"), status("called-for"),
+            status("agreed"), status("ongoing"), status("fulfilled"));
 
     static final Node SOURCES_GRAPH = VOCAB.sourcesGraph();
 
@@ -50,7 +52,7 @@ final class Terms {
         p.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
         p.put("xsd", "http://www.w3.org/2001/XMLSchema#");
         p.put("dcterms", DCTERMS);
-        for (String kind : List.of("state", "region", "place", "port", "corridor", "mineral", "threat", "forum",
+        for (String kind : List.of("state", "region", "city", "port", "corridor", "mineral", "threat", "forum",
                 "meeting", "commitment", "passage", "document", "status"))
             p.put(kind, VOCAB.entityNs() + kind + "/");
         return p;
