@@ -51,7 +51,8 @@ public final class BenchReport {
                 continue;
             LoadDriver.Result stock = results.baseline.classes.get(c.name());
             b.append("| ").append(c.title()).append(cells(ours)).append(stock == null ? " | — | — | —" : cells(stock))
-                    .append(" | ").append(stock == null ? "—" : ratio(ours.throughput() / stock.throughput())).append(" |\n");
+                    .append(" | ").append(stock == null ? "—" : stock.requests() == 0 ? "∞ (none completed)"
+                            : ratio(ours.throughput() / stock.throughput())).append(" |\n");
         }
         if (results.hello != null)
             b.append("| floor: plain Javalin \"hello\"").append(cells(results.hello)).append(" | | | | |\n");
@@ -101,6 +102,8 @@ public final class BenchReport {
         String worst = null;
         double min = Double.MAX_VALUE;
         for (var e : results.baseline.classes.entrySet()) {
+            if (e.getValue().requests() == 0)
+                continue;
             LoadDriver.Result ours = results.service.classes.get(e.getKey());
             double r = ours.throughput() / e.getValue().throughput();
             if (r < min) {
@@ -135,6 +138,8 @@ public final class BenchReport {
     }
 
     private static String cells(LoadDriver.Result r) {
+        if (r.requests() == 0)
+            return String.format(Locale.ROOT, " | 0 (none completed in %.0f s) | — | —", r.seconds());
         String errors = r.errors() == 0 ? "" : " (" + r.errors() + " errors)";
         return String.format(Locale.ROOT, " | %,.0f%s | %.2f | %.2f", r.throughput(), errors, r.p50Ms(), r.p99Ms());
     }

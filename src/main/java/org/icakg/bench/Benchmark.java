@@ -90,17 +90,21 @@ public final class Benchmark {
         say(progress, "ica-kg: loading %,d triples (%s) ...", results.triples, BenchSettings.SERVICE_HEAP);
         List<String> jvm = new java.util.ArrayList<>(List.of(BenchSettings.SERVICE_HEAP));
         jvm.addAll(settings.serviceJvmOptions());
-        try (ServerProcess ica = ServerProcess.start(jvm,
-                List.of("ica", settings.dataFile().toString()), log("ica-kg"))) {
+        try (ServerProcess ica = start(jvm, List.of("ica", settings.dataFile().toString()), "ica-kg")) {
             measureServer(ica, results.service, "/sparql", true);
         }
     }
 
     private void baseline() throws IOException, InterruptedException {
         say(progress, "Stock Fuseki: loading %,d triples (JVM default heap) ...", results.triples);
-        try (ServerProcess fuseki = ServerProcess.start(List.of(), List.of("fuseki", settings.dataFile().toString()),
-                log("fuseki"))) {
+        try (ServerProcess fuseki = start(List.of(), List.of("fuseki", settings.dataFile().toString()), "fuseki")) {
             measureServer(fuseki, results.baseline, "/ds/sparql", false);
+        }
+    }
+
+    private ServerProcess start(List<String> jvm, List<String> args, String name) throws IOException {
+        try (Ticker t = new Ticker(progress, "loading")) {
+            return ServerProcess.start(jvm, args, log(name));
         }
     }
 

@@ -46,7 +46,8 @@ final class Extras {
             Benchmark.say(progress, "Reopen: building a TDB2 store of %,d triples in %s (once per size) ...",
                     results.triples, store);
             deleteTree(store);
-            try (ServerProcess build = ServerProcess.start(List.of(BUILD_HEAP),
+            try (Ticker t = new Ticker(progress, "building the store");
+                 ServerProcess build = ServerProcess.start(List.of(BUILD_HEAP),
                     List.of("build-store", settings.dataFile().toString(), store.toString()), logs.resolve("build-store.log"))) {
                 Benchmark.say(progress, "  built in %,d ms", build.readyMillis());
             }
