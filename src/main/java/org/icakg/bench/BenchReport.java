@@ -8,7 +8,8 @@ import java.util.Locale;
 public final class BenchReport {
 
     private static final double ASK_SHARE_OF_FLOOR = 0.5, RATIO_TO_STOCK = 5.0, MEDIAN_MS = 10.0,
-            ENTITY_P99_MS = 50.0, HEAP_BYTES = 2L << 30, STARTUP_MS = 2_000, REOPEN_MS = 1_000, VALIDATION_MS = 1_000;
+            ENTITY_P99_MS = 50.0, HEAP_BYTES = 2L << 30, STARTUP_MS = 2_000, REOPEN_MS = 1_000, VALIDATION_MS = 1_000,
+            WRITE_MS = 200;
 
     private final BenchSettings settings;
     private final Results results;
@@ -40,6 +41,12 @@ public final class BenchReport {
         b.append('\n');
         targetsTable(b);
         return b.toString();
+    }
+
+    /** The write target's row alone, as a one-row Markdown table (for {@code bench writes}). */
+    public String writesMarkdown() {
+        String[] row = results.writes == null ? new String[] {"gated writes", "not measured", "—"} : writesRow(results.writes);
+        return "| SPEC section 5 target | measured | |\n|---|---|---|\n| " + String.join(" | ", row) + " |\n";
     }
 
     private void mixTable(StringBuilder b) {
@@ -94,8 +101,20 @@ public final class BenchReport {
         if (results.validationMillis != null)
             rows.add(row("validation of the bundled data ≤ 1 s", ms(results.validationMillis) + String.format(Locale.ROOT,
                     " for %,d triples, %s", results.validationTriples, results.validationOutcome), results.validationMillis <= VALIDATION_MS));
-        rows.add(new String[] {"100-triple gated write to a 1M-triple store ≤ 200 ms", results.writeOutcome, "—"});
+        if (results.writes != null)
+            rows.add(writesRow(results.writes));
         return rows;
+    }
+
+    /** Met when the 99th percentile of the writes is within the target (their median is shown too). */
+    private String[] writesRow(GatedWrites.Result w) {
+        String measured = String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms over %d writes of %d statements, "
+                + "HTTP round trip (gate alone p50 %.1f ms), %,d-triple store", w.p50Ms(), w.p99Ms(), w.writes(),
+                WritePayload.TRIPLES, w.gateP50Ms(), results.triples);
+        if (w.firstError() != null)
+            measured += "; failed: " + w.firstError();
+        return row("100-triple gated write to a 1M-triple store ≤ 200 ms", measured,
+                w.firstError() == null && w.p99Ms() <= WRITE_MS);
     }
 
     private void worstRatio(List<String[]> rows) {

@@ -24,6 +24,9 @@ public record BenchSettings(long triples, int connections, double seconds, doubl
     /** Heap this service is given: the SPEC target for a million triples. */
     public static final String SERVICE_HEAP = "-Xmx2g";
 
+    /** Measured writes of the write target (after a few unmeasured ones that warm the server up). */
+    public static final int WRITES = 30;
+
     /** Connections of the entity-page latency target. */
     public static final int ENTITY_PAGE_CONNECTIONS = 16;
 

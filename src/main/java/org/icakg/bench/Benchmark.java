@@ -45,6 +45,13 @@ public final class Benchmark {
         return new BenchReport(settings, results);
     }
 
+    /** Only the write target: the data and its store (made when absent), then {@code count} gated writes. */
+    public BenchReport runWrites(int count) throws IOException, InterruptedException {
+        prepareData();
+        new Extras(settings, progress, results).writes(count);
+        return new BenchReport(settings, results);
+    }
+
     /** Writes the synthetic graph of {@code triples} statements to a TriG file; returns the count written. */
     public static long generate(long triples, long seed, Path file, PrintStream progress) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

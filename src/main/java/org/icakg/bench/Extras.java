@@ -11,7 +11,7 @@ import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Vocab;
 import org.icakg.validate.Report;
 
-/** The measurements beside the query mix: start-up on the bundled data, reopening a store, validation. */
+/** The measurements beside the query mix: start-up on the bundled data, reopening a store, gated writes, validation. */
 final class Extras {
 
     /** Validation runs; the first warms the JVM, the best of the rest is reported (parsing excluded). */
@@ -35,11 +35,26 @@ final class Extras {
         Benchmark.say(progress, "Start-up: serve on the bundled data, to the first answer ...");
         results.startupBundledMillis = Startup.firstAnswerMillis(List.of(), List.of(), logs.resolve("startup.log"));
         Benchmark.say(progress, "  %,d ms", results.startupBundledMillis);
-        reopen(logs);
+        Path store = ensureStore(logs);
+        Benchmark.say(progress, "Reopen: serve --store on the %,d-triple store, to the first answer ...", results.triples);
+        results.reopenMillis = Startup.firstAnswerMillis(List.of(BenchSettings.SERVICE_HEAP),
+                List.of("--store", store.toString()), logs.resolve("reopen.log"));
+        Benchmark.say(progress, "  %,d ms", results.reopenMillis);
+        writes(BenchSettings.WRITES);
         validation();
     }
 
-    private void reopen(Path logs) throws IOException, InterruptedException {
+    /** The write target alone: {@code count} measured 100-statement writes to a copy of the store. */
+    void writes(int count) throws IOException, InterruptedException {
+        Path store = ensureStore(settings.workDir().resolve("logs"));
+        results.writes = new GatedWrites(settings, progress).run(store, count);
+        GatedWrites.Result w = results.writes;
+        Benchmark.say(progress, "  %d writes: p50 %.1f ms, p99 %.1f ms (gate p50 %.1f ms)%s", w.writes(), w.p50Ms(),
+                w.p99Ms(), w.gateP50Ms(), w.firstError() == null ? "" : "; first error: " + w.firstError());
+    }
+
+    /** The TDB2 store of this size, built once (a marker file says it is complete). */
+    private Path ensureStore(Path logs) throws IOException, InterruptedException {
         Path store = settings.storeDir();
         Path done = store.resolve("ica-kg-bench-complete");
         if (!Files.exists(done)) {
@@ -53,10 +68,7 @@ final class Extras {
             }
             Files.writeString(done, "built from " + settings.dataFile() + "\n");
         }
-        Benchmark.say(progress, "Reopen: serve --store on the %,d-triple store, to the first answer ...", results.triples);
-        results.reopenMillis = Startup.firstAnswerMillis(List.of(BenchSettings.SERVICE_HEAP),
-                List.of("--store", store.toString()), logs.resolve("reopen.log"));
-        Benchmark.say(progress, "  %,d ms", results.reopenMillis);
+        return store;
     }
 
     private void validation() {
@@ -77,7 +89,7 @@ final class Extras {
         Benchmark.say(progress, "  %,d ms for %,d triples (%s)", best, report.triples(), results.validationOutcome);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir))
             return;
         try (var walk = Files.walk(dir)) {

@@ -10,9 +10,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A blocking HTTP/1.1 client on one keep-alive connection, for the load driver: GET only, bodies read and counted
- * (Content-Length or chunked). Much cheaper per request than {@code java.net.http}, so on a small machine the
- * server, not the client, is what gets measured.
+ * A blocking HTTP/1.1 client on one keep-alive connection, for the load driver (GET) and the write benchmark
+ * (POST); bodies read and counted (Content-Length or chunked). Much cheaper per request than {@code java.net.http},
+ * so on a small machine the server, not the client, is what gets measured.
  */
 final class PlainHttpClient implements AutoCloseable {
 
@@ -41,6 +41,19 @@ final class PlainHttpClient implements AutoCloseable {
         String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: " + accept
                 + "\r\nUser-Agent: ica-kg-bench\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return read();
+    }
+
+    /** Sends {@code POST path} with a body, its type and an {@code Authorization} header; reads the response. */
+    Response post(String path, String contentType, String authorization, byte[] body) throws IOException {
+        if (socket == null)
+            connect();
+        String request = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json"
+                + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length
+                + "\r\nAuthorization: " + authorization + "\r\nUser-Agent: ica-kg-bench\r\n\r\n";
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
         out.flush();
         return read();
     }

@@ -25,5 +25,5 @@ final class Results {
     Long validationMillis;
     long validationTriples;
     String validationOutcome;
-    String writeOutcome = "not measured: this build has no write path yet";
+    GatedWrites.Result writes;
 }

@@ -40,7 +40,7 @@ final class Startup {
         }
     }
 
-    private static boolean answers(int port) {
+    static boolean answers(int port) {
         try (PlainHttpClient client = new PlainHttpClient("127.0.0.1", port)) {
             return client.get(ASK, QueryMix.RESULTS_JSON).status() == 200;
         } catch (IOException e) {

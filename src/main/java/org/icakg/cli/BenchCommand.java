@@ -24,16 +24,21 @@ final class BenchCommand {
             + "        [--warmup 2] [--seed N] [--work target/bench] [--classes a,b] [--no-baseline] [--no-extras]\n"
             + "        [--service-jvm OPTION]...\n"
             + "                                                     measure this service beside stock Fuseki\n"
-            + "  bench generate --triples N --out FILE.trig [--seed N] write the synthetic graph";
+            + "  bench generate --triples N --out FILE.trig [--seed N] write the synthetic graph\n"
+            + "  bench writes [--triples N] [--writes 30] [--seed N] [--work DIR]\n"
+            + "                                                     only the gated-write target (a store of N triples)";
 
     private static final long DEFAULT_TRIPLES = 1_000_000;
+    private static final int MAX_WRITES = 10_000;
 
     private BenchCommand() {}
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
         boolean generate = argv.length > 0 && argv[0].equals("generate");
-        Args args = Args.parse(generate ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
-                Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm"),
+        boolean writes = argv.length > 0 && argv[0].equals("writes");
+        Args args = Args.parse(generate || writes ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
+                Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm",
+                        "writes"),
                 Set.of("no-baseline", "no-extras"));
         if (!args.positional().isEmpty())
             throw new Args.UsageException("bench takes no positional arguments, got " + args.positional());
@@ -47,6 +52,8 @@ final class BenchCommand {
                     args.getInt("seconds", 5, 1, 3600), args.getInt("warmup", 2, 0, 600), seed,
                     Path.of(args.get("work", "target/bench")), classes(args), !args.has("no-baseline"),
                     !args.has("no-extras"), args.all("service-jvm"));
+            if (writes)
+                return writes(args, settings, out, err);
             BenchReport report = new Benchmark(settings, err).run();
             String table = report.markdown();
             out.println();
@@ -70,6 +77,14 @@ final class BenchCommand {
         long written = Benchmark.generate(triples, seed, file, err);
         err.printf("Wrote %,d triples to %s; serve them with: java -jar target/ica-kg.jar serve --data %s%n",
                 written, file, file);
+        return 0;
+    }
+
+    private static int writes(Args args, BenchSettings settings, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        BenchReport report = new Benchmark(settings, err).runWrites(args.getInt("writes", BenchSettings.WRITES, 1, MAX_WRITES));
+        out.println();
+        out.print(report.writesMarkdown());
         return 0;
     }
 
