@@ -1,10 +1,14 @@
 package org.icakg.validate;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -13,6 +17,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.parser.Constraint;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.path.P_Link;
@@ -40,9 +45,12 @@ public final class Validator {
     private final Set<Node> declared = new HashSet<>();
     private final Node undeclaredTerm;
     private final Node disjointClasses;
+    private final ShapeAnalysis analysis;
+    private final Map<Constraint, ShapeAnalysis.Reads> reads = new ConcurrentHashMap<>();
 
     public Validator(Shapes shapes, Graph ontology, Vocab vocab) {
         this.shapes = shapes;
+        this.analysis = new ShapeAnalysis(shapes);
         this.ontology = ontology;
         ontology.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
             if (DECLARATION_TYPES.contains(t.getObject()))
@@ -53,6 +61,9 @@ public final class Validator {
     }
 
     public Shapes shapes() { return shapes; }
+
+    /** True when a write is validated on what it can change (the shapes allow it), not on whole touched nodes. */
+    public boolean scopesWrites() { return analysis.shallow(); }
 
     /**
      * Validates {@code data} (everything the shapes may need to see: data, ontology and inferred statements)
@@ -67,13 +78,33 @@ public final class Validator {
         return all.build();
     }
 
-    /** Validates only the given focus nodes (the nodes a change touches) and the terms the change uses. */
-    public ValidationReport validateNodes(Graph data, Set<Node> focusNodes, Iterator<Triple> changed) {
+    /**
+     * Validates what a change can have affected, given that {@code data} (as it is after the change) conformed
+     * before it: {@code added} and {@code removed} are every statement the change added and removed, asserted and
+     * inferred; {@code asserted} the asserted additions, whose terms must be declared. See {@link ScopedValidation}
+     * for what is checked; with shapes it cannot scope exactly, every touched node is validated in full, and so are
+     * the nodes pointing at a node that lost statements.
+     */
+    public ValidationReport validateChange(Graph data, Collection<Triple> added, Collection<Triple> removed,
+                                           Iterator<Triple> asserted) {
+        ChangeScope scope = new ChangeScope(data, added, removed);
+        ScopedValidation scoped = new ScopedValidation(shapes, data, reads);
+        Set<Node> retyped = scope.typeChanged();
+        ValidationReport shacl;
+        if (analysis.shallow()) {
+            shacl = scoped.validate(scope);
+        } else {
+            Set<Node> focus = new LinkedHashSet<>(scope.nodes());
+            for (Triple t : removed)
+                data.find(Node.ANY, Node.ANY, t.getSubject()).forEachRemaining(r -> focus.add(r.getSubject()));
+            shacl = scoped.validateWhole(focus);
+            retyped = focus;
+        }
         ValidationReport.Builder all = ValidationReport.create();
-        for (Node focus : focusNodes)
-            ShaclValidator.get().validate(shapes, data, focus).getEntries().forEach(all::addReportEntry);
-        undeclaredTerms(changed).forEach(all::addReportEntry);
-        disjointness(data, focusNodes).forEach(all::addReportEntry);
+        shacl.getEntries().forEach(all::addReportEntry);
+        undeclaredTerms(asserted).forEach(all::addReportEntry);
+        // Only a node whose types changed can have come to belong to two disjoint classes.
+        disjointness(data, retyped).forEach(all::addReportEntry);
         return all.build();
     }
 

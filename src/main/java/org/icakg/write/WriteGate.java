@@ -1,13 +1,11 @@
 package org.icakg.write;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.shacl.ValidationReport;
@@ -107,30 +105,12 @@ public final class WriteGate {
 
     private Report validate(DatasetGraph dsg, Change change, Change inferred, LineIndex lines) {
         Graph union = dsg.getUnionGraph();
-        Set<Node> focus = focusNodes(union, change, inferred);
-        ValidationReport shacl = kb.validator().validateNodes(union, focus, change.addedTriples().iterator());
+        List<Triple> added = new ArrayList<>(change.addedTriples()), removed = new ArrayList<>(change.removedTriples());
+        added.addAll(inferred.addedTriples());
+        removed.addAll(inferred.removedTriples());
+        ValidationReport shacl = kb.validator().validateChange(union, added, removed, change.addedTriples().iterator());
         List<Finding> findings = shacl.getEntries().stream()
                 .map(e -> new Finding(e, lines.locate(e.focusNode()))).toList();
         return new Report(List.of(), findings, shacl, change.size());
-    }
-
-    /**
-     * The nodes whose conformance a change can alter: the subjects and objects of the statements added and removed
-     * (asserted and inferred), and the nodes that point at a node which lost statements (a value that lost its
-     * type or label may break a constraint on whoever refers to it).
-     */
-    private static Set<Node> focusNodes(Graph union, Change change, Change inferred) {
-        Set<Node> focus = new LinkedHashSet<>();
-        Set<Node> lost = new LinkedHashSet<>();
-        for (Change c : List.of(change, inferred)) {
-            c.addedTriples().forEach(t -> Change.nodesOf(t, focus));
-            for (Triple t : c.removedTriples()) {
-                Change.nodesOf(t, focus);
-                lost.add(t.getSubject());
-            }
-        }
-        for (Node n : lost)
-            union.find(Node.ANY, Node.ANY, n).forEachRemaining(t -> focus.add(t.getSubject()));
-        return focus;
     }
 }
