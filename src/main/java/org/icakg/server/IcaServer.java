@@ -43,6 +43,8 @@ public final class IcaServer implements AutoCloseable {
         // Federation: SERVICE clauses may call other SPARQL endpoints (they run under the same time limit).
         kb.dataset().getContext().set(ARQ.httpServiceAllowed, true);
         Metrics metrics = new Metrics();
+        AnswerCache cache = new AnswerCache();
+        kb.onDataChanged(cache::invalidate);
         Javalin app = WebApp.create(kb, config, metrics);
         JavalinServlet servlet = new JavalinServlet(app.unsafe);
         DataService queryOnly = DataService.newBuilder(kb.dataset()).addEndpoint(Operation.Query, "").build();
@@ -51,7 +53,7 @@ public final class IcaServer implements AutoCloseable {
                 .loopback(false)
                 .enableCors(true)
                 .add(SparqlRequests.PATH, queryOnly)
-                .addFilter("/*", new RequestRouter(servlet, config, metrics))
+                .addFilter("/*", new RequestRouter(servlet, config, metrics, cache))
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();
