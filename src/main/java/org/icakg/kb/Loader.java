@@ -45,17 +45,23 @@ public final class Loader {
         List<SyntaxError> errors = new ArrayList<>();
         StreamRDF sink = new Sink(target, graphForTriples, vocab, prefixes);
         try {
-            RDFParser.source(new ByteArrayInputStream(source.content()))
+            var parser = RDFParser.source(new ByteArrayInputStream(source.content()))
                     .lang(source.lang())
                     .base(vocab.base())
-                    .errorHandler(collector(source.name(), errors))
-                    .set(LangJSONLD11.JSONLD_OPTIONS, localJsonLdOptions())
-                    .parse(sink);
+                    .errorHandler(collector(source.name(), errors));
+            // Only JSON-LD needs the options; building them starts an HTTP client (and TLS), so not for other syntaxes.
+            if (isJsonLd(source.lang()))
+                parser.set(LangJSONLD11.JSONLD_OPTIONS, localJsonLdOptions());
+            parser.parse(sink);
         } catch (RiotException e) {
             if (errors.isEmpty())
                 errors.add(new SyntaxError(source.name(), -1, -1, e.getMessage()));
         }
         return errors;
+    }
+
+    private static boolean isJsonLd(org.apache.jena.riot.Lang lang) {
+        return lang != null && "application/ld+json".equals(lang.getContentType().getContentTypeStr());
     }
 
     /** JSON-LD options that never fetch a remote or local {@code @context}: input names no other document. */

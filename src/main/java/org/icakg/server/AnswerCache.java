@@ -30,6 +30,9 @@ final class AnswerCache {
     /** The bodies kept take at most this many bytes together. */
     static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
 
+    /** JVM property that switches the cache off ({@code -Dica-kg.answer-cache=off}), to measure uncached answers. */
+    static final String SWITCH = "ica-kg.answer-cache";
+
     /** Headers that belong to one exchange, never replayed from the cache. */
     private static final Set<String> PER_EXCHANGE = Set.of("date", "content-length", "fuseki-request-id",
             "set-cookie", "etag", "transfer-encoding", "connection");
@@ -37,12 +40,16 @@ final class AnswerCache {
     /** A stored answer. */
     record Answer(Map<String, String> headers, byte[] body, String etag) {}
 
+    private static final boolean ENABLED = !"off".equals(System.getProperty(SWITCH));
+
     private final AtomicLong version = new AtomicLong();
     private final Map<String, Answer> answers = new LinkedHashMap<>(256, 0.75f, true);
     private long totalBytes;
 
     /** The cache key of a request, or null when its answer is not to be cached. */
     static String key(HttpServletRequest req, boolean sparql) {
+        if (!ENABLED)
+            return null;
         if (req.getHeader("Authorization") != null || req.getHeader("Cookie") != null)
             return null;
         String method = req.getMethod();
