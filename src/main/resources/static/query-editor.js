@@ -5,9 +5,12 @@
   // No request may leave this server: no prefix.cc look-ups, no remote endpoint list.
   if (Yasgui.Yasqe && Yasgui.Yasqe.defaults) {
     Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+    Yasgui.Yasqe.defaults.prefixCcApi = window.location.origin + "/query/prefixes.json";
   }
   var yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
+    // Prefix completion from this server instead of prefix.cc.
+    yasqe: { prefixCcApi: window.location.origin + "/query/prefixes.json" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     persistenceId: null

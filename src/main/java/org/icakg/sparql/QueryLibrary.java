@@ -42,9 +42,21 @@ public final class QueryLibrary {
 
     /** Runs a SELECT with the given variables bound; returns all rows. */
     public List<Binding> select(String name, Map<String, Node> bindings) {
+        return run(query(name), bindings);
+    }
+
+    /** Runs a SELECT with the given variables bound and returns one page of it: at most {@code limit} rows after {@code offset}. */
+    public List<Binding> selectPage(String name, Map<String, Node> bindings, long limit, long offset) {
+        Query page = query(name).cloneQuery();
+        page.setLimit(limit);
+        page.setOffset(offset);
+        return run(page, bindings);
+    }
+
+    private List<Binding> run(Query query, Map<String, Node> bindings) {
         return Txn.calculateRead(dataset, () -> {
             List<Binding> rows = new ArrayList<>();
-            var builder = QueryExec.dataset(dataset).query(query(name));
+            var builder = QueryExec.dataset(dataset).query(query);
             bindings.forEach(builder::substitution);
             try (QueryExec exec = builder.build()) {
                 RowSet rs = exec.select();

@@ -6,6 +6,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.icakg.kb.KnowledgeBase;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
@@ -38,10 +39,20 @@ final class EntityController {
         ctx.header("Content-Location", "/id/" + path + "?format=" + format.param());
         ctx.header("Link", alternates(path));
         if (format == RdfFormat.HTML) {
-            ctx.html(page.render(entity, ctx));
+            ctx.html(page.render(entity, pageNumber(ctx)));
             return;
         }
         RdfResponses.send(ctx, describer.describe(entity), format, kb.prefixes());
+    }
+
+    /** The {@code ?page=} parameter, from 1 (the default). */
+    static int pageNumber(Context ctx) {
+        String p = ctx.queryParam("page");
+        if (p == null)
+            return 1;
+        if (p.matches("[1-9]\\d{0,8}"))
+            return Integer.parseInt(p);
+        throw new BadRequestResponse("page must be a whole number from 1, got '" + p + "'");
     }
 
     private static String alternates(String path) {

@@ -15,4 +15,10 @@ final class Links {
             return "/ontology#" + iri.substring(vocab.ontologyNs().length());
         return iri;
     }
+
+    /** Like {@link #local}, but null for IRIs a browser should not follow (any scheme but http and https). */
+    static String href(Vocab vocab, String iri) {
+        String local = local(vocab, iri);
+        return local.startsWith("/") || local.startsWith("http://") || local.startsWith("https://") ? local : null;
+    }
 }

@@ -1,17 +1,41 @@
 package org.icakg.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.icakg.kb.KnowledgeBase;
 
-/** HTML pages generated from the ontology and the shapes. */
+/**
+ * HTML pages generated from the ontology and the shapes: every class and property with its label, definition,
+ * domain, range and super/sub terms (anchored {@code #LocalName}); every shape with its constraints in words.
+ */
 final class VocabularyPages {
+
+    /** Kinds of term, in the order the ontology page lists them. */
+    static final Map<Node, String> KINDS = new LinkedHashMap<>();
+    static {
+        KINDS.put(OWL2.Class.asNode(), "Class");
+        KINDS.put(RDFS.Class.asNode(), "Class");
+        KINDS.put(OWL2.ObjectProperty.asNode(), "Object property");
+        KINDS.put(OWL2.DatatypeProperty.asNode(), "Datatype property");
+        KINDS.put(OWL2.AnnotationProperty.asNode(), "Annotation property");
+        KINDS.put(RDF.Property.asNode(), "Property");
+    }
+    /** Property characteristics worth saying in words. */
+    static final Map<Node, String> CHARACTERISTICS = Map.of(OWL2.TransitiveProperty.asNode(), "transitive",
+            OWL2.SymmetricProperty.asNode(), "symmetric", OWL2.FunctionalProperty.asNode(), "functional",
+            OWL2.InverseFunctionalProperty.asNode(), "inverse-functional");
 
     private final KnowledgeBase kb;
     private final Templates templates;
@@ -23,29 +47,73 @@ final class VocabularyPages {
 
     String ontology() {
         Graph g = kb.ontology();
-        List<Map<String, String>> terms = new ArrayList<>();
-        g.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
-            Node s = t.getSubject();
-            if (s.isURI())
-                terms.add(Map.of("iri", s.getURI(), "type", t.getObject().getLocalName(), "label", literal(g, s, RDFS.label.asNode())));
-        });
-        terms.sort(java.util.Comparator.comparing(m -> m.get("iri")));
-        return templates.render("vocabulary", Map.of("title", "Ontology", "terms", terms));
+        Terms terms = new Terms(g, kb.vocab(), kb.prefixes());
+        List<Map<String, Object>> classes = new ArrayList<>(), properties = new ArrayList<>();
+        for (Node term : declared(g)) {
+            String kind = kind(g, term);
+            boolean isClass = kind.equals("Class");
+            Map<String, Object> m = terms.describe(term, kind);
+            Node hierarchy = isClass ? RDFS.subClassOf.asNode() : RDFS.subPropertyOf.asNode();
+            EntityPage.list(m, "supers", terms.links(g.find(term, hierarchy, Node.ANY).mapWith(t -> t.getObject()).toList()));
+            EntityPage.list(m, "subs", terms.links(g.find(Node.ANY, hierarchy, term).mapWith(t -> t.getSubject()).toList()));
+            if (!isClass) {
+                EntityPage.list(m, "domains", terms.links(g.find(term, RDFS.domain.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList()));
+                EntityPage.list(m, "ranges", terms.links(g.find(term, RDFS.range.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList()));
+                EntityPage.list(m, "inverses", terms.links(g.find(term, OWL2.inverseOf.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList()));
+                m.put("characteristics", characteristics(g, term));
+            } else
+                m.put("instancesHref", ClassController.path(term));
+            (isClass ? classes : properties).add(m);
+        }
+        Comparator<Map<String, Object>> byLabel = Comparator.comparing(m -> m.get("label").toString().toLowerCase());
+        classes.sort(byLabel);
+        properties.sort(byLabel);
+        return templates.render("ontology", Map.of("title", "Ontology", "iri", kb.vocab().ontologyIri(),
+                "classes", classes, "properties", properties,
+                "about", terms.describe(org.apache.jena.graph.NodeFactory.createURI(kb.vocab().ontologyIri()), "Ontology")));
     }
 
     String shapes() {
         Graph g = kb.shapes().getGraph();
-        List<Map<String, String>> terms = new ArrayList<>();
-        kb.shapes().getTargetShapes().forEach(shape -> {
-            Node s = shape.getShapeNode();
-            terms.add(Map.of("iri", s.isURI() ? s.getURI() : s.toString(), "type", "Shape",
-                    "label", shape.getTargets().toString()));
-        });
-        return templates.render("vocabulary", Map.of("title", "Shapes", "terms", terms, "graph", g.size()));
+        ShapeWords words = new ShapeWords(g, new Terms(kb.ontology(), kb.vocab(), kb.prefixes()));
+        return templates.render("shapes", Map.of("title", "Shapes", "shapes", words.shapes()));
     }
 
-    private static String literal(Graph g, Node s, Node p) {
-        var it = g.find(s, p, Node.ANY);
-        return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : "";
+    /** IRIs typed as a class or property in the ontology, sorted. */
+    private static Set<Node> declared(Graph g) {
+        Set<Node> out = new TreeSet<>(Comparator.comparing(Node::getURI));
+        for (Node kind : KINDS.keySet())
+            g.find(Node.ANY, RDF.type.asNode(), kind).forEachRemaining(t -> {
+                if (t.getSubject().isURI())
+                    out.add(t.getSubject());
+            });
+        return out;
+    }
+
+    private static String kind(Graph g, Node term) {
+        for (Map.Entry<Node, String> k : KINDS.entrySet())
+            if (g.contains(term, RDF.type.asNode(), k.getKey()))
+                return k.getValue();
+        return "Term";
+    }
+
+    private static String characteristics(Graph g, Node term) {
+        List<String> out = new ArrayList<>();
+        CHARACTERISTICS.forEach((type, word) -> {
+            if (g.contains(term, RDF.type.asNode(), type))
+                out.add(word);
+        });
+        out.sort(null);
+        return out.isEmpty() ? null : String.join(", ", out);
+    }
+
+    /** The definition of a term: {@code skos:definition}, else {@code rdfs:comment}. */
+    static Node definition(Graph g, Node term) {
+        for (Node p : List.of(SKOS.definition.asNode(), RDFS.comment.asNode())) {
+            var it = g.find(term, p, Node.ANY);
+            if (it.hasNext())
+                return it.next().getObject();
+        }
+        return null;
     }
 }

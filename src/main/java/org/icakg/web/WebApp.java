@@ -40,6 +40,14 @@ public final class WebApp {
         var update = new UpdateController(auth, gate, reports, kb.vocab(), maxBody);
         var graphStore = new GraphStoreController(kb, auth, gate, reports, maxBody);
         var audit = new AuditController(auth, gate.audit());
+        var classes = new ClassController(kb, queries, stats, templates);
+        var neighbourhood = new NeighbourhoodController(kb);
+        var searchIndex = new SearchIndex(queries, stats);
+        var chronology = new Chronology(kb, queries, stats);
+        var home = new HomeController(kb, stats, chronology, templates);
+        var timeline = new TimelineController(chronology, templates);
+        var map = new MapController(kb, searchIndex, templates);
+        var search = new SearchController(kb, searchIndex, templates);
 
         return Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -49,7 +57,15 @@ public final class WebApp {
             r.post("/sparql", sparql::post);
             r.get("/query", editor::page);
             r.get("/query/examples.json", editor::examples);
+            r.get("/query/prefixes.json", editor::prefixes);
+            r.get("/", home::page);
             r.get("/id/<path>", entities::get);
+            r.get("/graph.json", neighbourhood::get);
+            r.get("/search", search::search);
+            r.get("/classes", classes::index);
+            r.get("/class", classes::get);
+            r.get("/timeline", timeline::timeline);
+            r.get("/map", map::page);
             r.get("/ontology", vocabulary::ontology);
             r.get("/shapes", vocabulary::shapes);
             r.get("/void", dataset::voidDescription);

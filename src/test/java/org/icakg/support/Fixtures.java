@@ -1,5 +1,7 @@
 package org.icakg.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,14 +13,24 @@ import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Vocab;
 import org.icakg.store.Stores;
 
-/** The small ontology, shapes and data under {@code fixtures/maintain/} that the write-path tests run on. */
+/** Data files, queries and the small write-path fixture ({@code fixtures/maintain/}) shared by tests. */
 public final class Fixtures {
 
+    /** The ontology, shapes and data that the write-path tests run on. */
     public static final Path DIR = Path.of("src/test/resources/fixtures/maintain");
+
+    /** The small curated-looking data set (two states, one passage). */
+    public static final Path TINY = Path.of("src/test/resources/fixtures/tiny.trig");
+
+    /** Every pair of the statements of {@link #manyStatements}: millions of rows, far more than a second's work. */
+    public static final String CROSS_PRODUCT = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }";
+
+    /** Counting every triple of statements: runs until a time limit stops it. */
+    public static final String COUNT_CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
 
     private Fixtures() {}
 
-    /** Ontology, shapes and data of the fixture. */
+    /** Ontology, shapes and data of the write-path fixture. */
     public static Bundle bundle() {
         return bundle(List.of(DIR.resolve("data.trig")));
     }
@@ -44,5 +56,16 @@ public final class Fixtures {
         DatasetGraph out = DatasetGraphFactory.createGeneral();
         Txn.executeRead(store, () -> store.find().forEachRemaining(out::add));
         return out;
+    }
+
+    /** Writes 3,000 labelled things in one passage graph to {@code dir/many.trig}. */
+    public static Path manyStatements(Path dir) throws IOException {
+        StringBuilder b = new StringBuilder("<https://w3id.org/ica-kg/id/passage/load-01> {\n");
+        for (int i = 0; i < 3000; i++)
+            b.append("<https://w3id.org/ica-kg/id/thing/t").append(i)
+                    .append("> <http://www.w3.org/2000/01/rdf-schema#label> \"thing ").append(i).append("\" .\n");
+        Path file = dir.resolve("many.trig");
+        Files.writeString(file, b.append("}\n").toString());
+        return file;
     }
 }

@@ -1,0 +1,86 @@
+package org.icakg.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.system.Txn;
+import org.icakg.kb.KnowledgeBase;
+import org.icakg.sparql.QueryLibrary;
+import org.icakg.sparql.Stats;
+
+/**
+ * The dated things of the graph (meetings, events, commitments with a date: any entity with a date-typed value),
+ * latest first, each with its class and the entities that point to it; kept until the data changes.
+ */
+final class Chronology {
+
+    /** Most dated statements kept for the timeline. */
+    static final int MAX_ITEMS = 500;
+    /** Most linked entities listed under one item. */
+    static final int MAX_LINKED = 12;
+
+    /** One dated statement: what, when, by which property, of which class, and what points to it. */
+    record Item(Node entity, String href, String label, String date, String property, String type, String typeIri,
+                List<Map<String, String>> linked) {
+
+        /** The year, the first four characters of the ISO date. */
+        String year() { return date.length() >= 4 ? date.substring(0, 4) : date; }
+    }
+
+    private final KnowledgeBase kb;
+    private final SnapshotCache<List<Item>> items;
+
+    Chronology(KnowledgeBase kb, QueryLibrary queries, Stats stats) {
+        this.kb = kb;
+        this.items = new SnapshotCache<>(stats, () -> build(queries));
+    }
+
+    /** Every dated statement, latest first. */
+    List<Item> all() {
+        return items.get();
+    }
+
+    /** The {@code n} latest. */
+    List<Item> latest(int n) {
+        List<Item> all = items.get();
+        return all.subList(0, Math.min(n, all.size()));
+    }
+
+    private List<Item> build(QueryLibrary queries) {
+        var rows = queries.selectPage("dated", Map.of(), MAX_ITEMS, 0);
+        Types types = new Types(kb.ontology());
+        return Txn.calculateRead(kb.dataset(), () -> {
+            Labels labels = new Labels(kb.dataset(), kb.prefixes());
+            List<Item> out = new ArrayList<>();
+            rows.forEach(b -> {
+                Node e = b.get("entity");
+                Node type = types.main(kb.dataset(), e);
+                out.add(new Item(e, Links.local(kb.vocab(), e.getURI()), labels.of(e), b.get("date").getLiteralLexicalForm(), labels.of(b.get("property")),
+                        type == null ? null : labels.of(type), type == null ? null : type.getURI(),
+                        linked(labels, types, e)));
+            });
+            return List.copyOf(out);
+        });
+    }
+
+    /** Entities that point to {@code e} (e.g. commitments made at a meeting), with their class. */
+    private List<Map<String, String>> linked(Labels labels, Types types, Node e) {
+        Map<Node, Map<String, String>> out = new LinkedHashMap<>();
+        var it = kb.dataset().find(Node.ANY, Node.ANY, Node.ANY, e);
+        while (it.hasNext() && out.size() < MAX_LINKED) {
+            Node s = it.next().getSubject();
+            if (!s.isURI() || out.containsKey(s))
+                continue;
+            Node type = types.main(kb.dataset(), s);
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("label", labels.of(s));
+            m.put("href", Links.local(kb.vocab(), s.getURI()));
+            m.put("kind", type == null ? null : labels.of(type));
+            out.put(s, m);
+        }
+        return List.copyOf(out.values());
+    }
+}

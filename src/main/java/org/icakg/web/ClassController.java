@@ -1,0 +1,129 @@
+package org.icakg.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.icakg.kb.KnowledgeBase;
+import org.icakg.sparql.QueryLibrary;
+import org.icakg.sparql.Stats;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+
+/** {@code GET /classes}: every class with its number of instances; {@code GET /class?iri=}: one class, its instances paged. */
+final class ClassController {
+
+    /** Instances listed per page of a class. */
+    static final int INSTANCES_PAGE_SIZE = 100;
+
+    private final KnowledgeBase kb;
+    private final QueryLibrary queries;
+    private final Stats stats;
+    private final Templates templates;
+
+    ClassController(KnowledgeBase kb, QueryLibrary queries, Stats stats, Templates templates) {
+        this.kb = kb;
+        this.queries = queries;
+        this.stats = stats;
+        this.templates = templates;
+    }
+
+    /** The page of a class. */
+    static String path(Node type) {
+        return "/class?iri=" + URLEncoder.encode(type.getURI(), StandardCharsets.UTF_8);
+    }
+
+    void index(Context ctx) {
+        Stats.Snapshot s = stats.get();
+        List<Map<String, Object>> ontology = new ArrayList<>(), other = new ArrayList<>();
+        s.classes().forEach((c, n) -> (c.getURI().startsWith(kb.vocab().ontologyNs()) ? ontology : other)
+                .add(Map.of("label", s.classLabels().get(c), "href", path(c), "count", n, "iri", c.getURI())));
+        Comparator<Map<String, Object>> byLabel = Comparator.comparing(m -> m.get("label").toString().toLowerCase());
+        ontology.sort(byLabel);
+        other.sort(byLabel);
+        ctx.html(templates.render("classes", Map.of("title", "Classes", "ontology", ontology, "other", other)));
+    }
+
+    void get(Context ctx) {
+        String iri = ctx.queryParam("iri");
+        if (iri == null || iri.isBlank())
+            throw new BadRequestResponse("Give the class as ?iri=, e.g. ?iri=" + kb.vocab().term("State"));
+        Node type = NodeFactory.createURI(iri);
+        Long count = stats.get().classes().get(type);
+        boolean declared = kb.ontology().contains(type, Node.ANY, Node.ANY);
+        if (count == null && !declared)
+            throw new NotFoundResponse("No class " + iri + " is declared or has instances");
+        long total = count == null ? 0 : count;
+        int page = EntityController.pageNumber(ctx);
+        long pages = Math.max(1, (total + INSTANCES_PAGE_SIZE - 1) / INSTANCES_PAGE_SIZE);
+        if (page > pages)
+            throw new BadRequestResponse("page " + page + " is past the last page of instances (" + pages + ")");
+        Map<String, Object> model = describe(type);
+        model.put("count", total);
+        model.put("instances", instances(type, page));
+        if (pages > 1)
+            model.put("paging", Map.of("page", page, "pages", pages, "hasPrevious", page > 1, "hasNext", page < pages,
+                    "previous", path(type) + "&page=" + (page - 1), "next", path(type) + "&page=" + (page + 1)));
+        ctx.html(templates.render("class", model));
+    }
+
+    private Map<String, Object> describe(Node type) {
+        Graph o = kb.ontology();
+        return Txn.calculateRead(kb.dataset(), () -> {
+            Labels labels = new Labels(kb.dataset(), kb.prefixes());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("title", labels.of(type));
+            m.put("label", labels.of(type));
+            m.put("iri", type.getURI());
+            m.put("ontologyHref", type.getURI().startsWith(kb.vocab().ontologyNs()) ? Links.local(kb.vocab(), type.getURI()) : null);
+            m.put("definition", first(o, type, SKOS.definition.asNode(), RDFS.comment.asNode()));
+            EntityPage.list(m, "superclasses", classes(labels, o.find(type, RDFS.subClassOf.asNode(), Node.ANY)
+                    .mapWith(t -> t.getObject()).toList()));
+            EntityPage.list(m, "subclasses", classes(labels, o.find(Node.ANY, RDFS.subClassOf.asNode(), type)
+                    .mapWith(t -> t.getSubject()).toList()));
+            return m;
+        });
+    }
+
+    private List<Map<String, Object>> classes(Labels labels, List<Node> nodes) {
+        return nodes.stream().filter(Node::isURI).distinct()
+                .map(n -> Map.<String, Object>of("label", labels.of(n), "href", path(n)))
+                .sorted(Comparator.comparing(m -> m.get("label").toString())).toList();
+    }
+
+    private List<Map<String, Object>> instances(Node type, int page) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        queries.selectPage("class-instances", Map.of("class", type), INSTANCES_PAGE_SIZE,
+                (long) (page - 1) * INSTANCES_PAGE_SIZE).forEach(b -> {
+            Node e = b.get("entity");
+            Node l = b.get("label");
+            out.add(Map.of("label", l == null ? e.getURI() : l.getLiteralLexicalForm(),
+                    "href", Links.local(kb.vocab(), e.getURI())));
+        });
+        return out;
+    }
+
+    private static String first(Graph g, Node s, Node... properties) {
+        for (Node p : properties) {
+            var it = g.find(s, p, Node.ANY);
+            while (it.hasNext()) {
+                Node o = it.next().getObject();
+                if (o.isLiteral())
+                    return o.getLiteralLexicalForm();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,88 @@
+package org.icakg.web;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.jena.graph.Node;
+import org.icakg.sparql.QueryLibrary;
+import org.icakg.sparql.Stats;
+
+/**
+ * Search over labels and alternative labels, case- and accent-insensitive, ranked exact, then prefix (of the
+ * label or of one of its words), then contains. The index lives in memory and is rebuilt after the data changes.
+ */
+final class SearchIndex {
+
+    /** How a label matched, best first. */
+    enum Rank { EXACT, PREFIX, WORD_PREFIX, CONTAINS }
+
+    /** One label of one entity. */
+    record Entry(Node entity, String label, String folded, boolean alternative) {}
+
+    /** The best match of an entity. */
+    record Hit(Node entity, String label, boolean alternative, Rank rank) {}
+
+    /** Best rank first; labels before alternative labels; shorter labels first. */
+    private static final Comparator<Hit> ORDER = Comparator.comparing(Hit::rank)
+            .thenComparing(Hit::alternative)
+            .thenComparingInt(h -> h.label().length())
+            .thenComparing(Hit::label)
+            .thenComparing(h -> h.entity().getURI());
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private final SnapshotCache<List<Entry>> entries;
+
+    SearchIndex(QueryLibrary queries, Stats stats) {
+        this.entries = new SnapshotCache<>(stats, () -> build(queries));
+    }
+
+    /** Lower-case, without accents (NFD, marks removed), spaces collapsed. */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+    }
+
+    /** The entities whose labels match, best first, at most {@code limit}. */
+    List<Hit> search(String text, int limit) {
+        String q = fold(text);
+        Map<Node, Hit> best = new LinkedHashMap<>();
+        for (Entry e : entries.get()) {
+            Rank rank = rank(e.folded(), q);
+            if (rank == null)
+                continue;
+            Hit hit = new Hit(e.entity(), e.label(), e.alternative(), rank);
+            best.merge(e.entity(), hit, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+        }
+        List<Hit> hits = new ArrayList<>(best.values());
+        hits.sort(ORDER);
+        return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    private static Rank rank(String label, String q) {
+        if (label.equals(q))
+            return Rank.EXACT;
+        if (label.startsWith(q))
+            return Rank.PREFIX;
+        int at = label.indexOf(q);
+        if (at < 0)
+            return null;
+        return label.contains(" " + q) || label.contains("-" + q) || label.contains("(" + q) ? Rank.WORD_PREFIX : Rank.CONTAINS;
+    }
+
+    private static List<Entry> build(QueryLibrary queries) {
+        List<Entry> out = new ArrayList<>();
+        queries.select("labels").forEach(b -> {
+            String label = b.get("label").getLiteralLexicalForm();
+            boolean alternative = Boolean.parseBoolean(b.get("alternative").getLiteralLexicalForm());
+            out.add(new Entry(b.get("entity"), label, fold(label), alternative));
+        });
+        return List.copyOf(out);
+    }
+}

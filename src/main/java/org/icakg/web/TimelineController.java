@@ -1,0 +1,33 @@
+package org.icakg.web;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.javalin.http.Context;
+
+/** {@code GET /timeline}: every dated event and commitment as a chart (one lane per class) and a list by year. */
+final class TimelineController {
+
+    private final Chronology chronology;
+    private final Templates templates;
+
+    TimelineController(Chronology chronology, Templates templates) {
+        this.chronology = chronology;
+        this.templates = templates;
+    }
+
+    /** The page, oldest first. */
+    void timeline(Context ctx) {
+        List<Chronology.Item> items = new ArrayList<>(chronology.all());
+        Collections.reverse(items);
+        Map<String, List<Chronology.Item>> byYear = new TreeMap<>();
+        items.forEach(i -> byYear.computeIfAbsent(i.year(), y -> new ArrayList<>()).add(i));
+        List<Map<String, Object>> years = new ArrayList<>();
+        byYear.forEach((year, list) -> years.add(Map.of("year", year, "items", list)));
+        ctx.html(templates.render("timeline", Map.of("title", "Timeline", "chart", TimelineChart.layout(items),
+                "years", years, "count", items.size(), "none", items.isEmpty())));
+    }
+}

@@ -1,0 +1,187 @@
+package org.icakg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.icakg.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The browsing pages over plain HTTP: search, entity pages with sources and paging, classes, vocabulary. */
+class BrowsingPagesTest {
+
+    static final String HTML = "text/html";
+    static final int HUB_LINKS = EntityPage.INCOMING_PAGE_SIZE + 10;
+
+    @TempDir
+    static Path dir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = TestServer.withData(Path.of("src/test/resources/fixtures/browse"), hubFixture());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** An entity with more incoming statements than one page holds. */
+    static Path hubFixture() throws IOException {
+        StringBuilder b = new StringBuilder("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                + "<https://w3id.org/ica-kg/id/passage/hub-01> {\n"
+                + "  <https://w3id.org/ica-kg/id/test/hub> rdfs:label \"Hub\"@en .\n");
+        for (int i = 0; i < HUB_LINKS; i++)
+            b.append(String.format("  <https://w3id.org/ica-kg/id/test/spoke-%02d> rdfs:label \"Spoke %02d\"@en ;"
+                    + " rdfs:seeAlso <https://w3id.org/ica-kg/id/test/hub> .%n", i, i));
+        Path file = dir.resolve("hub.trig");
+        Files.writeString(file, b.append("}\n"));
+        return file;
+    }
+
+    static JsonNode json(String path) throws IOException {
+        HttpResponse<String> r = server.get(path, "Accept", "application/json");
+        assertEquals(200, r.statusCode(), r.body());
+        return new ObjectMapper().readTree(r.body());
+    }
+
+    /** The HTML of a page, with the templates' escaped '=' ({@code &#61;}) read back as '='. */
+    static String html(String path) {
+        return server.get(path, "Accept", HTML).body().replace("&#61;", "=");
+    }
+
+    static List<String> labels(JsonNode hits) {
+        List<String> out = new java.util.ArrayList<>();
+        hits.get("hits").forEach(h -> out.add(h.get("label").asText()));
+        return out;
+    }
+
+    @Test
+    void search_ranks_exact_then_prefix_then_word_then_contains() throws IOException {
+        assertEquals(List.of("Kazakhstan", "Kazakhstan Railways", "Embassy of Kazakhstan"),
+                labels(json("/search?q=kazakhstan")));
+    }
+
+    @Test
+    void search_ignores_case_and_accents() throws IOException {
+        assertEquals(labels(json("/search?q=kazakhstan")), labels(json("/search?q=" + TestServer.enc("KAZAKHSTÁN"))));
+    }
+
+    @Test
+    void search_finds_alternative_labels_and_names_the_class() throws IOException {
+        JsonNode first = json("/search?q=INSTC&format=json").get("hits").get(0);
+        assertEquals("International North–South Transport Corridor", first.get("label").asText());
+        assertEquals("INSTC", first.get("matched").asText());
+        assertEquals("corridor", first.get("class").asText().toLowerCase());
+        assertEquals("/id/corridor/instc", first.get("href").asText());
+    }
+
+    @Test
+    void search_as_html_links_each_hit_to_its_page() {
+        HttpResponse<String> r = server.get("/search?q=kazakh", "Accept", HTML);
+        assertTrue(r.body().contains("<a class=\"hit\" href=\"/id/state/kazakhstan\">Kazakhstan</a>"), r.body());
+    }
+
+    @Test
+    void empty_or_too_long_search_text_is_refused_with_the_reason() {
+        HttpResponse<String> empty = server.get("/search?q=", "Accept", HTML);
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("Type part of a name"));
+        HttpResponse<String> tooLong = server.get("/search?format=json&q=" + "x".repeat(SearchController.MAX_QUERY_CHARS + 1));
+        assertEquals(400, tooLong.statusCode());
+        assertTrue(tooLong.body().contains("limited to " + SearchController.MAX_QUERY_CHARS + " characters; got "
+                + (SearchController.MAX_QUERY_CHARS + 1)), tooLong.body());
+    }
+
+    @Test
+    void entity_page_shows_each_statement_with_its_passage_and_quote() {
+        String page = html("/id/meeting/dialogue-4");
+        assertTrue(page.contains("<h1 id=\"label\">4th India–Central Asia Dialogue</h1>"));
+        assertTrue(page.contains("href=\"/id/passage/joint-statement-01\""), "link to the passage");
+        assertTrue(page.contains("Joint Statement of the 4th India–Central Asia Dialogue"), "the document's title");
+        assertTrue(page.contains("was held in New Delhi on 6 June 2025."), "the quoted passage");
+        assertTrue(page.contains(">hosted by</a>"), "properties by label, not IRI");
+        assertTrue(page.contains("?format=turtle") && page.contains("?format=jsonld") && page.contains("?format=ntriples"));
+    }
+
+    @Test
+    void entity_page_marks_inferred_statements_and_links_types_and_same_as() {
+        String page = html("/id/state/kazakhstan");
+        int row = page.indexOf("4th India–Central Asia Dialogue</a>");
+        assertTrue(row > 0 && page.indexOf("class=\"inferred\"", row) > row, "participated in is inferred");
+        assertTrue(page.toLowerCase().contains("href=\"/class?iri=https%3a%2f%2fw3id.org%2fica-kg%2fontology%23state\">state</a>"), page);
+        assertTrue(page.contains("<a href=\"http://www.wikidata.org/entity/Q232\" rel=\"external\">"));
+    }
+
+    @Test
+    void incoming_statements_are_counted_and_paged() {
+        String first = html("/id/test/hub");
+        assertTrue(first.contains("see also: " + HUB_LINKS), "count per property");
+        assertTrue(first.contains(">Spoke 00</a>") && !first.contains(">Spoke " + EntityPage.INCOMING_PAGE_SIZE + "</a>"));
+        assertTrue(first.contains("page 1 of 2") && first.contains("href=\"?page=2\""));
+        String second = html("/id/test/hub?page=2");
+        assertTrue(second.contains(">Spoke " + EntityPage.INCOMING_PAGE_SIZE + "</a>") && !second.contains(">Spoke 00</a>"));
+        assertEquals(400, server.get("/id/test/hub?page=3", "Accept", HTML).statusCode());
+        assertEquals(400, server.get("/id/test/hub?page=zero", "Accept", HTML).statusCode());
+    }
+
+    @Test
+    void unknown_entities_are_not_found() {
+        assertEquals(404, server.get("/id/state/atlantis", "Accept", HTML).statusCode());
+        assertEquals(404, server.get("/graph.json?iri=" + TestServer.enc("https://w3id.org/ica-kg/id/state/atlantis")).statusCode());
+    }
+
+    @Test
+    void neighbourhood_json_has_the_entity_its_neighbours_and_labelled_edges() throws IOException {
+        JsonNode g = json("/graph.json?iri=" + TestServer.enc("https://w3id.org/ica-kg/id/meeting/dialogue-4"));
+        List<String> nodes = new java.util.ArrayList<>();
+        g.get("nodes").forEach(n -> nodes.add(n.get("data").get("label").asText()));
+        assertTrue(nodes.containsAll(List.of("4th India–Central Asia Dialogue", "India", "Kazakhstan", "Hold regular consultations")), nodes.toString());
+        assertFalse(nodes.stream().anyMatch(n -> n.equalsIgnoreCase("meeting")), "types are not neighbours");
+        assertTrue(g.get("edges").toString().contains("\"label\":\"hosted by\""));
+    }
+
+    @Test
+    void class_pages_list_instances_and_the_hierarchy() {
+        String index = server.get("/classes").body().toLowerCase();
+        assertTrue(index.contains(">state</a></td><td class=\"num\">7</td>"), index);
+        String state = server.get("/class?iri=" + TestServer.enc("https://w3id.org/ica-kg/ontology#State")).body().toLowerCase();
+        assertTrue(state.contains("instances <span class=\"muted\">(7)</span>"));
+        assertTrue(state.indexOf(">india</a>") < state.indexOf(">uzbekistan</a>"), "ordered by label");
+        assertTrue(state.contains("class=\"super\""), "its superclass");
+        assertEquals(404, server.get("/class?iri=" + TestServer.enc("https://w3id.org/ica-kg/ontology#Nothing")).statusCode());
+    }
+
+    @Test
+    void home_page_counts_classes_and_lists_the_latest_events_first() {
+        String home = server.get("/").body();
+        assertTrue(home.toLowerCase().contains(">meeting</a></td><td class=\"num\">2</td>"), home);
+        int fourth = home.indexOf("4th India–Central Asia Dialogue"), first = home.indexOf("1st India–Central Asia Dialogue");
+        assertTrue(fourth > 0 && first > fourth, "latest first");
+        assertTrue(home.contains("href=\"/query\"") && home.contains("href=\"/void\"") && home.contains("href=\"/ontology\""));
+    }
+
+    @Test
+    void ontology_page_anchors_every_term_with_domain_and_range() {
+        String page = html("/ontology");
+        assertTrue(page.contains("id=\"State\""), "anchor for /ontology#State");
+        int hostedBy = page.indexOf("id=\"hostedBy\"");
+        String section = page.substring(hostedBy, page.indexOf("</section>", hostedBy));
+        assertTrue(section.contains("<dt>Domain</dt><dd><a href=\"/ontology#Event\">"), section);
+        assertTrue(section.contains("<dt>Range</dt><dd><a href=\"/ontology#Agent\">"), section);
+        assertTrue(section.contains("<dt>Inverse of</dt><dd><a href=\"/ontology#hosted\">"), section);
+    }
+}

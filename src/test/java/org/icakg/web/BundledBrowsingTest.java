@@ -1,0 +1,48 @@
+package org.icakg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.icakg.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The browsing pages over the bundled, curated data. */
+class BundledBrowsingTest {
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.bundled();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void searching_kazakh_finds_kazakhstan_first() {
+        String json = server.get("/search?q=Kazakh&format=json").body();
+        assertTrue(json.indexOf("\"href\":\"/id/state/kazakhstan\"") == json.indexOf("\"href\":"), json);
+    }
+
+    @Test
+    void every_state_of_the_partnership_is_on_the_map_and_linked_to_its_page() {
+        String map = server.get("/map").body();
+        for (String state : List.of("india", "kazakhstan", "kyrgyzstan", "tajikistan", "turkmenistan", "uzbekistan"))
+            assertTrue(map.contains("<a href=\"/id/state/" + state + "\" class=\"state-link\">"), state);
+    }
+
+    @Test
+    void kazakhstan_page_quotes_the_passages_its_statements_come_from() {
+        var r = server.get("/id/state/kazakhstan", "Accept", "text/html");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("<blockquote>"), "at least one quoted passage");
+        assertTrue(r.body().contains("href=\"/id/passage/"), "links to passages");
+    }
+}

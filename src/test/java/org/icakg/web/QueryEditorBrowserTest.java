@@ -1,0 +1,84 @@
+package org.icakg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.icakg.support.Browser;
+import org.icakg.support.Fixtures;
+import org.icakg.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The query editor in a real browser, served entirely by this server (no CDN, no other origin). */
+class QueryEditorBrowserTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static TestServer server;
+    static WebDriver web;
+
+    @BeforeAll
+    static void start() {
+        web = browser.start();
+        server = TestServer.withData(Fixtures.TINY);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        if (server != null)
+            server.close();
+    }
+
+    JavascriptExecutor js() { return (JavascriptExecutor) web; }
+
+    void openEditor() {
+        web.get(server.url("/query"));
+        browser.waiting().until(d -> js().executeScript("return document.body.getAttribute('data-examples-loaded')") != null);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
+    }
+
+    @Test
+    void a_query_typed_in_the_editor_runs_against_this_endpoint_and_shows_a_table() {
+        openEditor();
+        js().executeScript("window.icaYasgui.getTab().getYasqe().setValue(arguments[0])",
+                "SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label");
+        web.findElement(By.cssSelector(".yasqe_queryButton")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".yasr"), "Kazakhstan"));
+        assertTrue(web.findElement(By.cssSelector(".yasr")).getText().contains("India"));
+    }
+
+    @Test
+    void the_competency_questions_are_offered_as_examples_and_load_into_the_editor() {
+        openEditor();
+        List<?> buttons = web.findElements(By.cssSelector("button.example"));
+        assertEquals(12, buttons.size(), "one example per competency question");
+        web.findElements(By.cssSelector("button.example")).get(0).click();
+        String value = (String) js().executeScript("return window.icaYasgui.getTab().getYasqe().getValue()");
+        assertTrue(value.contains("SELECT"), value);
+        assertTrue(value.contains("# title:"), "the first competency question is in the editor: " + value);
+    }
+
+    @Test
+    void every_file_the_editor_loads_comes_from_this_server() {
+        openEditor();
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>) js().executeScript(
+                "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
+                        + ".concat([document.location.href])");
+        String origin = server.url("");
+        for (String url : urls)
+            assertTrue(url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:"),
+                    "loaded from elsewhere: " + url);
+        assertTrue(urls.stream().anyMatch(u -> u.endsWith("/assets/yasgui.min.js")));
+    }
+}

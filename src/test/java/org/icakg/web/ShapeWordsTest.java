@@ -1,0 +1,35 @@
+package org.icakg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.icakg.kb.Vocab;
+import org.junit.jupiter.api.Test;
+
+/** The shapes page says each constraint in words a maintainer can read. */
+class ShapeWordsTest {
+
+    @Test
+    void constraints_read_as_words_with_severity_and_message() {
+        Graph shapes = RDFParser.source("src/test/resources/fixtures/browse-shapes.ttl").toGraph();
+        PrefixMap prefixes = PrefixMapFactory.create(shapes.getPrefixMapping());
+        var words = new ShapeWords(shapes, new Terms(GraphFactory.createDefaultGraph(), Vocab.DEFAULT, prefixes));
+        Map<String, Object> meeting = words.shapes().get(0);
+        assertEquals("every ica:Meeting", meeting.get("targets"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> constraints = (List<Map<String, Object>>) meeting.get("constraints");
+        Map<String, String> byPath = new java.util.TreeMap<>();
+        constraints.forEach(c -> byPath.put(c.get("path").toString(), c.get("text") + " | " + c.get("severity") + " | " + c.get("message")));
+        assertEquals(Map.of(
+                "rdfs:label", "at least 1, a language-tagged string | Violation | A meeting needs a label in a language.",
+                "dcterms:date", "at most 1, an xsd:date or xsd:gYearMonth or xsd:gYear | Warning | null",
+                "^ica:madeAt", "an instance of ica:Commitment | Violation | null"), byPath);
+    }
+}
