@@ -26,6 +26,10 @@ import org.apache.jena.sparql.core.Quad;
  */
 public final class Loader {
 
+    /** The error for input nested too deeply to parse. */
+    static final String TOO_DEEP = "the input nests collections, blank nodes or JSON values too deeply to parse "
+            + "(thousands of levels); write the nested structure flat, with named nodes";
+
     private final Vocab vocab;
     private final PrefixMap prefixes = PrefixMapFactory.create();
 
@@ -54,6 +58,10 @@ public final class Loader {
         } catch (RiotException e) {
             if (errors.isEmpty())
                 errors.add(new SyntaxError(source.name(), -1, -1, e.getMessage()));
+        } catch (StackOverflowError e) {
+            // The parsers descend once per nested list, blank node or JSON value: input nested deeper than the
+            // thread's stack is refused like a syntax error, not reported as a failure of the server.
+            errors.add(new SyntaxError(source.name(), -1, -1, TOO_DEEP));
         }
         return errors;
     }

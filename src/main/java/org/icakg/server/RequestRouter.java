@@ -43,13 +43,9 @@ final class RequestRouter implements Filter {
         long start = System.nanoTime();
         boolean query = false;
         try {
-            if (SparqlRequests.isQuery(req)) {
-                query = true;
-                answerQuery(req, res, chain);
-            } else if ("/sparql".equals(req.getRequestURI()) || !isFusekiOwned(req)) {
-                app.service(req, res);
-            } else {
-                chain.doFilter(req, res);
+            if (!BodyLimits.refused(req, res, config.maxBodyBytes())) {
+                query = SparqlRequests.isQuery(req);
+                dispatch(req, res, chain, query);
             }
         } finally {
             long nanos = System.nanoTime() - start;
@@ -60,6 +56,16 @@ final class RequestRouter implements Filter {
             if (query && nanos > config.slowQuery().toNanos())
                 SLOW.warn("{} ms: {}", nanos / 1_000_000, SparqlRequests.queryText(req));
         }
+    }
+
+    private void dispatch(HttpServletRequest req, HttpServletResponse res, FilterChain chain, boolean query)
+            throws IOException, ServletException {
+        if (query)
+            answerQuery(req, res, chain);
+        else if ("/sparql".equals(req.getRequestURI()) || !isFusekiOwned(req))
+            app.service(req, res);
+        else
+            chain.doFilter(req, res);
     }
 
     /** Paths Fuseki itself serves (CORS preflight and its own servlets); everything else is the app's. */
