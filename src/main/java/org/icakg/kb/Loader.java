@@ -10,6 +10,7 @@ import com.apicatalog.jsonld.JsonLdOptions;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LangJSONLD11;
@@ -47,6 +48,9 @@ public final class Loader {
      */
     public List<SyntaxError> load(RdfSource source, DatasetGraph target, Node graphForTriples) {
         List<SyntaxError> errors = new ArrayList<>();
+        SyntaxError notUtf8 = source.lang().equals(Lang.RDFXML) ? null : Utf8.firstError(source.name(), source.content());
+        if (notUtf8 != null)
+            return List.of(notUtf8);
         StreamRDF sink = new Sink(target, graphForTriples, vocab, prefixes);
         try {
             RDFParser.source(new ByteArrayInputStream(source.content()))
