@@ -2,6 +2,7 @@ package org.icakg.kb;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.IllegalFormatException;
 import java.util.List;
 
 import com.apicatalog.jsonld.JsonLdError;
@@ -10,6 +11,7 @@ import com.apicatalog.jsonld.JsonLdOptions;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.irix.IRIException;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
@@ -30,6 +32,13 @@ public final class Loader {
     /** The error for input nested too deeply to parse. */
     static final String TOO_DEEP = "the input nests collections, blank nodes or JSON values too deeply to parse "
             + "(thousands of levels); write the nested structure flat, with named nodes";
+
+    /** The error for input that ends in the middle of a term. */
+    static final String TRUNCATED = "the input ends in the middle of a prefixed name or keyword (is a term cut off "
+            + "by a # comment or the end of the text?)";
+
+    /** How RIOT's warnings about IRIs that break the IRI grammar begin. */
+    static final String BAD_IRI = "Bad IRI";
 
     private final Vocab vocab;
     private final PrefixMap prefixes = PrefixMapFactory.create();
@@ -62,6 +71,13 @@ public final class Loader {
         } catch (RiotException e) {
             if (errors.isEmpty())
                 errors.add(new SyntaxError(source.name(), -1, -1, e.getMessage()));
+        } catch (IRIException e) {
+            if (errors.isEmpty())
+                errors.add(new SyntaxError(source.name(), -1, -1, e.getMessage()));
+        } catch (IllegalFormatException e) {
+            // Jena's tokenizer fails while formatting its own message when input ends inside a prefixed name.
+            if (errors.isEmpty())
+                errors.add(new SyntaxError(source.name(), -1, -1, TRUNCATED));
         } catch (StackOverflowError e) {
             // The parsers descend once per nested list, blank node or JSON value: input nested deeper than the
             // thread's stack is refused like a syntax error, not reported as a failure of the server.
@@ -100,7 +116,10 @@ public final class Loader {
         return new ErrorHandler() {
             @Override
             public void warning(String message, long line, long col) {
-                // RIOT warnings (e.g. an ill-formed literal) are left to SHACL, which reports them on their focus node.
+                // An IRI that breaks the IRI grammar is a syntax error; other RIOT warnings (e.g. an ill-formed
+                // literal) are left to SHACL, which reports them on their focus node.
+                if (message.startsWith(BAD_IRI))
+                    errors.add(new SyntaxError(file, line, col, message));
             }
 
             @Override
