@@ -37,9 +37,6 @@ public final class Loader {
     static final String TRUNCATED = "the input ends in the middle of a prefixed name or keyword (is a term cut off "
             + "by a # comment or the end of the text?)";
 
-    /** How RIOT's warnings about IRIs that break the IRI grammar begin. */
-    static final String BAD_IRI = "Bad IRI";
-
     private final Vocab vocab;
     private final PrefixMap prefixes = PrefixMapFactory.create();
 
@@ -116,10 +113,7 @@ public final class Loader {
         return new ErrorHandler() {
             @Override
             public void warning(String message, long line, long col) {
-                // An IRI that breaks the IRI grammar is a syntax error; other RIOT warnings (e.g. an ill-formed
-                // literal) are left to SHACL, which reports them on their focus node.
-                if (message.startsWith(BAD_IRI))
-                    errors.add(new SyntaxError(file, line, col, message));
+                // RIOT warnings (e.g. an ill-formed literal) are left to SHACL, which reports them on their focus node.
             }
 
             @Override
