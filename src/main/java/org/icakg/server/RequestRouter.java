@@ -25,6 +25,14 @@ final class RequestRouter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger("ica-kg.request");
     private static final Logger SLOW = LoggerFactory.getLogger("ica-kg.slow-query");
 
+    /**
+     * Requests served at once; the others wait, parked and in order of arrival, so that a crowd of clients does not
+     * leave the processors too busy to answer {@code /health} (which, like {@code /metrics}, never waits).
+     */
+    static final int MAX_ACTIVE_REQUESTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private static final java.util.Set<String> NEVER_WAIT = java.util.Set.of("/health", "/metrics");
+
+    private final java.util.concurrent.Semaphore active = new java.util.concurrent.Semaphore(MAX_ACTIVE_REQUESTS, true);
     private final HttpServlet app;
     private final ServerConfig config;
     private final Metrics metrics;
@@ -43,9 +51,16 @@ final class RequestRouter implements Filter {
         long start = System.nanoTime();
         boolean query = false;
         try {
-            if (!BodyLimits.refused(req, res, config.maxBodyBytes())) {
-                query = SparqlRequests.isQuery(req);
-                dispatch(req, res, chain, query);
+            if (NEVER_WAIT.contains(req.getRequestURI())) {
+                dispatch(req, res, chain, false);
+            } else if (!BodyLimits.refused(req, res, config.maxBodyBytes())) {
+                active.acquireUninterruptibly();
+                try {
+                    query = SparqlRequests.isQuery(req);
+                    dispatch(req, res, chain, query);
+                } finally {
+                    active.release();
+                }
             }
         } finally {
             long nanos = System.nanoTime() - start;
