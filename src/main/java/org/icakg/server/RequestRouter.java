@@ -27,9 +27,10 @@ final class RequestRouter implements Filter {
 
     /**
      * Requests served at once; the others wait, parked and in order of arrival, so that a crowd of clients does not
-     * leave the processors too busy to answer {@code /health} (which, like {@code /metrics}, never waits).
+     * leave the processors too busy to answer {@code /health} (which, like {@code /metrics}, never waits). High enough
+     * that a handful of expensive queries running to their time limit leave room for cheap ones.
      */
-    static final int MAX_ACTIVE_REQUESTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    static final int MAX_ACTIVE_REQUESTS = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
     private static final java.util.Set<String> NEVER_WAIT = java.util.Set.of("/health", "/metrics");
 
     private final java.util.concurrent.Semaphore active = new java.util.concurrent.Semaphore(MAX_ACTIVE_REQUESTS, true);
