@@ -115,14 +115,15 @@ public final class Validator {
         Node type = RDF.type.asNode();
         ontology.find(Node.ANY, OWL2.disjointWith.asNode(), Node.ANY).forEachRemaining(axiom -> {
             Node a = axiom.getSubject(), b = axiom.getObject();
-            data.find(Node.ANY, type, a).forEachRemaining(t -> {
-                Node x = t.getSubject();
-                if ((only == null || only.contains(x)) && data.contains(x, type, b))
+            // Scoped checks look at the few nodes given, not at every member of the class.
+            Iterable<Node> candidates = only != null ? only
+                    : () -> data.find(Node.ANY, type, a).mapWith(Triple::getSubject);
+            for (Node x : candidates)
+                if (data.contains(x, type, a) && data.contains(x, type, b))
                     out.add(ReportEntry.create().focusNode(x).resultPath(new P_Link(type)).value(b)
                             .severity(Severity.Violation).sourceConstraintComponent(disjointClasses)
                             .message("Belongs to " + a.getURI() + " and " + b.getURI()
                                     + ", which the ontology declares disjoint"));
-            });
         });
         return out;
     }

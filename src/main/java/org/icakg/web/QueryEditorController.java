@@ -41,7 +41,7 @@ final class QueryEditorController {
     }
 
     void page(Context ctx) {
-        ctx.html(templates.render("query", Map.of("examples", examples)));
+        ctx.html(templates.render("query", Map.of("title", "Query", "editor", true, "examples", examples)));
     }
 
     /** {@code /query/examples.json}: the competency questions (title, description, query) and the prefixes. */

@@ -1,12 +1,11 @@
 package org.icakg.web;
 
+import org.apache.jena.update.UpdateException;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.server.Metrics;
 import org.icakg.server.ServerConfig;
 import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
-
-import org.apache.jena.update.UpdateException;
 import org.icakg.write.ProtectedGraphException;
 import org.icakg.write.UnsafeIriException;
 import org.icakg.write.Users;
@@ -32,6 +31,17 @@ public final class WebApp {
         var health = new HealthController(metrics, config);
         var editor = new QueryEditorController(templates, kb);
         var vocabulary = new VocabularyController(kb, new VocabularyPages(kb, templates));
+<<<<<<< HEAD
+=======
+        var classes = new ClassController(kb, queries, stats, templates);
+        var neighbourhood = new NeighbourhoodController(kb);
+        var searchIndex = new SearchIndex(queries, stats);
+        var chronology = new Chronology(kb, queries, stats);
+        var home = new HomeController(kb, stats, chronology, templates);
+        var timeline = new TimelineController(chronology, templates);
+        var map = new MapController(kb, searchIndex, templates);
+        var search = new SearchController(kb, searchIndex, templates);
+>>>>>>> maintain
         kb.onDataChanged(stats::invalidate);
         WriteGate gate = WriteGate.open(kb, config.store());
         Auth auth = new Auth(Users.load(config.usersFile(), System.getenv(Users.ENV)));
@@ -41,6 +51,7 @@ public final class WebApp {
         var update = new UpdateController(auth, gate, reports, kb.vocab(), maxBody);
         var graphStore = new GraphStoreController(kb, auth, gate, reports, maxBody);
         var audit = new AuditController(auth, gate.audit());
+<<<<<<< HEAD
         var classes = new ClassController(kb, queries, stats, templates);
         var neighbourhood = new NeighbourhoodController(kb);
         var searchIndex = new SearchIndex(queries, stats);
@@ -49,6 +60,8 @@ public final class WebApp {
         var timeline = new TimelineController(chronology, templates);
         var map = new MapController(kb, searchIndex, templates);
         var search = new SearchController(kb, searchIndex, templates);
+=======
+>>>>>>> maintain
 
         return Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();

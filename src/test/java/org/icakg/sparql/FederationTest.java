@@ -103,7 +103,7 @@ class FederationTest {
                 g = Graph()
                 g.parse(sys.argv[1].replace('/sparql', '/id/state/kazakhstan'), format='turtle')
                 remote = Graph(store=SPARQLStore(sys.argv[1]))
-                rows = list(remote.query('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'))
+                rows = list(remote.query('SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/ica-kg/id/passage/fixture-01> { ?s ?p ?o } }'))
                 print(len(g), int(rows[0][0]))
                 """;
         assertEquals("3 3", python(script, "rdflib")); // two statements of Kazakhstan and its neighbour's label

@@ -13,14 +13,17 @@ import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Vocab;
 import org.icakg.store.Stores;
 
-/** Data files, queries and the small write-path fixture ({@code fixtures/maintain/}) shared by tests. */
+/**
+ * Data files and queries shared by tests, and the small ontology, shapes and data under {@code fixtures/maintain/}
+ * that the write-path tests run on.
+ */
 public final class Fixtures {
-
-    /** The ontology, shapes and data that the write-path tests run on. */
-    public static final Path DIR = Path.of("src/test/resources/fixtures/maintain");
 
     /** The small curated-looking data set (two states, one passage). */
     public static final Path TINY = Path.of("src/test/resources/fixtures/tiny.trig");
+
+    /** Folder of the write-path fixture: {@code ontology.ttl}, {@code shapes.ttl}, {@code data.trig}. */
+    public static final Path DIR = Path.of("src/test/resources/fixtures/maintain");
 
     /** Every pair of the statements of {@link #manyStatements}: millions of rows, far more than a second's work. */
     public static final String CROSS_PRODUCT = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }";
@@ -29,34 +32,6 @@ public final class Fixtures {
     public static final String COUNT_CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
 
     private Fixtures() {}
-
-    /** Ontology, shapes and data of the write-path fixture. */
-    public static Bundle bundle() {
-        return bundle(List.of(DIR.resolve("data.trig")));
-    }
-
-    /** The fixture's ontology and shapes with other data. */
-    public static Bundle bundle(List<Path> data) {
-        return new Bundle(Bundle.readAll(List.of(DIR.resolve("ontology.ttl"))),
-                Bundle.readAll(List.of(DIR.resolve("shapes.ttl"))), Bundle.readAll(data));
-    }
-
-    /** The fixture loaded into a fresh in-memory store. */
-    public static KnowledgeBase inMemory() {
-        return KnowledgeBase.open(bundle(), Vocab.DEFAULT, Stores.inMemory());
-    }
-
-    /** The fixture loaded into (or reopened from) a TDB2 store in {@code dir}. */
-    public static KnowledgeBase tdb2(Path dir) {
-        return KnowledgeBase.open(bundle(), Vocab.DEFAULT, Stores.tdb2(dir));
-    }
-
-    /** Every quad of a store, copied into memory. */
-    public static DatasetGraph copy(DatasetGraph store) {
-        DatasetGraph out = DatasetGraphFactory.createGeneral();
-        Txn.executeRead(store, () -> store.find().forEachRemaining(out::add));
-        return out;
-    }
 
     /** Writes 3,000 labelled things in one passage graph to {@code dir/many.trig}. */
     public static Path manyStatements(Path dir) throws IOException {
@@ -67,5 +42,33 @@ public final class Fixtures {
         Path file = dir.resolve("many.trig");
         Files.writeString(file, b.append("}\n").toString());
         return file;
+    }
+
+    /** Ontology, shapes and data of the write-path fixture. */
+    public static Bundle bundle() {
+        return bundle(List.of(DIR.resolve("data.trig")));
+    }
+
+    /** The write-path fixture's ontology and shapes with other data. */
+    public static Bundle bundle(List<Path> data) {
+        return new Bundle(Bundle.readAll(List.of(DIR.resolve("ontology.ttl"))),
+                Bundle.readAll(List.of(DIR.resolve("shapes.ttl"))), Bundle.readAll(data));
+    }
+
+    /** The write-path fixture loaded into a fresh in-memory store. */
+    public static KnowledgeBase inMemory() {
+        return KnowledgeBase.open(bundle(), Vocab.DEFAULT, Stores.inMemory());
+    }
+
+    /** The write-path fixture loaded into (or reopened from) a TDB2 store in {@code dir}. */
+    public static KnowledgeBase tdb2(Path dir) {
+        return KnowledgeBase.open(bundle(), Vocab.DEFAULT, Stores.tdb2(dir));
+    }
+
+    /** Every quad of a store, copied into memory. */
+    public static DatasetGraph copy(DatasetGraph store) {
+        DatasetGraph out = DatasetGraphFactory.createGeneral();
+        Txn.executeRead(store, () -> store.find().forEachRemaining(out::add));
+        return out;
     }
 }
