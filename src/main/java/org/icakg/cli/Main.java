@@ -32,6 +32,7 @@ public final class Main {
                 case "validate" -> ValidateCommand.run(rest, out, err);
                 case "query" -> QueryCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out, err);
+                case "bench" -> BenchCommand.run(rest, out, err);
                 default -> throw new Args.UsageException("unknown command '" + argv[0] + "'");
             };
         } catch (Args.UsageException e) {
@@ -56,6 +57,7 @@ public final class Main {
                 "  " + ServeCommand.USAGE,
                 "  " + ValidateCommand.USAGE,
                 "  " + QueryCommand.USAGE,
-                "  " + ExportCommand.USAGE);
+                "  " + ExportCommand.USAGE,
+                "  " + BenchCommand.USAGE);
     }
 }

@@ -68,6 +68,10 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
         return new ServerConfig(host, port, dataPaths, store, vocab, t, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile);
     }
 
+    public ServerConfig withSlowQuery(Duration t) {
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, t, maxBodyBytes, maxBufferedResultBytes, usersFile);
+    }
+
     public ServerConfig withVocab(Vocab v) {
         return new ServerConfig(host, port, dataPaths, store, v, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile);
     }

@@ -23,6 +23,7 @@ final class Assets {
             "cytoscape.min.js", new String[] {CYTOSCAPE + "cytoscape.min.js", "text/javascript"},
             "ica-kg.css", new String[] {"static/ica-kg.css", "text/css"},
             "query-editor.js", new String[] {"static/query-editor.js", "text/javascript"},
+            "yasr-chart.js", new String[] {"static/yasr-chart.js", "text/javascript"},
             "neighbourhood.js", new String[] {"static/neighbourhood.js", "text/javascript"});
 
     private Assets() {}

@@ -31,8 +31,6 @@ public final class WebApp {
         var health = new HealthController(metrics, config);
         var editor = new QueryEditorController(templates, kb);
         var vocabulary = new VocabularyController(kb, new VocabularyPages(kb, templates));
-<<<<<<< HEAD
-=======
         var classes = new ClassController(kb, queries, stats, templates);
         var neighbourhood = new NeighbourhoodController(kb);
         var searchIndex = new SearchIndex(queries, stats);
@@ -41,7 +39,6 @@ public final class WebApp {
         var timeline = new TimelineController(chronology, templates);
         var map = new MapController(kb, searchIndex, templates);
         var search = new SearchController(kb, searchIndex, templates);
->>>>>>> maintain
         kb.onDataChanged(stats::invalidate);
         WriteGate gate = WriteGate.open(kb, config.store());
         Auth auth = new Auth(Users.load(config.usersFile(), System.getenv(Users.ENV)));
@@ -51,17 +48,6 @@ public final class WebApp {
         var update = new UpdateController(auth, gate, reports, kb.vocab(), maxBody);
         var graphStore = new GraphStoreController(kb, auth, gate, reports, maxBody);
         var audit = new AuditController(auth, gate.audit());
-<<<<<<< HEAD
-        var classes = new ClassController(kb, queries, stats, templates);
-        var neighbourhood = new NeighbourhoodController(kb);
-        var searchIndex = new SearchIndex(queries, stats);
-        var chronology = new Chronology(kb, queries, stats);
-        var home = new HomeController(kb, stats, chronology, templates);
-        var timeline = new TimelineController(chronology, templates);
-        var map = new MapController(kb, searchIndex, templates);
-        var search = new SearchController(kb, searchIndex, templates);
-=======
->>>>>>> maintain
 
         return Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();

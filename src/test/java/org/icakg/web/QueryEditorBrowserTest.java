@@ -58,6 +58,18 @@ class QueryEditorBrowserTest {
     }
 
     @Test
+    void numeric_results_can_be_shown_as_a_bar_chart() {
+        openEditor();
+        js().executeScript("window.icaYasgui.getTab().getYasqe().setValue(arguments[0])",
+                "SELECT ?s (COUNT(*) AS ?statements) WHERE { ?s ?p ?o } GROUP BY ?s ORDER BY DESC(?statements) LIMIT 5");
+        web.findElement(By.cssSelector(".yasqe_queryButton")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".yasr .select_chart")));
+        web.findElement(By.cssSelector(".yasr .select_chart")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.ica-chart rect")));
+        assertTrue(web.findElements(By.cssSelector("svg.ica-chart rect")).size() >= 2);
+    }
+
+    @Test
     void the_competency_questions_are_offered_as_examples_and_load_into_the_editor() {
         openEditor();
         List<?> buttons = web.findElements(By.cssSelector("button.example"));

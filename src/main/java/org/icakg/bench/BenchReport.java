@@ -1,0 +1,154 @@
+package org.icakg.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The tables of a run, in Markdown (readable as plain text too): the query mix side by side, then the targets. */
+public final class BenchReport {
+
+    private static final double ASK_SHARE_OF_FLOOR = 0.5, RATIO_TO_STOCK = 5.0, MEDIAN_MS = 10.0,
+            ENTITY_P99_MS = 50.0, HEAP_BYTES = 2L << 30, STARTUP_MS = 2_000, REOPEN_MS = 1_000, VALIDATION_MS = 1_000;
+
+    private final BenchSettings settings;
+    private final Results results;
+
+    BenchReport(BenchSettings settings, Results results) {
+        this.settings = settings;
+        this.results = results;
+    }
+
+    /** Query classes measured on this service, in table order. */
+    public List<String> classes() { return List.copyOf(results.service.classes.keySet()); }
+
+    /** Requests that failed, over every class and server. */
+    public long errors() {
+        long n = results.hello == null ? 0 : results.hello.errors();
+        for (LoadDriver.Result r : results.service.classes.values())
+            n += r.errors();
+        for (LoadDriver.Result r : results.baseline.classes.values())
+            n += r.errors();
+        return n;
+    }
+
+    /** The whole report as Markdown. */
+    public String markdown() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%,d triples (seed %d), %d connections, %.0f s per class after %.0f s warm-up%n%n",
+                results.triples, settings.seed(), settings.connections(), settings.seconds(), settings.warmupSeconds()));
+        mixTable(b);
+        b.append('\n');
+        targetsTable(b);
+        return b.toString();
+    }
+
+    private void mixTable(StringBuilder b) {
+        b.append("| query class | ica-kg req/s | p50 ms | p99 ms | stock Fuseki req/s | p50 ms | p99 ms | ica-kg ÷ Fuseki |\n");
+        b.append("|---|--:|--:|--:|--:|--:|--:|--:|\n");
+        for (QueryMix.QueryClass c : QueryMix.CLASSES) {
+            LoadDriver.Result ours = results.service.classes.get(c.name());
+            if (ours == null)
+                continue;
+            LoadDriver.Result stock = results.baseline.classes.get(c.name());
+            b.append("| ").append(c.title()).append(cells(ours)).append(stock == null ? " | — | — | —" : cells(stock))
+                    .append(" | ").append(stock == null ? "—" : stock.requests() == 0 ? "∞ (none completed)"
+                            : ratio(ours.throughput() / stock.throughput())).append(" |\n");
+        }
+        if (results.hello != null)
+            b.append("| floor: plain Javalin \"hello\"").append(cells(results.hello)).append(" | | | | |\n");
+        b.append(String.format(Locale.ROOT, "%nLoad to ready: ica-kg %,d ms, stock Fuseki %,d ms. Heap after load (after GC): "
+                        + "ica-kg %,d MB (run with %s), stock Fuseki %,d MB (JVM default heap). Heap after the run: %,d MB / %,d MB.%n",
+                results.service.readyMillis, results.baseline.readyMillis, results.service.heapAfterLoad >> 20,
+                BenchSettings.SERVICE_HEAP, results.baseline.heapAfterLoad >> 20, results.service.heapAfterRun >> 20,
+                results.baseline.heapAfterRun >> 20));
+    }
+
+    private void targetsTable(StringBuilder b) {
+        b.append("| SPEC section 5 target | measured | |\n|---|---|---|\n");
+        for (String[] row : targets())
+            b.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+
+    private List<String[]> targets() {
+        List<String[]> rows = new ArrayList<>();
+        LoadDriver.Result ask = results.service.classes.get("ask");
+        if (ask != null && results.hello != null) {
+            double share = ask.throughput() / results.hello.throughput();
+            rows.add(row("`ASK {}` ≥ 50 % of a plain Javalin route", pct(share) + " (" + rate(ask) + " vs " + rate(results.hello) + ")",
+                    share >= ASK_SHARE_OF_FLOOR));
+        }
+        worstRatio(rows);
+        worstMedian(rows);
+        rows.add(new String[] {"every class ≥ 1.0× Virtuoso", "not measured: no Virtuoso on this machine", "—"});
+        rows.add(row("1M triples served within a 2 GB heap", String.format(Locale.ROOT,
+                "%,d MB used after GC at %,d triples, served under %s", results.service.heapAfterLoad >> 20, results.triples,
+                BenchSettings.SERVICE_HEAP), results.service.heapAfterLoad < HEAP_BYTES && errorsOf(results.service) == 0));
+        if (results.startupBundledMillis != null)
+            rows.add(row("start to first answer, bundled data ≤ 2 s", ms(results.startupBundledMillis), results.startupBundledMillis <= STARTUP_MS));
+        if (results.reopenMillis != null)
+            rows.add(row("reopen a 1M-triple store ≤ 1 s", ms(results.reopenMillis) + String.format(Locale.ROOT,
+                    " (%,d-triple store)", results.triples), results.reopenMillis <= REOPEN_MS));
+        if (results.entityPage16 != null)
+            rows.add(row("entity page p99 ≤ 50 ms at 16 connections", String.format(Locale.ROOT, "%.1f ms (%s)",
+                    results.entityPage16.p99Ms(), rate(results.entityPage16)), results.entityPage16.p99Ms() <= ENTITY_P99_MS));
+        if (results.validationMillis != null)
+            rows.add(row("validation of the bundled data ≤ 1 s", ms(results.validationMillis) + String.format(Locale.ROOT,
+                    " for %,d triples, %s", results.validationTriples, results.validationOutcome), results.validationMillis <= VALIDATION_MS));
+        rows.add(new String[] {"100-triple gated write to a 1M-triple store ≤ 200 ms", results.writeOutcome, "—"});
+        return rows;
+    }
+
+    private void worstRatio(List<String[]> rows) {
+        String worst = null;
+        double min = Double.MAX_VALUE;
+        for (var e : results.baseline.classes.entrySet()) {
+            if (e.getValue().requests() == 0)
+                continue;
+            LoadDriver.Result ours = results.service.classes.get(e.getKey());
+            double r = ours.throughput() / e.getValue().throughput();
+            if (r < min) {
+                min = r;
+                worst = e.getKey();
+            }
+        }
+        if (worst != null)
+            rows.add(row("every class ≥ 5× stock Fuseki", "lowest " + ratio(min) + " (" + worst + ")", min >= RATIO_TO_STOCK));
+    }
+
+    private void worstMedian(List<String[]> rows) {
+        String worst = null;
+        double max = -1;
+        for (var e : results.service.classes.entrySet()) {
+            if (e.getValue().p50Ms() > max) {
+                max = e.getValue().p50Ms();
+                worst = e.getKey();
+            }
+        }
+        if (worst != null)
+            rows.add(row("no class slower than 10 ms median at 8 connections", String.format(Locale.ROOT,
+                    "slowest %.2f ms (%s) at %d connections", max, worst, settings.connections()), max <= MEDIAN_MS));
+    }
+
+    private static long errorsOf(Results.Server s) {
+        return s.classes.values().stream().mapToLong(LoadDriver.Result::errors).sum();
+    }
+
+    private static String[] row(String target, String measured, boolean met) {
+        return new String[] {target, measured, met ? "met" : "**missed**"};
+    }
+
+    private static String cells(LoadDriver.Result r) {
+        if (r.requests() == 0)
+            return String.format(Locale.ROOT, " | 0 (none completed in %.0f s) | — | —", r.seconds());
+        String errors = r.errors() == 0 ? "" : " (" + r.errors() + " errors)";
+        return String.format(Locale.ROOT, " | %,.0f%s | %.2f | %.2f", r.throughput(), errors, r.p50Ms(), r.p99Ms());
+    }
+
+    private static String rate(LoadDriver.Result r) { return String.format(Locale.ROOT, "%,.0f req/s", r.throughput()); }
+
+    private static String ratio(double r) { return String.format(Locale.ROOT, "%.1f×", r); }
+
+    private static String pct(double r) { return String.format(Locale.ROOT, "%.0f %%", r * 100); }
+
+    private static String ms(long ms) { return String.format(Locale.ROOT, "%,d ms", ms); }
+}

@@ -1,0 +1,46 @@
+package org.icakg.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a benchmark run is made.
+ *
+ * @param triples      size of the synthetic graph (asserted statements)
+ * @param connections  concurrent connections of the query mix
+ * @param seconds      measured time per query class and server
+ * @param warmupSeconds unmeasured time before each measurement
+ * @param seed         seed of the generator and of the query parameters
+ * @param workDir      where data files, stores and server logs go
+ * @param classes      names of the query classes to run (all when empty)
+ * @param baseline     whether to run the stock Fuseki baseline
+ * @param extras       whether to measure start-up, reopening, validation and the entity page at 16 connections
+ * @param serviceJvmOptions extra JVM options of this service's process (e.g. a flight recording)
+ */
+public record BenchSettings(long triples, int connections, double seconds, double warmupSeconds, long seed,
+                            Path workDir, List<String> classes, boolean baseline, boolean extras,
+                            List<String> serviceJvmOptions) {
+
+    /** Heap this service is given: the SPEC target for a million triples. */
+    public static final String SERVICE_HEAP = "-Xmx2g";
+
+    /** Connections of the entity-page latency target. */
+    public static final int ENTITY_PAGE_CONNECTIONS = 16;
+
+    public BenchSettings {
+        if (connections < 1 || connections > 1024)
+            throw new IllegalArgumentException("connections must be 1..1024, got " + connections);
+        if (seconds <= 0)
+            throw new IllegalArgumentException("seconds must be positive, got " + seconds);
+        classes = List.copyOf(classes);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    /** The synthetic data file of this size and seed. */
+    public Path dataFile() { return workDir.resolve("synthetic-" + triples + "-" + seed + ".trig"); }
+
+    /** The TDB2 store of this size and seed (for the reopening measurement). */
+    public Path storeDir() { return workDir.resolve("store-" + triples + "-" + seed); }
+
+    boolean runs(QueryMix.QueryClass c) { return classes.isEmpty() || classes.contains(c.name()); }
+}

@@ -1,0 +1,153 @@
+package org.icakg.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWriter;
+
+/**
+ * A whole benchmark run: the synthetic data, then each server in its own JVM (a plain Javalin route as the floor,
+ * this service, stock embedded Fuseki) under the same query mix, then the start-up, reopening and validation
+ * measurements. Progress goes to {@code progress} as it happens.
+ */
+public final class Benchmark {
+
+    /** Warm-up of the floor, at least: it is measured in a fresh JVM with no other class to warm it. */
+    private static final double FLOOR_WARMUP_SECONDS = 5;
+
+    private final BenchSettings settings;
+    private final PrintStream progress;
+    private final Results results = new Results();
+    private Population population;
+
+    public Benchmark(BenchSettings settings, PrintStream progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Runs everything and returns the report. */
+    public BenchReport run() throws IOException, InterruptedException {
+        prepareData();
+        floor();
+        service();
+        if (settings.baseline())
+            baseline();
+        if (settings.extras())
+            new Extras(settings, progress, results).run();
+        return new BenchReport(settings, results);
+    }
+
+    /** Writes the synthetic graph of {@code triples} statements to a TriG file; returns the count written. */
+    public static long generate(long triples, long seed, Path file, PrintStream progress) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        long count;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
+            StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.TRIG_BLOCKS);
+            count = new SyntheticGraph(triples, seed).generate(writer, n -> say(progress, "  generated %,d of %,d triples", n, triples));
+        }
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return count;
+    }
+
+    private void prepareData() throws IOException {
+        Path file = settings.dataFile();
+        long start = System.nanoTime();
+        SyntheticGraph graph = new SyntheticGraph(settings.triples(), settings.seed());
+        if (Files.exists(file)) {
+            say(progress, "Data: reusing %s (same size and seed give the same triples)", file);
+            results.triples = graph.generate(StreamRDFLib.sinkNull(), n -> { });
+        } else {
+            say(progress, "Data: generating %,d triples into %s", settings.triples(), file);
+            results.triples = generate(settings.triples(), settings.seed(), file, progress);
+            graph.generate(StreamRDFLib.sinkNull(), n -> { });
+        }
+        population = graph.population();
+        results.generateMillis = (System.nanoTime() - start) / 1_000_000;
+        say(progress, "Data: %,d triples, %,d meetings, %,d commitments, %d states (%d ms)", results.triples,
+                population.meetings(), population.commitments(), population.states(), results.generateMillis);
+    }
+
+    private void floor() throws IOException, InterruptedException {
+        say(progress, "Floor: plain Javalin \"hello\" route");
+        try (ServerProcess hello = ServerProcess.start(List.of(), List.of("hello"), log("hello"))) {
+            // The floor runs in a JVM of its own, first: a longer warm-up lets its JIT catch up with the others.
+            results.hello = new LoadDriver("127.0.0.1", hello.port()).run("hello", List.of("/hello"), "text/plain",
+                    settings.connections(), Math.max(settings.warmupSeconds(), FLOOR_WARMUP_SECONDS), settings.seconds());
+            report(results.hello);
+        }
+    }
+
+    private void service() throws IOException, InterruptedException {
+        say(progress, "ica-kg: loading %,d triples (%s) ...", results.triples, BenchSettings.SERVICE_HEAP);
+        List<String> jvm = new java.util.ArrayList<>(List.of(BenchSettings.SERVICE_HEAP));
+        jvm.addAll(settings.serviceJvmOptions());
+        try (ServerProcess ica = start(jvm, List.of("ica", settings.dataFile().toString()), "ica-kg")) {
+            measureServer(ica, results.service, "/sparql", true);
+        }
+    }
+
+    private void baseline() throws IOException, InterruptedException {
+        say(progress, "Stock Fuseki: loading %,d triples (JVM default heap) ...", results.triples);
+        try (ServerProcess fuseki = start(List.of(), List.of("fuseki", settings.dataFile().toString()), "fuseki")) {
+            measureServer(fuseki, results.baseline, "/ds/sparql", false);
+        }
+    }
+
+    private ServerProcess start(List<String> jvm, List<String> args, String name) throws IOException {
+        try (Ticker t = new Ticker(progress, "loading")) {
+            return ServerProcess.start(jvm, args, log(name));
+        }
+    }
+
+    private void measureServer(ServerProcess server, Results.Server into, String endpoint, boolean pages)
+            throws IOException, InterruptedException {
+        into.readyMillis = server.readyMillis();
+        into.heapAfterLoad = server.heapAfterGc();
+        say(progress, "  ready in %,d ms; heap after GC %,d MB", into.readyMillis, into.heapAfterLoad >> 20);
+        for (QueryMix.QueryClass c : QueryMix.CLASSES) {
+            if (!settings.runs(c) || (c.isPage() && !pages))
+                continue;
+            List<String> paths = QueryMix.paths(c, population, endpoint, settings.seed());
+            into.classes.put(c.name(), drive(server.port(), c.name(), paths, accept(c), settings.connections()));
+        }
+        if (pages && settings.extras()) {
+            QueryMix.QueryClass page = QueryMix.CLASSES.get(QueryMix.CLASSES.size() - 1);
+            results.entityPage16 = drive(server.port(), "entity-page@16", QueryMix.paths(page, population, endpoint,
+                    settings.seed()), accept(page), BenchSettings.ENTITY_PAGE_CONNECTIONS);
+        }
+        into.heapAfterRun = server.heapAfterGc();
+    }
+
+    private LoadDriver.Result drive(int port, String name, List<String> paths, String accept, int connections)
+            throws InterruptedException {
+        LoadDriver.Result r = new LoadDriver("127.0.0.1", port).run(name, paths, accept, connections,
+                settings.warmupSeconds(), settings.seconds());
+        report(r);
+        return r;
+    }
+
+    private void report(LoadDriver.Result r) {
+        say(progress, "  %-16s %,10.0f req/s   p50 %8.2f ms   p99 %8.2f ms%s", r.name(), r.throughput(), r.p50Ms(),
+                r.p99Ms(), r.errors() == 0 ? "" : "   " + r.errors() + " errors, first: " + r.firstError());
+    }
+
+    private static String accept(QueryMix.QueryClass c) {
+        return c.isPage() ? "text/html" : QueryMix.RESULTS_JSON;
+    }
+
+    private Path log(String name) { return settings.workDir().resolve("logs").resolve(name + ".log"); }
+
+    static void say(PrintStream out, String format, Object... args) {
+        out.printf(format + "%n", args);
+        out.flush();
+    }
+}

@@ -1,0 +1,86 @@
+package org.icakg.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.icakg.bench.BenchReport;
+import org.icakg.bench.BenchSettings;
+import org.icakg.bench.Benchmark;
+import org.icakg.bench.SyntheticGraph;
+
+/**
+ * {@code bench}: generates a synthetic graph, runs the query mix against this service, stock Fuseki and a plain
+ * Javalin route, and prints the table; {@code bench generate} only writes the synthetic graph to a TriG file.
+ */
+final class BenchCommand {
+
+    static final String USAGE = "bench [--triples 1000000] [--connections 8] [--seconds 5] [--out FILE]\n"
+            + "        [--warmup 2] [--seed N] [--work target/bench] [--classes a,b] [--no-baseline] [--no-extras]\n"
+            + "        [--service-jvm OPTION]...\n"
+            + "                                                     measure this service beside stock Fuseki\n"
+            + "  bench generate --triples N --out FILE.trig [--seed N] write the synthetic graph";
+
+    private static final long DEFAULT_TRIPLES = 1_000_000;
+
+    private BenchCommand() {}
+
+    static int run(String[] argv, PrintStream out, PrintStream err) {
+        boolean generate = argv.length > 0 && argv[0].equals("generate");
+        Args args = Args.parse(generate ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
+                Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm"),
+                Set.of("no-baseline", "no-extras"));
+        if (!args.positional().isEmpty())
+            throw new Args.UsageException("bench takes no positional arguments, got " + args.positional());
+        long triples = args.getInt("triples", (int) DEFAULT_TRIPLES, (int) SyntheticGraph.MIN_TRIPLES,
+                (int) SyntheticGraph.MAX_TRIPLES);
+        long seed = Long.parseLong(args.get("seed", Long.toString(SyntheticGraph.DEFAULT_SEED)));
+        try {
+            if (generate)
+                return generate(args, triples, seed, err);
+            BenchSettings settings = new BenchSettings(triples, args.getInt("connections", 8, 1, 1024),
+                    args.getInt("seconds", 5, 1, 3600), args.getInt("warmup", 2, 0, 600), seed,
+                    Path.of(args.get("work", "target/bench")), classes(args), !args.has("no-baseline"),
+                    !args.has("no-extras"), args.all("service-jvm"));
+            BenchReport report = new Benchmark(settings, err).run();
+            String table = report.markdown();
+            out.println();
+            out.print(table);
+            if (args.has("out"))
+                write(Path.of(args.get("out", null)), table);
+            return report.errors() == 0 ? 0 : 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int generate(Args args, long triples, long seed, PrintStream err) throws IOException {
+        if (!args.has("out"))
+            throw new Args.UsageException("bench generate needs --out FILE.trig");
+        Path file = Path.of(args.get("out", null));
+        err.printf("Generating %,d triples into %s ...%n", triples, file);
+        long written = Benchmark.generate(triples, seed, file, err);
+        err.printf("Wrote %,d triples to %s; serve them with: java -jar target/ica-kg.jar serve --data %s%n",
+                written, file, file);
+        return 0;
+    }
+
+    private static List<String> classes(Args args) {
+        String list = args.get("classes", "");
+        return list.isBlank() ? List.of() : List.of(list.split(","));
+    }
+
+    private static void write(Path file, String table) throws IOException {
+        if (file.toAbsolutePath().getParent() != null)
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, table);
+    }
+}

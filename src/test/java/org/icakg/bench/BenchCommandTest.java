@@ -1,0 +1,36 @@
+package org.icakg.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.icakg.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A short benchmark run on tiny data: every query class measured on both servers, no failed request. Timings are not checked. */
+class BenchCommandTest {
+
+    @Test
+    void a_short_run_prints_a_table_with_every_query_class_and_no_errors(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("table.md");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"bench", "--triples", "5000", "--seconds", "1", "--warmup", "0",
+                        "--connections", "2", "--no-extras", "--work", dir.toString(), "--out", table.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8), progress = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, progress);
+        for (QueryMix.QueryClass c : QueryMix.CLASSES)
+            assertTrue(printed.contains("| " + c.title() + " |"), c.title() + " missing from\n" + printed);
+        assertTrue(printed.contains("floor: plain Javalin"), printed);
+        assertTrue(printed.contains("SPEC section 5 target"), printed);
+        assertTrue(!printed.contains("errors"), printed);
+        assertEquals(printed.strip(), Files.readString(table).strip());
+        assertTrue(progress.contains("ica-kg: loading") && progress.contains("Stock Fuseki: loading"), progress);
+    }
+}
