@@ -2,6 +2,8 @@ package org.icakg.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -31,9 +33,9 @@ final class RequestRouter implements Filter {
      * that a handful of expensive queries running to their time limit leave room for cheap ones.
      */
     static final int MAX_ACTIVE_REQUESTS = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
-    private static final java.util.Set<String> NEVER_WAIT = java.util.Set.of("/health", "/metrics");
+    private static final Set<String> NEVER_WAIT = Set.of("/health", "/metrics");
 
-    private final java.util.concurrent.Semaphore active = new java.util.concurrent.Semaphore(MAX_ACTIVE_REQUESTS, true);
+    private final Semaphore active = new Semaphore(MAX_ACTIVE_REQUESTS, true);
     private final HttpServlet app;
     private final ServerConfig config;
     private final Metrics metrics;
