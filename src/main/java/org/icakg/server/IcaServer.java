@@ -19,6 +19,15 @@ import io.javalin.http.servlet.JavalinServlet;
  */
 public final class IcaServer implements AutoCloseable {
 
+    /**
+     * Most request threads. Fuseki's own default (20) lets a queue of writes waiting for the store's single writer
+     * hold every thread, so that even {@code /health} waits seconds; requests mostly wait on locks or the network, so
+     * many threads cost little.
+     */
+    public static final int MAX_THREADS = 256;
+    /** Request threads kept when idle. */
+    public static final int MIN_THREADS = 8;
+
     private final FusekiServer fuseki;
     private final KnowledgeBase kb;
     private final ServerConfig config;
@@ -50,6 +59,7 @@ public final class IcaServer implements AutoCloseable {
         DataService queryOnly = DataService.newBuilder(kb.dataset()).addEndpoint(Operation.Query, "").build();
         FusekiServer fuseki = FusekiServer.create()
                 .port(config.port())
+                .numServerThreads(MIN_THREADS, MAX_THREADS)
                 .loopback(false)
                 .enableCors(true)
                 .add(SparqlRequests.PATH, queryOnly)

@@ -2,6 +2,8 @@ package org.icakg.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -26,6 +28,15 @@ final class RequestRouter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger("ica-kg.request");
     private static final Logger SLOW = LoggerFactory.getLogger("ica-kg.slow-query");
 
+    /**
+     * Requests served at once; the others wait, parked and in order of arrival, so that a crowd of clients does not
+     * leave the processors too busy to answer {@code /health} (which, like {@code /metrics}, never waits). High enough
+     * that a handful of expensive queries running to their time limit leave room for cheap ones.
+     */
+    static final int MAX_ACTIVE_REQUESTS = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+    private static final Set<String> NEVER_WAIT = Set.of("/health", "/metrics");
+
+    private final Semaphore active = new Semaphore(MAX_ACTIVE_REQUESTS, true);
     private final HttpServlet app;
     private final ServerConfig config;
     private final Metrics metrics;
@@ -46,15 +57,16 @@ final class RequestRouter implements Filter {
         long start = System.nanoTime();
         boolean query = false;
         try {
-            if (SparqlRequests.isQuery(req)) {
-                query = true;
-                answerBuffered(req, res, AnswerCache.key(req, true), r -> chain.doFilter(req, r));
-            } else if (isEntityPage(req)) {
-                answerBuffered(req, res, AnswerCache.key(req, false), r -> app.service(req, r));
-            } else if ("/sparql".equals(req.getRequestURI()) || !isFusekiOwned(req)) {
-                app.service(req, res);
-            } else {
-                chain.doFilter(req, res);
+            if (NEVER_WAIT.contains(req.getRequestURI())) {
+                dispatch(req, res, chain, false);
+            } else if (!BodyLimits.refused(req, res, config.maxBodyBytes())) {
+                active.acquireUninterruptibly();
+                try {
+                    query = SparqlRequests.isQuery(req);
+                    dispatch(req, res, chain, query);
+                } finally {
+                    active.release();
+                }
             }
         } finally {
             long nanos = System.nanoTime() - start;
@@ -65,6 +77,18 @@ final class RequestRouter implements Filter {
             if (query && nanos > config.slowQuery().toNanos())
                 SLOW.warn("{} ms: {}", nanos / 1_000_000, SparqlRequests.queryText(req));
         }
+    }
+
+    private void dispatch(HttpServletRequest req, HttpServletResponse res, FilterChain chain, boolean query)
+            throws IOException, ServletException {
+        if (query)
+            answerBuffered(req, res, AnswerCache.key(req, true), r -> chain.doFilter(req, r));
+        else if (isEntityPage(req))
+            answerBuffered(req, res, AnswerCache.key(req, false), r -> app.service(req, r));
+        else if ("/sparql".equals(req.getRequestURI()) || !isFusekiOwned(req))
+            app.service(req, res);
+        else
+            chain.doFilter(req, res);
     }
 
     /** Paths Fuseki itself serves (CORS preflight and its own servlets); everything else is the app's. */
