@@ -13,13 +13,15 @@ import org.icakg.server.ServerConfig;
 final class ServeCommand {
 
     static final String USAGE = "serve [--port 3030] [--host 127.0.0.1] [--data PATH]... [--store DIR] [--base IRI]\n"
-            + "        [--query-timeout SECONDS] [--slow-query MS] [--users FILE] [--max-body BYTES]   serve SPARQL and the browsing pages";
+            + "        [--query-timeout SECONDS] [--slow-query MS] [--users FILE] [--max-body BYTES] [--result-buffer BYTES]\n"
+            + "        serve SPARQL and the browsing pages";
 
     private ServeCommand() {}
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
         Args args = Args.parse(argv,
-                Set.of("port", "host", "data", "store", "base", "query-timeout", "slow-query", "users", "max-body"), Set.of());
+                Set.of("port", "host", "data", "store", "base", "query-timeout", "slow-query", "users", "max-body",
+                        "result-buffer"), Set.of());
         if (!args.positional().isEmpty())
             throw new Args.UsageException("serve takes no positional arguments, got " + args.positional());
         ServerConfig config = config(args);
@@ -47,7 +49,9 @@ final class ServeCommand {
                         (int) ServerConfig.DEFAULT_QUERY_TIMEOUT.toSeconds(), 1, 86_400)))
                 .withSlowQuery(Duration.ofMillis(args.getInt("slow-query",
                         (int) ServerConfig.DEFAULT_SLOW_QUERY.toMillis(), 0, 86_400_000)))
-                .withMaxBodyBytes(args.getInt("max-body", (int) ServerConfig.DEFAULT_MAX_BODY_BYTES, 1, Integer.MAX_VALUE));
+                .withMaxBodyBytes(args.getInt("max-body", (int) ServerConfig.DEFAULT_MAX_BODY_BYTES, 1, Integer.MAX_VALUE))
+                .withMaxBufferedResultBytes(args.getInt("result-buffer",
+                        (int) ServerConfig.DEFAULT_MAX_BUFFERED_RESULT_BYTES, 0, Integer.MAX_VALUE));
         if (args.has("store"))
             c = c.withStore(Path.of(args.get("store", null)));
         String users = args.get("users", System.getenv("ICA_KG_USERS_FILE"));

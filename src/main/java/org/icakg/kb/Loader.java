@@ -2,6 +2,7 @@ package org.icakg.kb;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.IllegalFormatException;
 import java.util.List;
 
 import com.apicatalog.jsonld.JsonLdError;
@@ -10,6 +11,8 @@ import com.apicatalog.jsonld.JsonLdOptions;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LangJSONLD11;
@@ -25,6 +28,14 @@ import org.apache.jena.sparql.core.Quad;
  * The caller owns the transaction. Syntax errors are collected with file, line and column.
  */
 public final class Loader {
+
+    /** The error for input nested too deeply to parse. */
+    static final String TOO_DEEP = "the input nests collections, blank nodes or JSON values too deeply to parse "
+            + "(thousands of levels); write the nested structure flat, with named nodes";
+
+    /** The error for input that ends in the middle of a term. */
+    static final String TRUNCATED = "the input ends in the middle of a prefixed name or keyword (is a term cut off "
+            + "by a # comment or the end of the text?)";
 
     private final Vocab vocab;
     private final PrefixMap prefixes = PrefixMapFactory.create();
@@ -43,19 +54,39 @@ public final class Loader {
      */
     public List<SyntaxError> load(RdfSource source, DatasetGraph target, Node graphForTriples) {
         List<SyntaxError> errors = new ArrayList<>();
+        SyntaxError notUtf8 = source.lang().equals(Lang.RDFXML) ? null : Utf8.firstError(source.name(), source.content());
+        if (notUtf8 != null)
+            return List.of(notUtf8);
         StreamRDF sink = new Sink(target, graphForTriples, vocab, prefixes);
         try {
-            RDFParser.source(new ByteArrayInputStream(source.content()))
+            var parser = RDFParser.source(new ByteArrayInputStream(source.content()))
                     .lang(source.lang())
                     .base(vocab.base())
-                    .errorHandler(collector(source.name(), errors))
-                    .set(LangJSONLD11.JSONLD_OPTIONS, localJsonLdOptions())
-                    .parse(sink);
+                    .errorHandler(collector(source.name(), errors));
+            // Only JSON-LD needs the options; building them starts an HTTP client (and TLS), so not for other syntaxes.
+            if (isJsonLd(source.lang()))
+                parser.set(LangJSONLD11.JSONLD_OPTIONS, localJsonLdOptions());
+            parser.parse(sink);
         } catch (RiotException e) {
             if (errors.isEmpty())
                 errors.add(new SyntaxError(source.name(), -1, -1, e.getMessage()));
+        } catch (IRIException e) {
+            if (errors.isEmpty())
+                errors.add(new SyntaxError(source.name(), -1, -1, e.getMessage()));
+        } catch (IllegalFormatException e) {
+            // Jena's tokenizer fails while formatting its own message when input ends inside a prefixed name.
+            if (errors.isEmpty())
+                errors.add(new SyntaxError(source.name(), -1, -1, TRUNCATED));
+        } catch (StackOverflowError e) {
+            // The parsers descend once per nested list, blank node or JSON value: input nested deeper than the
+            // thread's stack is refused like a syntax error, not reported as a failure of the server.
+            errors.add(new SyntaxError(source.name(), -1, -1, TOO_DEEP));
         }
         return errors;
+    }
+
+    private static boolean isJsonLd(org.apache.jena.riot.Lang lang) {
+        return lang != null && "application/ld+json".equals(lang.getContentType().getContentTypeStr());
     }
 
     /** JSON-LD options that never fetch a remote or local {@code @context}: input names no other document. */

@@ -87,6 +87,12 @@ final class BufferedResponse extends HttpServletResponseWrapper {
             super.resetBuffer();
     }
 
+    /** Pushes text written through {@link #getWriter()} into the buffer. */
+    void flushWriter() {
+        if (writer != null)
+            writer.flush();
+    }
+
     /** Sends what was buffered (when the body never went past the limit). */
     void sendBuffered() throws IOException {
         if (writer != null)

@@ -19,6 +19,15 @@ import io.javalin.http.servlet.JavalinServlet;
  */
 public final class IcaServer implements AutoCloseable {
 
+    /**
+     * Most request threads. Fuseki's own default (20) lets a queue of writes waiting for the store's single writer
+     * hold every thread, so that even {@code /health} waits seconds; requests mostly wait on locks or the network, so
+     * many threads cost little.
+     */
+    public static final int MAX_THREADS = 256;
+    /** Request threads kept when idle. */
+    public static final int MIN_THREADS = 8;
+
     private final FusekiServer fuseki;
     private final KnowledgeBase kb;
     private final ServerConfig config;
@@ -43,15 +52,18 @@ public final class IcaServer implements AutoCloseable {
         // Federation: SERVICE clauses may call other SPARQL endpoints (they run under the same time limit).
         kb.dataset().getContext().set(ARQ.httpServiceAllowed, true);
         Metrics metrics = new Metrics();
+        AnswerCache cache = new AnswerCache();
+        kb.onDataChanged(cache::invalidate);
         Javalin app = WebApp.create(kb, config, metrics);
         JavalinServlet servlet = new JavalinServlet(app.unsafe);
         DataService queryOnly = DataService.newBuilder(kb.dataset()).addEndpoint(Operation.Query, "").build();
         FusekiServer fuseki = FusekiServer.create()
                 .port(config.port())
+                .numServerThreads(MIN_THREADS, MAX_THREADS)
                 .loopback(false)
                 .enableCors(true)
                 .add(SparqlRequests.PATH, queryOnly)
-                .addFilter("/*", new RequestRouter(servlet, config, metrics))
+                .addFilter("/*", new RequestRouter(servlet, config, metrics, cache))
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();

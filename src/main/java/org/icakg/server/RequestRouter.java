@@ -2,6 +2,8 @@ package org.icakg.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -18,21 +20,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First stop of every request: logs it with its time, counts it, and sends SPARQL queries at {@code /sparql}
- * to Fuseki (buffered, so a time-out becomes an error status) and everything else to the Javalin app.
+ * to Fuseki (buffered, so a time-out becomes an error status) and everything else to the Javalin app. Answers
+ * to queries and entity pages are kept in an {@link AnswerCache} while the data is unchanged, with an ETag.
  */
 final class RequestRouter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger("ica-kg.request");
     private static final Logger SLOW = LoggerFactory.getLogger("ica-kg.slow-query");
 
+    /**
+     * Requests served at once; the others wait, parked and in order of arrival, so that a crowd of clients does not
+     * leave the processors too busy to answer {@code /health} (which, like {@code /metrics}, never waits). High enough
+     * that a handful of expensive queries running to their time limit leave room for cheap ones.
+     */
+    static final int MAX_ACTIVE_REQUESTS = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+    private static final Set<String> NEVER_WAIT = Set.of("/health", "/metrics");
+
+    private final Semaphore active = new Semaphore(MAX_ACTIVE_REQUESTS, true);
     private final HttpServlet app;
     private final ServerConfig config;
     private final Metrics metrics;
+    private final AnswerCache cache;
 
-    RequestRouter(HttpServlet app, ServerConfig config, Metrics metrics) {
+    RequestRouter(HttpServlet app, ServerConfig config, Metrics metrics, AnswerCache cache) {
         this.app = app;
         this.config = config;
         this.metrics = metrics;
+        this.cache = cache;
     }
 
     @Override
@@ -43,13 +57,16 @@ final class RequestRouter implements Filter {
         long start = System.nanoTime();
         boolean query = false;
         try {
-            if (SparqlRequests.isQuery(req)) {
-                query = true;
-                answerQuery(req, res, chain);
-            } else if ("/sparql".equals(req.getRequestURI()) || !isFusekiOwned(req)) {
-                app.service(req, res);
-            } else {
-                chain.doFilter(req, res);
+            if (NEVER_WAIT.contains(req.getRequestURI())) {
+                dispatch(req, res, chain, false);
+            } else if (!BodyLimits.refused(req, res, config.maxBodyBytes())) {
+                active.acquireUninterruptibly();
+                try {
+                    query = SparqlRequests.isQuery(req);
+                    dispatch(req, res, chain, query);
+                } finally {
+                    active.release();
+                }
             }
         } finally {
             long nanos = System.nanoTime() - start;
@@ -62,16 +79,49 @@ final class RequestRouter implements Filter {
         }
     }
 
+    private void dispatch(HttpServletRequest req, HttpServletResponse res, FilterChain chain, boolean query)
+            throws IOException, ServletException {
+        if (query)
+            answerBuffered(req, res, AnswerCache.key(req, true), r -> chain.doFilter(req, r));
+        else if (isEntityPage(req))
+            answerBuffered(req, res, AnswerCache.key(req, false), r -> app.service(req, r));
+        else if ("/sparql".equals(req.getRequestURI()) || !isFusekiOwned(req))
+            app.service(req, res);
+        else
+            chain.doFilter(req, res);
+    }
+
     /** Paths Fuseki itself serves (CORS preflight and its own servlets); everything else is the app's. */
     private static boolean isFusekiOwned(HttpServletRequest req) {
         return "OPTIONS".equals(req.getMethod()) && "/sparql".equals(req.getRequestURI());
     }
 
-    private void answerQuery(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+    private static boolean isEntityPage(HttpServletRequest req) {
+        return "GET".equals(req.getMethod()) && req.getRequestURI().startsWith("/id/");
+    }
+
+    /** Something that writes a response. */
+    private interface Answering {
+        void answer(HttpServletResponse res) throws IOException, ServletException;
+    }
+
+    /**
+     * Answers from the cache when it holds this request's answer; otherwise computes the answer into a buffer,
+     * keeps it when cacheable, and sends it (or 304 when the client already has it).
+     */
+    private void answerBuffered(HttpServletRequest req, HttpServletResponse res, String key, Answering answering)
             throws IOException, ServletException {
+        AnswerCache.Answer hit = key == null ? null : cache.get(key);
+        if (hit != null) {
+            hit.headers().forEach(res::setHeader);
+            send(req, res, hit.etag(), hit.body());
+            return;
+        }
+        long version = cache.version();
+        var headersBefore = java.util.List.copyOf(res.getHeaderNames());
         BufferedResponse buffered = new BufferedResponse(res, config.maxBufferedResultBytes());
         try {
-            chain.doFilter(req, buffered);
+            answering.answer(buffered);
         } catch (IOException e) {
             if (!buffered.cancelled())
                 throw e;
@@ -92,6 +142,23 @@ final class RequestRouter implements Filter {
                     .abort(new IOException("query cancelled by its time limit after results started streaming"));
             return;
         }
-        buffered.sendBuffered();
+        buffered.flushWriter();
+        if (buffered.streaming() || res.getStatus() != HttpServletResponse.SC_OK || key == null) {
+            buffered.sendBuffered();
+            return;
+        }
+        byte[] body = buffered.body();
+        send(req, res, cache.put(key, version, res, headersBefore, body).etag(), body);
+    }
+
+    private static void send(HttpServletRequest req, HttpServletResponse res, String etag, byte[] body)
+            throws IOException {
+        res.setHeader("ETag", etag);
+        if (AnswerCache.notModified(req, etag)) {
+            res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
     }
 }

@@ -80,6 +80,10 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
         return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, f);
     }
 
+    public ServerConfig withMaxBufferedResultBytes(long n) {
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, n, usersFile);
+    }
+
     public ServerConfig withMaxBodyBytes(long n) {
         return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, n, maxBufferedResultBytes, usersFile);
     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -14,9 +15,9 @@ public final class Stores {
 
     private Stores() {}
 
-    /** A transactional in-memory data set. */
+    /** A transactional in-memory data set (Jena's TxnMem: copy-free reads, about 0.6 GB per million quads). */
     public static DatasetGraph inMemory() {
-        return withUnionDefaultGraph(DatabaseMgr.createDatasetGraph());
+        return new UnionDefaultDataset(DatasetGraphFactory.createTxnMem());
     }
 
     /** A persistent TDB2 data set in {@code dir}, created when absent. */

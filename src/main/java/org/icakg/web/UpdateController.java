@@ -60,8 +60,9 @@ final class UpdateController {
         try {
             request = UpdateFactory.create(text, vocab.base());
         } catch (QueryParseException e) {
+            boolean placed = e.getMessage().contains("line ") || e.getLine() < 1;
             throw Problem.badRequest("Malformed SPARQL Update: " + e.getMessage().lines().findFirst().orElse("")
-                    + (e.getMessage().contains("line ") ? "" : " (line " + e.getLine() + ", column " + e.getColumn() + ")"));
+                    + (placed ? "" : " (line " + e.getLine() + ", column " + e.getColumn() + ")"));
         }
         if (request.getOperations().stream().anyMatch(UpdateLoad.class::isInstance))
             throw Problem.badRequest("LOAD is not accepted: the server does not fetch data for a write. Send the data "

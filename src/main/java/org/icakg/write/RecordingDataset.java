@@ -44,6 +44,7 @@ final class RecordingDataset extends DatasetGraphWrapper {
     @Override
     public void add(Node g, Node s, Node p, Node o) {
         Quad q = Quad.create(isDefault(g) ? vocab.unattributedGraph() : writable(g), s, p, o);
+        UnsafeIriException.check(q);
         if (get().contains(q))
             return;
         get().add(q);

@@ -1,0 +1,130 @@
+package org.icakg.server;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A small, bounded cache of whole answers (status 200, body and headers) to identical requests against unchanged
+ * data: SPARQL queries and entity pages. Keyed by method, path, parameters and the headers that choose the
+ * representation; emptied by {@link #invalidate()} on every committed write. An answer computed while a write
+ * committed is not stored.
+ */
+final class AnswerCache {
+
+    /** At most this many answers are kept (least recently used first out). */
+    static final int MAX_ENTRIES = 2048;
+    /** Answers larger than this are not kept. */
+    static final int MAX_ENTRY_BYTES = 512 * 1024;
+    /** The bodies kept take at most this many bytes together. */
+    static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
+
+    /** JVM property that switches the cache off ({@code -Dica-kg.answer-cache=off}), to measure uncached answers. */
+    static final String SWITCH = "ica-kg.answer-cache";
+
+    /** Headers that belong to one exchange, never replayed from the cache. */
+    private static final Set<String> PER_EXCHANGE = Set.of("date", "content-length", "fuseki-request-id",
+            "set-cookie", "etag", "transfer-encoding", "connection");
+
+    /** A stored answer. */
+    record Answer(Map<String, String> headers, byte[] body, String etag) {}
+
+    private static final boolean ENABLED = !"off".equals(System.getProperty(SWITCH));
+
+    private final AtomicLong version = new AtomicLong();
+    private final Map<String, Answer> answers = new LinkedHashMap<>(256, 0.75f, true);
+    private long totalBytes;
+
+    /** The cache key of a request, or null when its answer is not to be cached. */
+    static String key(HttpServletRequest req, boolean sparql) {
+        if (!ENABLED)
+            return null;
+        if (req.getHeader("Authorization") != null || req.getHeader("Cookie") != null)
+            return null;
+        String method = req.getMethod();
+        StringBuilder k = new StringBuilder(method).append(' ').append(req.getRequestURI()).append('?');
+        if ("GET".equals(method))
+            k.append(req.getQueryString());
+        else if (sparql && "POST".equals(method)
+                && "application/x-www-form-urlencoded".equals(SparqlRequests.baseType(req.getContentType())))
+            new TreeMap<>(req.getParameterMap()).forEach((name, values) -> k.append(name).append('=')
+                    .append(String.join("\u0000", values)).append('&'));
+        else
+            return null;
+        return k.append("\nAccept: ").append(req.getHeader("Accept"))
+                .append("\nAccept-Encoding: ").append(req.getHeader("Accept-Encoding")).toString();
+    }
+
+    /** The data version now: pass it back to {@link #put} so an answer that overlapped a write is dropped. */
+    long version() { return version.get(); }
+
+    synchronized Answer get(String key) { return answers.get(key); }
+
+    /** Keeps an answer computed at data version {@code seenVersion}; returns it (with its ETag) either way. */
+    Answer put(String key, long seenVersion, HttpServletResponse res, Collection<String> headersBefore, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : res.getHeaderNames()) {
+            if (!PER_EXCHANGE.contains(name.toLowerCase()) && !headersBefore.contains(name))
+                headers.put(name, res.getHeader(name));
+        }
+        headers.put("Content-Type", res.getContentType());
+        Answer answer = new Answer(headers, body, etag(body));
+        if (body.length <= MAX_ENTRY_BYTES) {
+            synchronized (this) {
+                if (seenVersion == version.get())
+                    store(key, answer);
+            }
+        }
+        return answer;
+    }
+
+    /** Forgets every answer: the data changed. */
+    synchronized void invalidate() {
+        version.incrementAndGet();
+        answers.clear();
+        totalBytes = 0;
+    }
+
+    synchronized int size() { return answers.size(); }
+
+    private void store(String key, Answer answer) {
+        Answer old = answers.put(key, answer);
+        totalBytes += answer.body().length - (old == null ? 0 : old.body().length);
+        var it = answers.values().iterator();
+        while ((answers.size() > MAX_ENTRIES || totalBytes > MAX_TOTAL_BYTES) && it.hasNext()) {
+            totalBytes -= it.next().body().length;
+            it.remove();
+        }
+    }
+
+    /** True when the request's {@code If-None-Match} names this ETag (or is {@code *}). */
+    static boolean notModified(HttpServletRequest req, String etag) {
+        String inm = req.getHeader("If-None-Match");
+        if (inm == null)
+            return false;
+        List<String> tags = new ArrayList<>();
+        for (String t : inm.split(","))
+            tags.add(t.trim().replaceFirst("^W/", ""));
+        return tags.contains("*") || tags.contains(etag);
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(body);
+            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+INSERT DATA { <urn:x:a> <urn:x:b> "c" }

@@ -1,0 +1,1 @@
+INSERT DATA { ?s <urn:x:b> "c" }

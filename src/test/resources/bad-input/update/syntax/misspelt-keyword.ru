@@ -1,0 +1,1 @@
+INSRT DATA { <urn:x:a> <urn:x:b> "c" }

@@ -1,0 +1,1 @@
+INSERT DATA { state:india rdfs:comment "x" }
