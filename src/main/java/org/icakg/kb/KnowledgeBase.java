@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -38,12 +36,12 @@ public final class KnowledgeBase {
     private final List<RdfSource> dataSources;
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Graph ontology, Shapes shapes,
+    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Graph ontology, Graph shapesGraph,
                           PrefixMap prefixes, List<RdfSource> dataSources) {
         this.dataset = dataset;
         this.vocab = vocab;
         this.ontology = ontology;
-        this.shapes = shapes;
+        this.shapes = Shapes.parse(shapesGraph);
         this.inference = new Inference(ontology);
         this.validator = new Validator(shapes, ontology, vocab);
         this.prefixes = prefixes;
@@ -58,79 +56,41 @@ public final class KnowledgeBase {
      * @throws LoadException when any file has a syntax error; then nothing is written
      */
     public static KnowledgeBase open(Bundle bundle, Vocab vocab, DatasetGraph dataset) {
-        return open(bundle, vocab, () -> dataset);
-    }
-
-    /**
-     * As {@link #open(Bundle, Vocab, DatasetGraph)}, with the data set opened by {@code store} while the bundle's
-     * shapes (and, for a store already loaded, its ontology's prefixes) are parsed on another thread: reopening a
-     * large TDB2 store overlaps the two.
-     */
-    public static KnowledgeBase open(Bundle bundle, Vocab vocab, Supplier<DatasetGraph> store) {
-        CompletableFuture<BundleParse> parsed = CompletableFuture.supplyAsync(() -> BundleParse.of(bundle, vocab));
-        DatasetGraph dataset = store.get();
-        boolean fresh = org.icakg.store.Stores.isEmpty(dataset);
-        Graph stored = fresh ? null : Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph())));
-        BundleParse bundleParse = join(parsed);
-        if (!bundleParse.errors().isEmpty())
-            throw new LoadException(bundleParse.errors());
-        PrefixMap prefixes = bundleParse.prefixes();
-        if (fresh)
-            prefixes.putAll(load(bundle, vocab, dataset));
-        Graph ontology = fresh ? Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph()))) : stored;
-        return new KnowledgeBase(dataset, vocab, ontology, bundleParse.shapes(), prefixes, fresh ? bundle.data() : List.of());
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r)
-                throw r;
-            throw e;
-        }
-    }
-
-    /** Loads the bundle's ontology and data into an empty data set and materialises inferences; its prefixes. */
-    private static PrefixMap load(Bundle bundle, Vocab vocab, DatasetGraph dataset) {
         Loader loader = new Loader(vocab);
         List<SyntaxError> errors = new ArrayList<>();
-        dataset.begin(org.apache.jena.query.TxnType.WRITE);
-        try {
-            for (RdfSource s : bundle.ontology())
-                errors.addAll(loader.load(s, dataset, vocab.ontologyGraph()));
-            for (RdfSource s : bundle.data())
-                errors.addAll(loader.load(s, dataset, vocab.unattributedGraph()));
-            if (!errors.isEmpty()) {
-                dataset.abort();
-                throw new LoadException(errors);
-            }
-            Graph ontology = copy(dataset.getGraph(vocab.ontologyGraph()));
-            new Inference(ontology).materialize(dataset, vocab);
-            dataset.commit();
-        } finally {
-            dataset.end();
+        Graph shapesGraph = GraphFactory.createDefaultGraph();
+        for (RdfSource s : bundle.shapes()) {
+            Loader.ParsedInput parsed = loader.parse(s, vocab.shapesGraph());
+            errors.addAll(parsed.errors());
+            parsed.dataset().find().forEachRemaining(q -> shapesGraph.add(q.asTriple()));
         }
-        return loader.prefixes();
-    }
-
-    /** The parts of the bundle read on every start: the shapes, and the prefixes declared with them. */
-    private record BundleParse(Shapes shapes, PrefixMap prefixes, List<SyntaxError> errors) {
-        static BundleParse of(Bundle bundle, Vocab vocab) {
-            Loader loader = new Loader(vocab);
-            List<SyntaxError> errors = new ArrayList<>();
-            Graph shapesGraph = GraphFactory.createDefaultGraph();
-            for (RdfSource s : bundle.shapes()) {
-                Loader.ParsedInput parsed = loader.parse(s, vocab.shapesGraph());
-                errors.addAll(parsed.errors());
-                parsed.dataset().find().forEachRemaining(q -> shapesGraph.add(q.asTriple()));
+        boolean fresh = org.icakg.store.Stores.isEmpty(dataset);
+        if (fresh) {
+            dataset.begin(org.apache.jena.query.TxnType.WRITE);
+            try {
+                for (RdfSource s : bundle.ontology())
+                    errors.addAll(loader.load(s, dataset, vocab.ontologyGraph()));
+                for (RdfSource s : bundle.data())
+                    errors.addAll(loader.load(s, dataset, vocab.unattributedGraph()));
+                if (!errors.isEmpty()) {
+                    dataset.abort();
+                    throw new LoadException(errors);
+                }
+                Graph ontology = copy(dataset.getGraph(vocab.ontologyGraph()));
+                new Inference(ontology).materialize(dataset, vocab);
+                dataset.commit();
+            } finally {
+                dataset.end();
             }
-            // The ontology files are read for their prefixes: a store keeps the ontology it was first loaded with, and
-            // a first load reports the files' syntax errors itself.
+        } else {
             for (RdfSource s : bundle.ontology())
                 loader.parse(s, vocab.ontologyGraph());
-            return new BundleParse(errors.isEmpty() ? Shapes.parse(shapesGraph) : null, loader.prefixes(), errors);
+            if (!errors.isEmpty())
+                throw new LoadException(errors);
         }
+        PrefixMap prefixes = loader.prefixes();
+        Graph ontology = Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph())));
+        return new KnowledgeBase(dataset, vocab, ontology, shapesGraph, prefixes, fresh ? bundle.data() : List.of());
     }
 
     /** Loads a bundle into a fresh in-memory data set. */

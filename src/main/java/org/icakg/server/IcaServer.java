@@ -41,8 +41,8 @@ public final class IcaServer implements AutoCloseable {
     /** Loads (or reopens) the knowledge base and starts serving it. */
     public static IcaServer start(ServerConfig config) {
         Bundle bundle = config.dataPaths().isEmpty() ? Bundle.bundled() : Bundle.withData(config.dataPaths());
-        KnowledgeBase kb = KnowledgeBase.open(bundle, config.vocab(),
-                () -> config.store() == null ? Stores.inMemory() : Stores.tdb2(config.store()));
+        var dataset = config.store() == null ? Stores.inMemory() : Stores.tdb2(config.store());
+        KnowledgeBase kb = KnowledgeBase.open(bundle, config.vocab(), dataset);
         return start(config, kb);
     }
 
