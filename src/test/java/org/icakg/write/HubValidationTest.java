@@ -53,8 +53,10 @@ class HubValidationTest {
     }
 
     @Test
-    void these_shapes_are_validated_by_scope_and_the_write_fixture_shapes_are_not() {
+    void these_shapes_and_the_bundled_ones_are_validated_by_scope_and_the_write_fixture_shapes_are_not() {
         assertTrue(kb.validator().scopesWrites());
+        assertTrue(KnowledgeBase.inMemory(Bundle.bundled(), Vocab.DEFAULT).validator().scopesWrites(),
+                "the project's shapes stay within what scoped validation handles exactly");
         assertFalse(Fixtures.inMemory().validator().scopesWrites(), "sh:node on values needs whole-node validation");
     }
 
