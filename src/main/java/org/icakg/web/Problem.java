@@ -51,6 +51,9 @@ final class Problem extends RuntimeException {
 
     static Problem serviceUnavailable(String message) { return new Problem(503, message); }
 
+    /** 507 Insufficient Storage: the store's disk is full. */
+    static Problem insufficientStorage(String message) { return new Problem(507, message); }
+
     int status() { return status; }
 
     /** Writes this problem as the response. */

@@ -7,6 +7,7 @@ import org.icakg.server.ServerConfig;
 import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
 import org.icakg.write.ProtectedGraphException;
+import org.icakg.write.StoreWriteException;
 import org.icakg.write.UnsafeIriException;
 import org.icakg.write.Users;
 import org.icakg.write.WriteGate;
@@ -85,6 +86,8 @@ public final class WebApp {
             r.exception(Problem.class, (e, ctx) -> e.send(ctx));
             r.exception(ProtectedGraphException.class, (e, ctx) -> Problem.forbidden(e.getMessage()).send(ctx));
             r.exception(UnsafeIriException.class, (e, ctx) -> Problem.badRequest(e.getMessage()).send(ctx));
+            r.exception(StoreWriteException.class, (e, ctx) -> (e.diskFull() ? Problem.insufficientStorage(e.getMessage())
+                    : Problem.serviceUnavailable(e.getMessage())).send(ctx));
             r.exception(UpdateException.class, (e, ctx) -> Problem.badRequest("Update failed: " + e.getMessage()).send(ctx));
         });
     }

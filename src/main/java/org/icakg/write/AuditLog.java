@@ -195,7 +195,12 @@ public final class AuditLog {
                 d.force(true);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write audit entry " + file, e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the half-written file is only in the way of this entry's id, which the next write overwrites
+            }
+            throw new UncheckedIOException("cannot write audit entry " + file + ": " + e.getMessage(), e);
         }
     }
 

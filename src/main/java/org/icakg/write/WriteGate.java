@@ -1,5 +1,6 @@
 package org.icakg.write;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.icakg.kb.RdfSource;
 import org.icakg.validate.Finding;
 import org.icakg.validate.LineIndex;
 import org.icakg.validate.Report;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The only way data changes: a write runs in one write transaction that applies it, brings the inferred graph up to
@@ -23,6 +26,8 @@ import org.icakg.validate.Report;
  * Otherwise, and always for a dry run, the transaction is aborted and the store is as it was.
  */
 public final class WriteGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger("ica-kg.write");
 
     /** What came of a write or a dry run: the report, the net change, and the audit entry when committed. */
     public record Outcome(Report report, Change change, boolean committed, AuditLog.Entry audit, long nanos) {
@@ -33,16 +38,23 @@ public final class WriteGate {
     private final KnowledgeBase kb;
     private final AuditLog audit;
     private final IncrementalInference inference;
+    private final Path storeDir;
 
     public WriteGate(KnowledgeBase kb, AuditLog audit) {
+        this(kb, audit, null);
+    }
+
+    private WriteGate(KnowledgeBase kb, AuditLog audit, Path storeDir) {
         this.kb = kb;
         this.audit = audit;
         this.inference = new IncrementalInference(kb.inference(), kb.vocab());
+        this.storeDir = storeDir;
     }
 
     /** The gate of a server: the audit log lives in the store's folder, or in memory without a store. */
-    public static WriteGate open(KnowledgeBase kb, java.nio.file.Path storeDir) {
-        return new WriteGate(kb, storeDir == null ? AuditLog.inMemory() : AuditLog.inDirectory(storeDir, kb.dataset()));
+    public static WriteGate open(KnowledgeBase kb, Path storeDir) {
+        return new WriteGate(kb, storeDir == null ? AuditLog.inMemory() : AuditLog.inDirectory(storeDir, kb.dataset()),
+                storeDir);
     }
 
     public AuditLog audit() { return audit; }
@@ -71,7 +83,20 @@ public final class WriteGate {
         }, List.of());
     }
 
+    /** Runs one transaction; a failure of the store's file system (a full disk) becomes a {@link StoreWriteException}. */
     private Outcome run(String user, Consumer<DatasetGraph> operation, List<RdfSource> input, boolean commit) {
+        try {
+            return transaction(user, operation, input, commit);
+        } catch (RuntimeException | InternalError e) {
+            StoreWriteException refused = StoreWriteException.of(e, storeDir).orElse(null);
+            if (refused == null)
+                throw e;
+            LOG.error("write refused: {}", refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private Outcome transaction(String user, Consumer<DatasetGraph> operation, List<RdfSource> input, boolean commit) {
         long start = System.nanoTime();
         DatasetGraph dsg = kb.dataset();
         dsg.begin(TxnType.WRITE);

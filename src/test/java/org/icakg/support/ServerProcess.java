@@ -45,9 +45,14 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Runs {@code serve ARGS --port 0} and waits until it answers; returns it with its port known. */
     public static Started serve(Path log, String... args) {
+        return serve(log, List.of(), args);
+    }
+
+    /** Like {@link #serve(Path, String...)}, with the java command run by {@code wrapper}. */
+    public static Started serve(Path log, List<String> wrapper, String... args) {
         List<String> all = new ArrayList<>(List.of("serve", "--port", "0"));
         all.addAll(List.of(args));
-        ServerProcess p = run(log, all.toArray(String[]::new));
+        ServerProcess p = run(log, wrapper, all.toArray(String[]::new));
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             Matcher m = SERVING.matcher(p.log());
@@ -69,6 +74,9 @@ public final class ServerProcess implements AutoCloseable {
         public void close() { process.close(); }
     }
 
+    /** The running process (the wrapper's, when there is one), to look at its children. */
+    public ProcessHandle handle() { return process.toHandle(); }
+
     /** Waits for the process to end by itself; its exit status. */
     public int exitStatus(long timeoutSeconds) {
         try {
@@ -83,6 +91,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Ends the process at once, as {@code kill -9} does: no shutdown hook runs. */
     public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         exitStatus(30);
     }
