@@ -2,8 +2,12 @@ package org.icakg.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,6 +91,43 @@ class WriteGateTest {
         WriteGate.Outcome outcome = update("DELETE WHERE { GRAPH ?g { state:india rdfs:label ?l } }");
         assertFalse(outcome.committed());
         assertTrue(outcome.report().findings().stream().anyMatch(f -> f.focusNode().equals(node("id/forum/sco"))));
+    }
+
+    @Test
+    void a_write_the_disk_cannot_take_is_refused_as_a_full_disk_and_nothing_is_written() {
+        DatasetGraph before = Fixtures.copy(kb.dataset());
+        StoreWriteException e = assertThrows(StoreWriteException.class, () -> failingWrite(
+                new UncheckedIOException("cannot write node", new IOException(StoreWriteException.NO_SPACE))));
+        assertTrue(e.diskFull());
+        assertEquals("the store's disk is full: No space left on device; nothing was written", e.getMessage());
+        assertTrue(IsoMatcher.isomorphic(before, Fixtures.copy(kb.dataset())));
+        assertTrue(gate.audit().recent(10).isEmpty());
+    }
+
+    @Test
+    void a_fault_on_a_memory_mapped_store_file_is_refused_as_a_store_failure() {
+        StoreWriteException e = assertThrows(StoreWriteException.class, () -> failingWrite(
+                new InternalError("a fault occurred in a recent unsafe memory access operation in compiled Java code")));
+        assertFalse(e.diskFull(), "without a store folder the free space is unknown");
+        assertTrue(e.getMessage().startsWith("the store could not be written: a memory-mapped store file"), e.getMessage());
+    }
+
+    @Test
+    void a_failure_that_is_not_the_file_system_s_is_passed_on_as_it_is() {
+        IllegalStateException thrown = new IllegalStateException("not the disk");
+        assertSame(thrown, assertThrows(IllegalStateException.class, () -> failingWrite(thrown)));
+    }
+
+    /** A write that adds a statement and then fails with {@code failure}. */
+    void failingWrite(Throwable failure) {
+        gate.write("alice", dsg -> {
+            dsg.add(Quad.create(NodeFactory.createURI("https://w3id.org/ica-kg/id/passage/t"),
+                    NodeFactory.createURI("https://w3id.org/ica-kg/id/state/india"),
+                    NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#comment"), NodeFactory.createLiteralString("x")));
+            if (failure instanceof Error error)
+                throw error;
+            throw (RuntimeException) failure;
+        }, List.of());
     }
 
     @Test
