@@ -19,9 +19,12 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
     /** What Fuseki appends to a result cut off by the time limit. */
     static final String CANCELLED_MARKER = "##  Query cancelled due to timeout";
+    private static final byte[] MARKER = CANCELLED_MARKER.getBytes(StandardCharsets.UTF_8);
+    /** The marker is looked for in this many bytes at the end of a buffered body. */
+    private static final int TAIL = 512;
 
     private final long limit;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+    private final Buffer buffer = new Buffer();
     private boolean streaming;
     private boolean cancelled;
     private ServletOutputStream stream;
@@ -34,11 +37,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
 
     /** True when the body (buffered or not) carries the time-out marker. */
     boolean cancelled() {
-        if (cancelled)
-            return true;
-        byte[] all = buffer.toByteArray();
-        int from = Math.max(0, all.length - 512);
-        return contains(java.util.Arrays.copyOfRange(all, from, all.length), CANCELLED_MARKER);
+        return cancelled || buffer.tailContains(MARKER);
     }
 
     boolean streaming() { return streaming; }
@@ -113,7 +112,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             if (streaming) {
-                if (contains(java.util.Arrays.copyOfRange(b, off, off + len), CANCELLED_MARKER)) {
+                if (indexOf(b, off, off + len, MARKER) >= 0) {
                     cancelled = true;
                     // The status is sent: breaking the connection is the only honest signal left.
                     throw new IOException("query cancelled after results started streaming");
@@ -145,7 +144,26 @@ final class BufferedResponse extends HttpServletResponseWrapper {
         }
     }
 
-    private static boolean contains(byte[] haystack, String needle) {
-        return new String(haystack, StandardCharsets.UTF_8).contains(needle);
+    /** The body held in memory; searched in place, without copying. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(8192);
+        }
+
+        boolean tailContains(byte[] needle) {
+            return indexOf(buf, Math.max(0, count - TAIL), count, needle) >= 0;
+        }
+    }
+
+    /** Where {@code needle} starts in {@code bytes[from, to)}, or -1. */
+    private static int indexOf(byte[] bytes, int from, int to, byte[] needle) {
+        outer:
+        for (int i = from; i <= to - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++)
+                if (bytes[i + j] != needle[j])
+                    continue outer;
+            return i;
+        }
+        return -1;
     }
 }

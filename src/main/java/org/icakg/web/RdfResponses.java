@@ -44,20 +44,35 @@ final class RdfResponses {
             RDFWriter.source(dsg).lang(format.lang()).output(out);
         } else {
             // Triple formats: the default graph and every named graph, merged.
-            Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            Graph g = withPrefixes(prefixes);
             dsg.find().forEachRemaining(q -> g.add(q.asTriple()));
-            prefixes.forEach((p, iri) -> g.getPrefixMapping().setNsPrefix(p, iri));
             RDFWriter.source(g).lang(format.lang()).output(out);
         }
+        result(ctx, format, out);
+    }
+
+    /** Writes a graph (as the default graph when a quads format is asked for). */
+    static void send(Context ctx, Graph graph, RdfFormat format, PrefixMap prefixes) {
+        Graph g = withPrefixes(prefixes);
+        graph.find().forEachRemaining(g::add);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (format.isQuads())
+            RDFWriter.source(DatasetGraphFactory.wrap(g)).lang(format.lang()).output(out);
+        else
+            RDFWriter.source(g).lang(format.lang()).output(out);
+        result(ctx, format, out);
+    }
+
+    /** An empty graph of our own, so that setting prefixes never touches a shared graph. */
+    private static Graph withPrefixes(PrefixMap prefixes) {
+        Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        prefixes.forEach((p, iri) -> g.getPrefixMapping().setNsPrefix(p, iri));
+        return g;
+    }
+
+    private static void result(Context ctx, RdfFormat format, ByteArrayOutputStream out) {
         ctx.contentType(format.mediaType() + ";charset=utf-8");
         ctx.header("Vary", "Accept");
         ctx.result(out.toByteArray());
-    }
-
-    /** Writes a graph. */
-    static void send(Context ctx, Graph graph, RdfFormat format, PrefixMap prefixes) {
-        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
-        graph.find().forEachRemaining(t -> dsg.getDefaultGraph().add(t));
-        send(ctx, dsg, format, prefixes);
     }
 }
