@@ -154,6 +154,7 @@ final class RequestRouter implements Filter {
     private static void send(HttpServletRequest req, HttpServletResponse res, String etag, byte[] body)
             throws IOException {
         res.setHeader("ETag", etag);
+        AnswerCache.varyByAccept(res);
         if (AnswerCache.notModified(req, etag)) {
             res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
