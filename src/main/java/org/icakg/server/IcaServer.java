@@ -66,6 +66,7 @@ public final class IcaServer implements AutoCloseable {
                 .loopback(false)
                 .enableCors(true)
                 .add(SparqlRequests.PATH, queryOnly)
+                .addFilter("/*", new HeadAsGet())
                 .addFilter("/*", new RequestRouter(servlet, config, metrics, log, cache))
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
