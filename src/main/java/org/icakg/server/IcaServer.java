@@ -5,6 +5,8 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.icakg.federation.FederatedService;
+import org.icakg.federation.IncomingQuery;
 import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.store.Stores;
@@ -31,9 +33,11 @@ public final class IcaServer implements AutoCloseable {
     private final FusekiServer fuseki;
     private final KnowledgeBase kb;
     private final ServerConfig config;
+    private final FederatedService federation;
 
-    private IcaServer(FusekiServer fuseki, KnowledgeBase kb, ServerConfig config) {
+    private IcaServer(FusekiServer fuseki, KnowledgeBase kb, ServerConfig config, FederatedService federation) {
         this.fuseki = fuseki;
+        this.federation = federation;
         this.kb = kb;
         this.config = config;
     }
@@ -49,9 +53,12 @@ public final class IcaServer implements AutoCloseable {
     /** Starts serving a knowledge base that is already open. */
     public static IcaServer start(ServerConfig config, KnowledgeBase kb) {
         kb.dataset().getContext().set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
-        // Federation: SERVICE clauses may call other SPARQL endpoints (they run under the same time limit).
-        kb.dataset().getContext().set(ARQ.httpServiceAllowed, true);
         Metrics metrics = new Metrics();
+        // Federation: SERVICE calls only the endpoints the operator allows, within the query's time limit.
+        var ownPort = new java.util.concurrent.atomic.AtomicInteger(config.port());
+        FederatedService federation = new FederatedService(config.federation(), config.queryTimeout(),
+                kb.vocab().base(), ownPort::get, reason -> { });
+        federation.install(kb.dataset().getContext());
         AnswerCache cache = new AnswerCache();
         kb.onDataChanged(cache::invalidate);
         Javalin app = WebApp.create(kb, config, metrics);
@@ -62,6 +69,7 @@ public final class IcaServer implements AutoCloseable {
                 .numServerThreads(MIN_THREADS, MAX_THREADS)
                 .loopback(false)
                 .enableCors(true)
+                .registerOperation(Operation.Query, new IncomingQuery(config.queryTimeout()))
                 .add(SparqlRequests.PATH, queryOnly)
                 .addFilter("/*", new RequestRouter(servlet, config, metrics, cache))
                 .addServlet("/*", servlet)
@@ -69,7 +77,8 @@ public final class IcaServer implements AutoCloseable {
                 .build();
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
         fuseki.start();
-        return new IcaServer(fuseki, kb, config);
+        ownPort.set(fuseki.getHttpPort());
+        return new IcaServer(fuseki, kb, config, federation);
     }
 
     public int port() { return fuseki.getHttpPort(); }
@@ -92,6 +101,7 @@ public final class IcaServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
+        federation.close();
         Stores.close(kb.dataset());
     }
 
