@@ -31,12 +31,15 @@ public final class IcaServer implements AutoCloseable {
     public static final int MIN_THREADS = 8;
 
     private final FusekiServer fuseki;
+    private final RequestLog log;
     private final KnowledgeBase kb;
     private final ServerConfig config;
     private final FederatedService federation;
 
-    private IcaServer(FusekiServer fuseki, KnowledgeBase kb, ServerConfig config, FederatedService federation) {
+    private IcaServer(FusekiServer fuseki, RequestLog log, KnowledgeBase kb, ServerConfig config,
+                      FederatedService federation) {
         this.fuseki = fuseki;
+        this.log = log;
         this.federation = federation;
         this.kb = kb;
         this.config = config;
@@ -60,6 +63,7 @@ public final class IcaServer implements AutoCloseable {
                 kb.vocab().base(), ownPort::get, reason -> { });
         federation.install(kb.dataset().getContext());
         AnswerCache cache = new AnswerCache();
+        RequestLog log = new RequestLog();
         kb.onDataChanged(cache::invalidate);
         Javalin app = WebApp.create(kb, config, metrics);
         JavalinServlet servlet = new JavalinServlet(app.unsafe);
@@ -71,14 +75,15 @@ public final class IcaServer implements AutoCloseable {
                 .enableCors(true)
                 .registerOperation(Operation.Query, new IncomingQuery(config.queryTimeout()))
                 .add(SparqlRequests.PATH, queryOnly)
-                .addFilter("/*", new RequestRouter(servlet, config, metrics, cache))
+                .addFilter("/*", new HeadAsGet())
+                .addFilter("/*", new RequestRouter(servlet, config, metrics, log, cache))
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
         fuseki.start();
         ownPort.set(fuseki.getHttpPort());
-        return new IcaServer(fuseki, kb, config, federation);
+        return new IcaServer(fuseki, log, kb, config, federation);
     }
 
     public int port() { return fuseki.getHttpPort(); }
@@ -102,6 +107,7 @@ public final class IcaServer implements AutoCloseable {
     public void close() {
         fuseki.stop();
         federation.close();
+        log.close();
         Stores.close(kb.dataset());
     }
 
