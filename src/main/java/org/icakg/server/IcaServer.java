@@ -73,6 +73,7 @@ public final class IcaServer implements AutoCloseable {
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
+        EntityPathEncoding.apply(fuseki.getJettyServer());
         fuseki.start();
         return new IcaServer(fuseki, log, kb, config);
     }
