@@ -63,11 +63,13 @@ public final class IcaServer implements AutoCloseable {
                 .loopback(false)
                 .enableCors(true)
                 .add(SparqlRequests.PATH, queryOnly)
+                .addFilter("/*", new SecurityHeaders())
                 .addFilter("/*", new RequestRouter(servlet, config, metrics, cache))
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
+        fuseki.getJettyServer().setErrorHandler(new PlainErrorHandler());
         fuseki.start();
         return new IcaServer(fuseki, kb, config);
     }

@@ -58,7 +58,7 @@ final class Chronology {
             rows.forEach(b -> {
                 Node e = b.get("entity");
                 Node type = types.main(kb.dataset(), e);
-                out.add(new Item(e, Links.local(kb.vocab(), e.getURI()), labels.of(e), b.get("date").getLiteralLexicalForm(), labels.of(b.get("property")),
+                out.add(new Item(e, Links.href(kb.vocab(), e.getURI()), labels.of(e), b.get("date").getLiteralLexicalForm(), labels.of(b.get("property")),
                         type == null ? null : labels.of(type), type == null ? null : type.getURI(),
                         linked(labels, types, e)));
             });
@@ -77,7 +77,7 @@ final class Chronology {
             Node type = types.main(kb.dataset(), s);
             Map<String, String> m = new LinkedHashMap<>();
             m.put("label", labels.of(s));
-            m.put("href", Links.local(kb.vocab(), s.getURI()));
+            m.put("href", Links.href(kb.vocab(), s.getURI()));
             m.put("kind", type == null ? null : labels.of(type));
             out.put(s, m);
         }
