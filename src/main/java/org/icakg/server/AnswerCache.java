@@ -108,6 +108,18 @@ final class AnswerCache {
         }
     }
 
+    /**
+     * Adds {@code Accept} to the response's {@code Vary} unless it is there: every cached answer was chosen by
+     * {@code Accept}, and the headers kept with it leave out those set before it was computed (CORS's {@code Vary}).
+     */
+    static void varyByAccept(HttpServletResponse res) {
+        for (String v : res.getHeaders("Vary"))
+            for (String name : v.split(","))
+                if (name.strip().equalsIgnoreCase("Accept") || name.strip().equals("*"))
+                    return;
+        res.addHeader("Vary", "Accept");
+    }
+
     /** True when the request's {@code If-None-Match} names this ETag (or is {@code *}). */
     static boolean notModified(HttpServletRequest req, String etag) {
         String inm = req.getHeader("If-None-Match");

@@ -29,11 +29,13 @@ public final class IcaServer implements AutoCloseable {
     public static final int MIN_THREADS = 8;
 
     private final FusekiServer fuseki;
+    private final RequestLog log;
     private final KnowledgeBase kb;
     private final ServerConfig config;
 
-    private IcaServer(FusekiServer fuseki, KnowledgeBase kb, ServerConfig config) {
+    private IcaServer(FusekiServer fuseki, RequestLog log, KnowledgeBase kb, ServerConfig config) {
         this.fuseki = fuseki;
+        this.log = log;
         this.kb = kb;
         this.config = config;
     }
@@ -53,6 +55,7 @@ public final class IcaServer implements AutoCloseable {
         kb.dataset().getContext().set(ARQ.httpServiceAllowed, true);
         Metrics metrics = new Metrics();
         AnswerCache cache = new AnswerCache();
+        RequestLog log = new RequestLog();
         kb.onDataChanged(cache::invalidate);
         Javalin app = WebApp.create(kb, config, metrics);
         JavalinServlet servlet = new JavalinServlet(app.unsafe);
@@ -64,14 +67,14 @@ public final class IcaServer implements AutoCloseable {
                 .enableCors(true)
                 .add(SparqlRequests.PATH, queryOnly)
                 .addFilter("/*", new SecurityHeaders())
-                .addFilter("/*", new RequestRouter(servlet, config, metrics, cache))
+                .addFilter("/*", new RequestRouter(servlet, config, metrics, log, cache))
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
         fuseki.getJettyServer().setErrorHandler(new PlainErrorHandler());
         fuseki.start();
-        return new IcaServer(fuseki, kb, config);
+        return new IcaServer(fuseki, log, kb, config);
     }
 
     public int port() { return fuseki.getHttpPort(); }
@@ -94,6 +97,7 @@ public final class IcaServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
+        log.close();
         Stores.close(kb.dataset());
     }
 

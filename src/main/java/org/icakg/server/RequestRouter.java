@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestRouter implements Filter {
 
-    private static final Logger LOG = LoggerFactory.getLogger("ica-kg.request");
     private static final Logger SLOW = LoggerFactory.getLogger("ica-kg.slow-query");
 
     /**
@@ -40,12 +39,14 @@ final class RequestRouter implements Filter {
     private final HttpServlet app;
     private final ServerConfig config;
     private final Metrics metrics;
+    private final RequestLog log;
     private final AnswerCache cache;
 
-    RequestRouter(HttpServlet app, ServerConfig config, Metrics metrics, AnswerCache cache) {
+    RequestRouter(HttpServlet app, ServerConfig config, Metrics metrics, RequestLog log, AnswerCache cache) {
         this.app = app;
         this.config = config;
         this.metrics = metrics;
+        this.log = log;
         this.cache = cache;
     }
 
@@ -71,9 +72,7 @@ final class RequestRouter implements Filter {
         } finally {
             long nanos = System.nanoTime() - start;
             metrics.record(req.getRequestURI(), res.getStatus(), nanos);
-            if (LOG.isInfoEnabled())
-                LOG.info("{} {} {} {} ms", req.getMethod(), req.getRequestURI(), res.getStatus(),
-                        String.format("%.1f", nanos / 1e6));
+            log.record(req.getMethod(), req.getRequestURI(), res.getStatus(), nanos);
             if (query && nanos > config.slowQuery().toNanos())
                 SLOW.warn("{} ms: {}", nanos / 1_000_000, SparqlRequests.queryText(req));
         }
@@ -154,6 +153,7 @@ final class RequestRouter implements Filter {
     private static void send(HttpServletRequest req, HttpServletResponse res, String etag, byte[] body)
             throws IOException {
         res.setHeader("ETag", etag);
+        AnswerCache.varyByAccept(res);
         if (AnswerCache.notModified(req, etag)) {
             res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

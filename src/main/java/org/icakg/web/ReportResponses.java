@@ -49,7 +49,10 @@ final class ReportResponses {
 
     /** Writes the report with {@code status}; HTML pages are headed by {@code title}. */
     void send(Context ctx, int status, Report report, String title) {
-        String type = negotiate(ctx);
+        send(ctx, status, report, title, negotiate(ctx));
+    }
+
+    private void send(Context ctx, int status, Report report, String title, String type) {
         ctx.status(status).header("Vary", "Accept");
         switch (type) {
             case JSON -> ctx.contentType(JSON + ";charset=utf-8").result(writer.json(report));
@@ -61,11 +64,13 @@ final class ReportResponses {
 
     /**
      * Answers a write: {@code successStatus} with a JSON summary (what changed, the audit entry) when it committed,
-     * 422 with the report when it was refused.
+     * 422 with the report when it was refused: in Turtle when the client accepts none of {@link #OFFERS} (rdflib, for
+     * one, asks for SPARQL results), since a refusal must not turn into a 406 that hides why.
      */
     void sendOutcome(Context ctx, WriteGate.Outcome outcome, int successStatus) {
         if (!outcome.committed()) {
-            send(ctx, 422, outcome.report(), "Change refused: it does not conform");
+            String type = Negotiation.choose(ctx.header("Accept"), OFFERS).orElse(TURTLE);
+            send(ctx, 422, outcome.report(), "Change refused: it does not conform", type);
             return;
         }
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.icakg.kb.Vocab;
+import org.icakg.write.UpdateTargets;
 import org.icakg.write.WriteGate;
 
 import io.javalin.http.Context;
@@ -67,6 +68,7 @@ final class UpdateController {
         if (request.getOperations().stream().anyMatch(UpdateLoad.class::isInstance))
             throw Problem.badRequest("LOAD is not accepted: the server does not fetch data for a write. Send the data "
                     + "itself with a Graph Store request (PUT or POST to /data?graph=IRI).");
+        UpdateTargets.check(vocab, request);
         return request;
     }
 }

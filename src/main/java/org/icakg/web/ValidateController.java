@@ -18,6 +18,8 @@ import io.javalin.http.Context;
 final class ValidateController {
 
     static final String TITLE = "Validate a change";
+    /** Why a body without statements is refused: a dry run of nothing would "conform" and prove nothing. */
+    static final String NOTHING = "The body holds no statements: send the RDF (for example Turtle) to validate.";
 
     private final KnowledgeBase kb;
     private final WriteGate gate;
@@ -45,6 +47,8 @@ final class ValidateController {
         Lang lang = RequestBodies.rdfLang(ctx);
         RdfSource source = new RdfSource(RequestBodies.BODY, lang, RequestBodies.read(ctx, maxBodyBytes));
         Loader.ParsedInput input = RequestBodies.parse(new Loader(kb.vocab()), source, kb.vocab().unattributedGraph());
+        if (input.dataset().isEmpty())
+            throw Problem.badRequest(NOTHING);
         reports.send(ctx, 200, dryRun(input, source).report(), "Validation report");
     }
 
@@ -54,8 +58,9 @@ final class ValidateController {
             throw Problem.badRequest("The form has no field 'data' holding the Turtle to validate");
         RdfSource source = new RdfSource(RequestBodies.BODY, Lang.TURTLE, data.getBytes(StandardCharsets.UTF_8));
         Loader.ParsedInput input = new Loader(kb.vocab()).parse(source, kb.vocab().unattributedGraph());
-        if (!input.ok()) {
-            ctx.status(400).html(reports.problemPage(TITLE, data, RequestBodies.syntaxMessage(input.errors().get(0))));
+        if (!input.ok() || input.dataset().isEmpty()) {
+            String problem = input.ok() ? NOTHING : RequestBodies.syntaxMessage(input.errors().get(0));
+            ctx.status(400).html(reports.problemPage(TITLE, data, problem));
             return;
         }
         ctx.html(reports.page(TITLE, dryRun(input, source).report(), true, data));

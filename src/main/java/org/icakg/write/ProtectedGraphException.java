@@ -9,7 +9,17 @@ import org.icakg.kb.Vocab;
 public final class ProtectedGraphException extends RuntimeException {
 
     public ProtectedGraphException(Node graph, String why) {
-        super("Graph <" + graph.getURI() + "> cannot be written over HTTP: " + why);
+        this("Graph <" + graph.getURI() + "> cannot be written over HTTP: " + why);
+    }
+
+    private ProtectedGraphException(String message) {
+        super(message);
+    }
+
+    /** A write that would leave {@code graph} (the sources graph) empty. */
+    public static ProtectedGraphException emptied(Node graph) {
+        return new ProtectedGraphException("Graph <" + graph.getURI() + "> cannot be emptied over HTTP: it says which "
+                + "document and passage every statement comes from. Delete single statements from it instead.");
     }
 
     /** The graphs no write may change, each with the reason. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.shacl.ValidationReport;
@@ -105,6 +106,7 @@ public final class WriteGate {
             RecordingDataset recording = new RecordingDataset(dsg, kb.vocab());
             operation.accept(recording);
             Change change = recording.change();
+            refuseEmptySources(dsg, change);
             Change inferred = inference.update(dsg, change);
             Report report = validate(dsg, change, inferred, new LineIndex(input, kb.vocab()));
             if (!commit || !report.conforms()) {
@@ -126,6 +128,14 @@ public final class WriteGate {
                 dsg.abort();
             dsg.end();
         }
+    }
+
+    /** The sources graph may lose statements, never all of them: that would cut every statement from its source. */
+    private void refuseEmptySources(DatasetGraph dsg, Change change) {
+        Node sources = kb.vocab().sourcesGraph();
+        if (change.removed().stream().anyMatch(q -> sources.equals(q.getGraph()))
+                && !dsg.find(sources, Node.ANY, Node.ANY, Node.ANY).hasNext())
+            throw ProtectedGraphException.emptied(sources);
     }
 
     private Report validate(DatasetGraph dsg, Change change, Change inferred, LineIndex lines) {

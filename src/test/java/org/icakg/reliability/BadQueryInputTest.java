@@ -23,9 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadQueryInputTest {
 
     static final Path CORPUS = Path.of("src/test/resources/bad-input/sparql");
-    /** Bounds of the generated pass: this many mutated queries, or this much time, whichever comes first. */
-    static final int FUZZ_CASES = 3000;
-    static final long FUZZ_MILLIS = 20_000;
+    /** Mutated queries the generated pass sends: a fixed seed and a fixed count, the same cases on every machine. */
+    static final int FUZZ_CASES = 1000;
 
     static TestServer server;
 
@@ -73,9 +72,8 @@ class BadQueryInputTest {
                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o OPTIONAL { ?o ?q ?r } } LIMIT 5"};
         String alphabet = "{}()<>?\"'.;,:#@^\\ \n\tSELECTWHEREFILTERGRAPH0123456789*+-/!=|&aé\u0000\uFFFF";
         Random random = new Random(20261124);
-        long deadline = System.currentTimeMillis() + FUZZ_MILLIS;
         int sent = 0;
-        for (; sent < FUZZ_CASES && System.currentTimeMillis() < deadline; sent++) {
+        for (; sent < FUZZ_CASES; sent++) {
             StringBuilder q = new StringBuilder(seeds[random.nextInt(seeds.length)]);
             int edits = 1 + random.nextInt(4);
             for (int e = 0; e < edits && q.length() > 0; e++) {
@@ -89,7 +87,6 @@ class BadQueryInputTest {
             var r = server.post("/sparql", "application/sparql-query", q.toString());
             assertTrue(r.statusCode() == 200 || r.statusCode() == 400, "status " + r.statusCode() + " for: " + q);
         }
-        assertTrue(sent >= 200, "the generated pass sent " + sent + " queries");
         assertEquals(200, server.get("/health").statusCode());
     }
 }

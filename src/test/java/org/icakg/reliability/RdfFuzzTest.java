@@ -24,11 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RdfFuzzTest {
 
-    /** Bounds of each pass: this many documents or this much time, whichever comes first. */
-    static final int CASES = 2500;
-    static final long MILLIS = 15_000;
-    /** Fewest documents a pass must send in its time (on a busy machine the time bound ends it first). */
-    static final int MINIMUM = 200;
+    /** Documents each pass sends (a gated write costs more than a dry run): a fixed seed and a fixed count, so every machine covers the same cases. */
+    static final int DRY_RUNS = 600, WRITES = 300;
     static final long SEED = 20261124;
 
     static final String[] SEEDS = {
@@ -70,9 +67,8 @@ class RdfFuzzTest {
     @Test
     void mutated_turtle_sent_to_the_dry_run_is_answered_200_or_400() {
         Random random = new Random(SEED);
-        long deadline = System.currentTimeMillis() + MILLIS;
         int sent = 0;
-        for (; sent < CASES && System.currentTimeMillis() < deadline; sent++) {
+        for (; sent < DRY_RUNS; sent++) {
             String doc = mutate(random);
             long before = quads();
             HttpResponse<String> r = server.post("/validate", "text/turtle", doc, "Accept", "application/json");
@@ -80,16 +76,14 @@ class RdfFuzzTest {
             assertEquals(before, quads(), "a dry run wrote:\n" + doc);
         }
         System.out.println("dry run fuzz: " + sent + " documents");
-        assertTrue(sent >= MINIMUM, "the pass sent " + sent + " documents");
         assertEquals(200, server.get("/health").statusCode());
     }
 
     @Test
     void mutated_turtle_sent_as_a_write_is_answered_200_400_or_422_and_a_refusal_writes_nothing() {
         Random random = new Random(SEED + 1);
-        long deadline = System.currentTimeMillis() + MILLIS;
         int sent = 0, written = 0;
-        for (; sent < CASES && System.currentTimeMillis() < deadline; sent++) {
+        for (; sent < WRITES; sent++) {
             String doc = mutate(random);
             long before = quads();
             HttpResponse<String> r = Maintainer.send(server, "POST", "/data", "text/turtle",
@@ -101,7 +95,6 @@ class RdfFuzzTest {
                 assertEquals(before, quads(), "a refused write (" + r.statusCode() + ") changed the store:\n" + doc);
         }
         System.out.println("write fuzz: " + sent + " documents, " + written + " accepted");
-        assertTrue(sent >= MINIMUM, "the pass sent " + sent + " documents");
         assertEquals(200, server.get("/health").statusCode());
     }
 

@@ -1,0 +1,56 @@
+package org.icakg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.icakg.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every answer whose form depends on {@code Accept} says so with {@code Vary: Accept}, so that a shared cache never
+ * hands a browser's HTML to a tool or the reverse: the first answer, the same answer again (from the server's own
+ * answer cache) and a 304 alike.
+ */
+class VaryTest {
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withData(Path.of("src/test/resources/fixtures/tiny.trig"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static boolean variesByAccept(HttpResponse<String> r) {
+        return r.headers().allValues("Vary").stream().flatMap(v -> Arrays.stream(v.split(",")))
+                .anyMatch(v -> v.strip().equalsIgnoreCase("Accept"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/id/state/kazakhstan", "/sparql?query=SELECT%20*%20%7B%3Fs%20%3Fp%20%3Fo%7D%20LIMIT%201",
+            "/sparql?query=CONSTRUCT%20WHERE%20%7B%3Fs%20%3Fp%20%3Fo%7D", "/sparql", "/void", "/ontology", "/shapes",
+            "/data", "/data?default"})
+    void a_negotiated_answer_varies_by_accept_first_time_cached_and_not_modified(String path) {
+        HttpResponse<String> first = server.get(path, "Accept", "*/*");
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(variesByAccept(first), path + " first answer: " + first.headers().map());
+        HttpResponse<String> again = server.get(path, "Accept", "*/*");
+        assertTrue(variesByAccept(again), path + " second answer: " + again.headers().map());
+        first.headers().firstValue("ETag").ifPresent(etag -> {
+            HttpResponse<String> notModified = server.get(path, "Accept", "*/*", "If-None-Match", etag);
+            assertEquals(304, notModified.statusCode());
+            assertTrue(variesByAccept(notModified), path + " 304: " + notModified.headers().map());
+        });
+    }
+}
