@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.jetty.http.HttpStatus;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -41,7 +41,7 @@ public final class ProblemResponses {
     private static final Mustache PAGE = new DefaultMustacheFactory("templates").compile("error.mustache");
     // <, >, & and ' as JSON unicode escapes, so that JSON holding request text is inert even read as HTML.
     private static final ObjectMapper MAPPER = JsonMapper.builder(
-            JsonFactory.builder().characterEscapes(new HtmlSafeEscapes()).build()).build();
+            new JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build()).build();
 
     /** JSON string escapes for the characters that mean something in HTML. */
     private static final class HtmlSafeEscapes extends CharacterEscapes {
