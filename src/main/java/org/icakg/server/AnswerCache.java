@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +71,12 @@ final class AnswerCache {
     synchronized Answer get(String key) { return answers.get(key); }
 
     /** Keeps an answer computed at data version {@code seenVersion}; returns it (with its ETag) either way. */
-    Answer put(String key, long seenVersion, HttpServletResponse res, Collection<String> headersBefore, byte[] body) {
+    Answer put(String key, long seenVersion, HttpServletResponse res, Map<String, String> headersBefore, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : res.getHeaderNames()) {
-            if (!PER_EXCHANGE.contains(name.toLowerCase()) && !headersBefore.contains(name))
-                headers.put(name, res.getHeader(name));
+            String value = headerValue(res, name);
+            if (!PER_EXCHANGE.contains(name.toLowerCase()) && !value.equals(headersBefore.get(name)))
+                headers.put(name, value);
         }
         headers.put("Content-Type", res.getContentType());
         Answer answer = new Answer(headers, body, etag(body));
@@ -87,6 +87,17 @@ final class AnswerCache {
             }
         }
         return answer;
+    }
+
+    /** The headers of a response so far, each as one value: what {@link #put} leaves out of an answer unless changed. */
+    static Map<String, String> headers(HttpServletResponse res) {
+        Map<String, String> out = new LinkedHashMap<>();
+        res.getHeaderNames().forEach(name -> out.put(name, headerValue(res, name)));
+        return out;
+    }
+
+    private static String headerValue(HttpServletResponse res, String name) {
+        return String.join(", ", res.getHeaders(name));
     }
 
     /** Forgets every answer: the data changed. */
@@ -106,18 +117,6 @@ final class AnswerCache {
             totalBytes -= it.next().body().length;
             it.remove();
         }
-    }
-
-    /**
-     * Adds {@code Accept} to the response's {@code Vary} unless it is there: every cached answer was chosen by
-     * {@code Accept}, and the headers kept with it leave out those set before it was computed (CORS's {@code Vary}).
-     */
-    static void varyByAccept(HttpServletResponse res) {
-        for (String v : res.getHeaders("Vary"))
-            for (String name : v.split(","))
-                if (name.strip().equalsIgnoreCase("Accept") || name.strip().equals("*"))
-                    return;
-        res.addHeader("Vary", "Accept");
     }
 
     /** True when the request's {@code If-None-Match} names this ETag (or is {@code *}). */

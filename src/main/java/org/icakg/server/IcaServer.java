@@ -67,6 +67,7 @@ public final class IcaServer implements AutoCloseable {
                 .enableCors(true)
                 .add(SparqlRequests.PATH, queryOnly)
                 .addFilter("/*", new SecurityHeaders())
+                .addFilter("/*", new HeadAsGet())
                 .addFilter("/*", new RequestRouter(servlet, config, metrics, log, cache))
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())

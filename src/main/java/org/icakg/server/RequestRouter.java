@@ -72,7 +72,7 @@ final class RequestRouter implements Filter {
         } finally {
             long nanos = System.nanoTime() - start;
             metrics.record(req.getRequestURI(), res.getStatus(), nanos);
-            log.record(req.getMethod(), req.getRequestURI(), res.getStatus(), nanos);
+            log.record(HeadAsGet.wireMethod(req), req.getRequestURI(), res.getStatus(), nanos);
             if (query && nanos > config.slowQuery().toNanos())
                 SLOW.warn("{} ms: {}", nanos / 1_000_000, SparqlRequests.queryText(req));
         }
@@ -117,7 +117,7 @@ final class RequestRouter implements Filter {
             return;
         }
         long version = cache.version();
-        var headersBefore = java.util.List.copyOf(res.getHeaderNames());
+        var headersBefore = AnswerCache.headers(res);
         BufferedResponse buffered = new BufferedResponse(res, config.maxBufferedResultBytes());
         try {
             answering.answer(buffered);
@@ -153,7 +153,7 @@ final class RequestRouter implements Filter {
     private static void send(HttpServletRequest req, HttpServletResponse res, String etag, byte[] body)
             throws IOException {
         res.setHeader("ETag", etag);
-        AnswerCache.varyByAccept(res);
+        VaryHeader.add(res, "Accept");
         if (AnswerCache.notModified(req, etag)) {
             res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

@@ -1,5 +1,6 @@
 package org.icakg.web;
 
+import org.icakg.server.VaryHeader;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
@@ -35,7 +36,7 @@ final class EntityController {
         if (!describer.exists(entity))
             throw new NotFoundResponse("Nothing is known about " + entity.getURI());
         RdfFormat format = RdfResponses.negotiate(ctx, FORMATS);
-        ctx.header("Vary", "Accept");
+        VaryHeader.add(ctx.res(), "Accept");
         ctx.header("Content-Location", "/id/" + path + "?format=" + format.param());
         ctx.header("Link", alternates(path));
         if (format == RdfFormat.HTML) {

@@ -99,12 +99,11 @@ final class EntityPage {
             return m;
         }
 
-        /** The sources of a statement; {@code inferredOnly} when no graph but the inferences holds it. */
+        /** The sources of a statement: passages, interpretations, external sources, or the inferences and what they come from. */
         Map<String, Object> statement(Statements.Statement s) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("value", node(s.other()));
             m.put("sources", s.graphs().stream().distinct().map(sources::of).toList());
-            m.put("inferredOnly", s.graphs().stream().allMatch(sources::isInferred));
             return m;
         }
     }

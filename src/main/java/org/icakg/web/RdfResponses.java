@@ -1,5 +1,6 @@
 package org.icakg.web;
 
+import org.icakg.server.VaryHeader;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
@@ -72,7 +73,7 @@ final class RdfResponses {
 
     private static void result(Context ctx, RdfFormat format, ByteArrayOutputStream out) {
         ctx.contentType(format.mediaType() + ";charset=utf-8");
-        ctx.header("Vary", "Accept");
+        VaryHeader.add(ctx.res(), "Accept");
         ctx.result(out.toByteArray());
     }
 }

@@ -1,5 +1,6 @@
 package org.icakg.web;
 
+import org.icakg.server.VaryHeader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,8 @@ final class ReportResponses {
     }
 
     private void send(Context ctx, int status, Report report, String title, String type) {
-        ctx.status(status).header("Vary", "Accept");
+        ctx.status(status);
+        VaryHeader.add(ctx.res(), "Accept");
         switch (type) {
             case JSON -> ctx.contentType(JSON + ";charset=utf-8").result(writer.json(report));
             case JSONLD -> ctx.contentType(JSONLD + ";charset=utf-8").result(writer.rdf(report, Lang.JSONLD));

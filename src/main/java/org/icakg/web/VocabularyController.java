@@ -1,5 +1,6 @@
 package org.icakg.web;
 
+import org.icakg.server.VaryHeader;
 import java.util.List;
 
 import org.apache.jena.graph.Graph;
@@ -31,7 +32,7 @@ final class VocabularyController {
 
     private void serve(Context ctx, Graph graph, java.util.function.Supplier<String> html) {
         RdfFormat format = RdfResponses.negotiate(ctx, FORMATS);
-        ctx.header("Vary", "Accept");
+        VaryHeader.add(ctx.res(), "Accept");
         if (format == RdfFormat.HTML)
             ctx.html(html.get());
         else

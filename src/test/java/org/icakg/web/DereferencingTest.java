@@ -59,7 +59,7 @@ class DereferencingTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(r.body().contains("Kazakhstan"));
-        assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
+        assertTrue(VaryTest.variesByAccept(r), r.headers().map().toString());
     }
 
     @ParameterizedTest
