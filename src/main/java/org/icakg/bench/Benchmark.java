@@ -95,7 +95,7 @@ public final class Benchmark {
 
     private void service() throws IOException, InterruptedException {
         say(progress, "ica-kg: loading %,d triples (%s) ...", results.triples, BenchSettings.SERVICE_HEAP);
-        List<String> jvm = new java.util.ArrayList<>(List.of(BenchSettings.SERVICE_HEAP));
+        List<String> jvm = new java.util.ArrayList<>(List.of(BenchSettings.SERVICE_HEAP, BenchSettings.SERVICE_JIT));
         jvm.addAll(settings.serviceJvmOptions());
         try (ServerProcess ica = start(jvm, List.of("ica", settings.dataFile().toString()), "ica-kg")) {
             measureServer(ica, results.service, "/sparql", true);

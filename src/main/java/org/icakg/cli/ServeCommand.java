@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
+import org.icakg.federation.FederationPolicy;
 import org.icakg.kb.Vocab;
 import org.icakg.server.IcaServer;
 import org.icakg.server.ServerConfig;
@@ -14,6 +15,7 @@ final class ServeCommand {
 
     static final String USAGE = "serve [--port 3030] [--host 127.0.0.1] [--data PATH]... [--store DIR] [--base IRI]\n"
             + "        [--query-timeout SECONDS] [--slow-query MS] [--users FILE] [--max-body BYTES] [--result-buffer BYTES]\n"
+            + "        [--federation URL|PREFIX/|none]... [--federation-file FILE]\n"
             + "        serve SPARQL and the browsing pages";
 
     private ServeCommand() {}
@@ -21,7 +23,7 @@ final class ServeCommand {
     static int run(String[] argv, PrintStream out, PrintStream err) {
         Args args = Args.parse(argv,
                 Set.of("port", "host", "data", "store", "base", "query-timeout", "slow-query", "users", "max-body",
-                        "result-buffer"), Set.of());
+                        "result-buffer", "federation", "federation-file"), Set.of());
         if (!args.positional().isEmpty())
             throw new Args.UsageException("serve takes no positional arguments, got " + args.positional());
         ServerConfig config = config(args);
@@ -58,7 +60,20 @@ final class ServeCommand {
         if (users != null)
             c = c.withUsersFile(Path.of(users));
         String host = args.get("host", ServerConfig.DEFAULT_HOST);
+        c = c.withFederation(federation(args));
         return new ServerConfig(host, c.port(), c.dataPaths(), c.store(), c.vocab(), c.queryTimeout(), c.slowQuery(),
-                c.maxBodyBytes(), c.maxBufferedResultBytes(), c.usersFile());
+                c.maxBodyBytes(), c.maxBufferedResultBytes(), c.usersFile(), c.federation());
+    }
+
+    /** The default endpoints, those named by {@code --federation} and those listed in {@code --federation-file}. */
+    static FederationPolicy federation(Args args) {
+        try {
+            FederationPolicy p = FederationPolicy.defaults().allowing(args.all("federation"));
+            for (String file : args.all("federation-file"))
+                p = p.allowingFile(Path.of(file));
+            return p;
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException(e.getMessage());
+        }
     }
 }

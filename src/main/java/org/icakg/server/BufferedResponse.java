@@ -79,6 +79,16 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     @Override
     public boolean isCommitted() { return streaming && super.isCommitted(); }
 
+    /** An error status set after part of a result was written replaces that part (the error message follows). */
+    @Override
+    public void setStatus(int sc) {
+        if (sc >= 400 && !streaming) {
+            flushWriter();
+            buffer.reset();
+        }
+        super.setStatus(sc);
+    }
+
     @Override
     public void resetBuffer() {
         buffer.reset();

@@ -5,6 +5,8 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.icakg.federation.FederatedService;
+import org.icakg.federation.IncomingQuery;
 import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.store.Stores;
@@ -32,10 +34,13 @@ public final class IcaServer implements AutoCloseable {
     private final RequestLog log;
     private final KnowledgeBase kb;
     private final ServerConfig config;
+    private final FederatedService federation;
 
-    private IcaServer(FusekiServer fuseki, RequestLog log, KnowledgeBase kb, ServerConfig config) {
+    private IcaServer(FusekiServer fuseki, RequestLog log, KnowledgeBase kb, ServerConfig config,
+                      FederatedService federation) {
         this.fuseki = fuseki;
         this.log = log;
+        this.federation = federation;
         this.kb = kb;
         this.config = config;
     }
@@ -51,9 +56,12 @@ public final class IcaServer implements AutoCloseable {
     /** Starts serving a knowledge base that is already open. */
     public static IcaServer start(ServerConfig config, KnowledgeBase kb) {
         kb.dataset().getContext().set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
-        // Federation: SERVICE clauses may call other SPARQL endpoints (they run under the same time limit).
-        kb.dataset().getContext().set(ARQ.httpServiceAllowed, true);
         Metrics metrics = new Metrics();
+        // Federation: SERVICE calls only the endpoints the operator allows, within the query's time limit.
+        var ownPort = new java.util.concurrent.atomic.AtomicInteger(config.port());
+        FederatedService federation = new FederatedService(config.federation(), config.queryTimeout(),
+                kb.vocab().base(), ownPort::get, reason -> { });
+        federation.install(kb.dataset().getContext());
         AnswerCache cache = new AnswerCache();
         RequestLog log = new RequestLog();
         kb.onDataChanged(cache::invalidate);
@@ -65,7 +73,9 @@ public final class IcaServer implements AutoCloseable {
                 .numServerThreads(MIN_THREADS, MAX_THREADS)
                 .loopback(false)
                 .enableCors(true)
+                .registerOperation(Operation.Query, new IncomingQuery(config.queryTimeout()))
                 .add(SparqlRequests.PATH, queryOnly)
+                .addFilter("/*", new SecurityHeaders())
                 .addFilter("/*", new HeadAsGet())
                 .addFilter("/*", new SparqlFormatNames())
                 .addFilter("/*", new RequestRouter(servlet, config, metrics, log, cache))
@@ -74,8 +84,10 @@ public final class IcaServer implements AutoCloseable {
                 .build();
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
         EntityPathEncoding.apply(fuseki.getJettyServer());
+        fuseki.getJettyServer().setErrorHandler(new PlainErrorHandler());
         fuseki.start();
-        return new IcaServer(fuseki, log, kb, config);
+        ownPort.set(fuseki.getHttpPort());
+        return new IcaServer(fuseki, log, kb, config, federation);
     }
 
     public int port() { return fuseki.getHttpPort(); }
@@ -98,6 +110,7 @@ public final class IcaServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
+        federation.close();
         log.close();
         Stores.close(kb.dataset());
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import org.icakg.federation.FederationPolicy;
 import org.icakg.kb.Vocab;
 
 /**
@@ -20,10 +21,12 @@ import org.icakg.kb.Vocab;
  * @param maxBodyBytes   largest request body accepted
  * @param maxBufferedResultBytes results up to this size are buffered, so a timeout is reported as an error
  * @param usersFile      file of {@code user:password} lines allowed to write, or null
+ * @param federation     the endpoints {@code SERVICE} may call
  */
 public record ServerConfig(String host, int port, List<Path> dataPaths, Path store, Vocab vocab,
                            Duration queryTimeout, Duration slowQuery, long maxBodyBytes,
-                           long maxBufferedResultBytes, Path usersFile) {
+                           long maxBufferedResultBytes, Path usersFile,
+                           FederationPolicy federation) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3030;
@@ -37,6 +40,7 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
         Objects.requireNonNull(vocab, "vocab");
         Objects.requireNonNull(queryTimeout, "queryTimeout");
         Objects.requireNonNull(slowQuery, "slowQuery");
+        Objects.requireNonNull(federation, "federation");
         dataPaths = List.copyOf(dataPaths);
         if (port < 0 || port > 65535)
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -49,42 +53,47 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
     /** Defaults: loopback, port 3030, bundled data in memory, default base and limits. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, List.of(), null, Vocab.DEFAULT, DEFAULT_QUERY_TIMEOUT,
-                DEFAULT_SLOW_QUERY, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFERED_RESULT_BYTES, null);
+                DEFAULT_SLOW_QUERY, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFERED_RESULT_BYTES, null,
+                FederationPolicy.defaults());
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile);
+        return new ServerConfig(host, p, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
     }
 
     public ServerConfig withStore(Path s) {
-        return new ServerConfig(host, port, dataPaths, s, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile);
+        return new ServerConfig(host, port, dataPaths, s, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
     }
 
     public ServerConfig withData(List<Path> d) {
-        return new ServerConfig(host, port, d, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile);
+        return new ServerConfig(host, port, d, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
     }
 
     public ServerConfig withQueryTimeout(Duration t) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, t, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile);
+        return new ServerConfig(host, port, dataPaths, store, vocab, t, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
     }
 
     public ServerConfig withSlowQuery(Duration t) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, t, maxBodyBytes, maxBufferedResultBytes, usersFile);
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, t, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
     }
 
     public ServerConfig withVocab(Vocab v) {
-        return new ServerConfig(host, port, dataPaths, store, v, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile);
+        return new ServerConfig(host, port, dataPaths, store, v, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
     }
 
     public ServerConfig withUsersFile(Path f) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, f);
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, f, federation);
     }
 
     public ServerConfig withMaxBufferedResultBytes(long n) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, n, usersFile);
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, n, usersFile, federation);
     }
 
     public ServerConfig withMaxBodyBytes(long n) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, n, maxBufferedResultBytes, usersFile);
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, n, maxBufferedResultBytes, usersFile, federation);
+    }
+
+    public ServerConfig withFederation(FederationPolicy p) {
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, p);
     }
 }

@@ -34,7 +34,7 @@ final class EntityController {
     void get(Context ctx) {
         Node entity = entity(ctx);
         RdfFormat format = RdfResponses.negotiate(ctx, FORMATS);
-        String path = Links.local(kb.vocab(), entity.getURI());
+        String path = Links.href(kb.vocab(), entity.getURI());
         VaryHeader.add(ctx.res(), "Accept");
         ctx.header("Content-Location", path + "?format=" + format.param());
         ctx.header("Link", alternates(path));

@@ -99,12 +99,11 @@ final class EntityPage {
             return m;
         }
 
-        /** The sources of a statement; {@code inferredOnly} when no graph but the inferences holds it. */
+        /** The sources of a statement: passages, interpretations, external sources, or the inferences and what they come from. */
         Map<String, Object> statement(Statements.Statement s) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("value", node(s.other()));
             m.put("sources", s.graphs().stream().distinct().map(sources::of).toList());
-            m.put("inferredOnly", s.graphs().stream().allMatch(sources::isInferred));
             return m;
         }
     }
@@ -144,7 +143,7 @@ final class EntityPage {
     }
 
     private List<Map<String, String>> formats(Node entity) {
-        String path = Links.local(kb.vocab(), entity.getURI());
+        String path = Links.href(kb.vocab(), entity.getURI());
         return List.of(RdfFormat.TURTLE, RdfFormat.JSONLD, RdfFormat.NTRIPLES, RdfFormat.RDFXML).stream()
                 .map(f -> Map.of("name", label(f), "href", path + "?format=" + f.param()))
                 .toList();

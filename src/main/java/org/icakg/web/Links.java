@@ -2,27 +2,34 @@ package org.icakg.web;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.icakg.kb.Vocab;
 
-/** Turns IRIs into links that stay on this server where the server answers them. */
+/**
+ * The one place an IRI becomes a link target: a local path for IRIs this server answers, the IRI itself when it is
+ * {@code http} or {@code https}, and null for anything else ({@code javascript:}, {@code data:}, {@code file:},
+ * {@code urn:} ...), which pages show as text, never as a link. Templates write {@code href} only from here.
+ */
 final class Links {
 
     private Links() {}
 
-    /** A local path for IRIs under the entity namespace, the IRI itself otherwise. */
-    static String local(Vocab vocab, String iri) {
+    /** The link target for {@code iri}, or null when a browser must not follow it. */
+    static String href(Vocab vocab, String iri) {
         if (iri.startsWith(vocab.entityNs()))
             return "/id/" + encodePath(iri.substring(vocab.entityNs().length()));
         if (iri.startsWith(vocab.ontologyNs()))
             return "/ontology#" + iri.substring(vocab.ontologyNs().length());
-        return iri;
+        return isWeb(iri) ? iri : null;
     }
 
-    /** Like {@link #local}, but null for IRIs a browser should not follow (any scheme but http and https). */
-    static String href(Vocab vocab, String iri) {
-        String local = local(vocab, iri);
-        return local.startsWith("/") || local.startsWith("http://") || local.startsWith("https://") ? local : null;
+    /** True for absolute {@code http(s)} IRIs; whitespace or control characters anywhere make it false. */
+    static boolean isWeb(String iri) {
+        String lower = iri.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://"))
+            return false;
+        return iri.chars().noneMatch(c -> c <= 0x20 || c == 0x7f);
     }
 
     /** Characters kept as they are in a link's path; every other byte of the UTF-8 form is percent-encoded. */

@@ -91,6 +91,7 @@ class OntologyQualityTest {
         Set<String> unsourced = new TreeSet<>();
         Node passage = kb.vocab().termNode("Passage");
         Node external = kb.vocab().termNode("ExternalSource");
+        Node interpretation = kb.vocab().termNode("Interpretation");
         Txn.executeRead(kb.dataset(), () -> {
             Graph sources = kb.dataset().getGraph(kb.vocab().sourcesGraph());
             kb.dataset().listGraphNodes().forEachRemaining(g -> {
@@ -98,7 +99,8 @@ class OntologyQualityTest {
                         || g.equals(kb.vocab().sourcesGraph()))
                     return;
                 boolean described = sources.contains(g, RDF.type.asNode(), passage)
-                        || sources.contains(g, RDF.type.asNode(), external);
+                        || sources.contains(g, RDF.type.asNode(), external)
+                        || sources.contains(g, RDF.type.asNode(), interpretation);
                 if (!described)
                     unsourced.add(g.getURI());
             });

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -40,10 +41,12 @@ class FederationTest {
 
     @BeforeAll
     static void start() {
-        ours = TestServer.withData(Path.of("src/test/resources/fixtures/tiny.trig"));
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         RDFParser.fromString(OTHER_DATA, Lang.NTRIPLES).parse(dsg);
         other = FusekiServer.create().loopback(true).port(0).add("/other", dsg, false).build().start();
+        // The other endpoint is on loopback: allowed only because it is named.
+        ours = TestServer.start(c -> c.withData(List.of(Path.of("src/test/resources/fixtures/tiny.trig")))
+                .withFederation(c.federation().allowing(List.of(otherEndpoint()))));
     }
 
     @AfterAll
@@ -52,7 +55,7 @@ class FederationTest {
         other.stop();
     }
 
-    String otherEndpoint() { return "http://localhost:" + other.getHttpPort() + "/other/sparql"; }
+    static String otherEndpoint() { return "http://localhost:" + other.getHttpPort() + "/other/sparql"; }
 
     @Test
     void a_query_here_can_join_with_another_endpoint_through_service() {

@@ -24,8 +24,7 @@ class QueryTimeLimitTest {
 
     static ServerConfig limits(ServerConfig c, Path file, long buffer) {
         c = c.withData(java.util.List.of(file)).withQueryTimeout(Duration.ofSeconds(1));
-        return new ServerConfig(c.host(), c.port(), c.dataPaths(), c.store(), c.vocab(), c.queryTimeout(),
-                c.slowQuery(), c.maxBodyBytes(), buffer, c.usersFile());
+        return c.withMaxBufferedResultBytes(buffer);
     }
 
     @Test

@@ -45,4 +45,19 @@ class BundledBrowsingTest {
         assertTrue(r.body().contains("<blockquote>"), "at least one quoted passage");
         assertTrue(r.body().contains("href=\"/id/passage/"), "links to passages");
     }
+
+    @Test
+    void a_curators_reading_is_shown_as_an_interpretation_with_why_and_the_passages_it_reads() {
+        String page = server.get("/id/meeting/india-central-asia-dialogue-4", "Accept", "text/html").body();
+        int hosted = page.indexOf(">hosted by</a>");
+        assertTrue(hosted > 0, "the dialogue has a host statement");
+        String row = page.substring(hosted, page.indexOf("</tr>", hosted));
+        assertTrue(row.contains("class=\"interpreted\""), "marked as an interpretation: " + row);
+        assertTrue(row.contains("held in New Delhi"), "says why: " + row);
+        assertTrue(row.contains("href=\"/id/passage/soulguide-india-central-asia-partnership-08\""), "names the passage it reads");
+        assertTrue(row.contains("were present in New Delhi."), "quotes the passage");
+        int heldIn = page.indexOf(">held in</a>");
+        String plain = page.substring(heldIn, page.indexOf("</tr>", heldIn));
+        assertTrue(!plain.contains("class=\"interpreted\""), "what the passage says is not marked: " + plain);
+    }
 }
