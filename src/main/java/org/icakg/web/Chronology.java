@@ -64,7 +64,7 @@ final class Chronology {
                 Node type = types.main(kb.dataset(), e);
                 String start = b.get("start").getLiteralLexicalForm();
                 Node end = b.get("end");
-                out.add(new Item(e, Links.local(kb.vocab(), e.getURI()), labels.of(e), asSaid(b), start,
+                out.add(new Item(e, Links.href(kb.vocab(), e.getURI()), labels.of(e), asSaid(b), start,
                         end == null ? null : end.getLiteralLexicalForm(),
                         type == null ? null : labels.of(type), type == null ? null : type.getURI(),
                         linked(labels, types, e)));
@@ -92,7 +92,7 @@ final class Chronology {
             Node type = types.main(kb.dataset(), s);
             Map<String, String> m = new LinkedHashMap<>();
             m.put("label", labels.of(s));
-            m.put("href", Links.local(kb.vocab(), s.getURI()));
+            m.put("href", Links.href(kb.vocab(), s.getURI()));
             m.put("kind", type == null ? null : labels.of(type));
             out.put(s, m);
         }

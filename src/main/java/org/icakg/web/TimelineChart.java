@@ -27,8 +27,12 @@ final class TimelineChart {
         for (Chronology.Item i : items) {
             double x = LEFT + (when(i.start()) - first) / span * (WIDTH - LEFT - RIGHT);
             int y = TOP + lanes.get(lane(i)) * LANE_HEIGHT + LANE_HEIGHT / 2;
-            dots.add(Map.of("x", round(x), "y", y, "href", i.href(),
-                    "title", i.label() + " · " + i.date()));
+            Map<String, Object> dot = new LinkedHashMap<>();
+            dot.put("x", round(x));
+            dot.put("y", y);
+            dot.put("href", i.href());
+            dot.put("title", i.label() + " · " + i.date());
+            dots.add(dot);
         }
         List<Map<String, Object>> laneModel = new ArrayList<>();
         lanes.forEach((label, n) -> laneModel.add(Map.of("label", label, "y", TOP + n * LANE_HEIGHT + LANE_HEIGHT / 2,
