@@ -60,12 +60,13 @@ public final class IcaServer implements AutoCloseable {
         // Federation: SERVICE calls only the endpoints the operator allows, within the query's time limit.
         var ownPort = new java.util.concurrent.atomic.AtomicInteger(config.port());
         FederatedService federation = new FederatedService(config.federation(), config.queryTimeout(),
-                kb.vocab().base(), ownPort::get, reason -> { });
+                kb.vocab().base(), ownPort::get, metrics::federationRefused);
         federation.install(kb.dataset().getContext());
         AnswerCache cache = new AnswerCache();
         RequestLog log = new RequestLog();
         kb.onDataChanged(cache::invalidate);
         Javalin app = WebApp.create(kb, config, metrics);
+        metrics.useRoutes(Routes.of(app));
         JavalinServlet servlet = new JavalinServlet(app.unsafe);
         DataService queryOnly = DataService.newBuilder(kb.dataset()).addEndpoint(Operation.Query, "").build();
         FusekiServer fuseki = FusekiServer.create()

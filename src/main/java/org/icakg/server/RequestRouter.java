@@ -71,7 +71,7 @@ final class RequestRouter implements Filter {
             }
         } finally {
             long nanos = System.nanoTime() - start;
-            metrics.record(req.getRequestURI(), res.getStatus(), nanos);
+            metrics.record(req.getMethod(), req.getRequestURI(), res.getStatus(), nanos);
             log.record(HeadAsGet.wireMethod(req), req.getRequestURI(), res.getStatus(), nanos);
             if (query && nanos > config.slowQuery().toNanos())
                 SLOW.warn("{} ms: {}", nanos / 1_000_000, SparqlRequests.queryText(req));
