@@ -19,7 +19,12 @@
             'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9fb0c0', 'text-rotation': 'autorotate'}}
         ]
       });
-      cy.on('tap', 'node', e => { if (!e.target.data('focus')) window.location.href = e.target.data('href'); });
+      // Only links the server made (local paths, http and https) are followed.
+      cy.on('tap', 'node', e => {
+        const href = e.target.data('href');
+        if (!e.target.data('focus') && typeof href === 'string' && /^(\/(?!\/)|https?:\/\/)/i.test(href))
+          window.location.href = href;
+      });
       box.dataset.nodes = String(cy.nodes().length);
       window.icaGraph = cy;
     })

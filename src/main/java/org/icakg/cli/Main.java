@@ -14,6 +14,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
+        if (argv.length > 0 && argv[0].equals("serve") && Relaunch.needed())
+            System.exit(Relaunch.run(argv));
+        Relaunch.watchLauncher();
         int status = run(argv, System.out, System.err);
         if (status != 0 || (argv.length > 0 && !argv[0].equals("serve")))
             System.exit(status);

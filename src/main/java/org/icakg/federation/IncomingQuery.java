@@ -5,10 +5,12 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.icakg.sparql.QueryShape;
 
 /**
  * Fuseki's query operation, with what {@link FederatedService} needs to know of the request put in the query's
@@ -24,6 +26,24 @@ public final class IncomingQuery extends SPARQL_QueryDataset {
 
     public IncomingQuery(Duration queryTimeout) {
         this.queryTimeout = queryTimeout;
+    }
+
+    /**
+     * Refuses a query past the limits of {@link QueryShape} before it is parsed, and one that still exhausts the
+     * thread's stack while being parsed, planned or run, with a 400 that says so (and one log line, not a thousand).
+     */
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        QueryShape.of(queryString).problem().ifPresent(ServletOps::errorBadRequest);
+        try {
+            super.execute(queryString, action);
+        } catch (StackOverflowError e) {
+            action.log.warn("[{}] query too deeply nested for the stack ({} characters)", action.id,
+                    queryString.length());
+            ServletOps.errorBadRequest("Query too deeply nested to evaluate: its expressions or patterns nest deeper "
+                    + "than the server's stack allows (" + queryString.length() + " characters). Flatten it, or list "
+                    + "alternatives with VALUES or IN (...).");
+        }
     }
 
     @Override

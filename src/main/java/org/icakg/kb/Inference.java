@@ -28,8 +28,14 @@ import org.apache.jena.vocabulary.RDFS;
  * Axioms applied: {@code rdfs:subClassOf}, {@code rdfs:subPropertyOf}, {@code owl:inverseOf},
  * {@code owl:SymmetricProperty}, {@code owl:TransitiveProperty}, and {@code rdfs:domain} / {@code rdfs:range}
  * when they name a class (not a class expression). Nothing already asserted is repeated.
+ * <p>
+ * One rule of the knowledge base's own: every {@code ica:date}, {@code ica:startDate} and {@code ica:endDate}, kept
+ * as precise as the source ({@code xsd:gYear}, {@code xsd:gYearMonth}, {@code xsd:date}), gets comparable bounds
+ * {@code ica:startsOn} / {@code ica:endsOn} as {@code xsd:date}: June 2025 runs from 2025-06-01 to 2025-06-30.
  */
 public final class Inference {
+
+    private final DateBounds bounds;
 
     private final Map<Node, Set<Node>> superClasses = new HashMap<>();
     private final Map<Node, Set<Node>> superProperties = new HashMap<>();
@@ -39,8 +45,9 @@ public final class Inference {
     private final Map<Node, Set<Node>> domains = new HashMap<>();
     private final Map<Node, Set<Node>> ranges = new HashMap<>();
 
-    /** Reads the axioms from an ontology graph. */
-    public Inference(Graph ontology) {
+    /** Reads the axioms from an ontology graph; {@code vocab} names the date properties. */
+    public Inference(Graph ontology, Vocab vocab) {
+        bounds = new DateBounds(vocab);
         collect(ontology, RDFS.subClassOf.asNode(), superClasses);
         collect(ontology, RDFS.subPropertyOf.asNode(), superProperties);
         closeTransitively(superClasses);
@@ -93,6 +100,7 @@ public final class Inference {
      */
     public void consequences(Triple t, Graph a, Graph b, Consumer<Triple> out) {
         Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
+        bounds.of(t, out);
         if (p.equals(RDF.type.asNode())) {
             for (Node c : superClasses.getOrDefault(o, Set.of()))
                 out.accept(Triple.create(s, p, c));

@@ -42,7 +42,7 @@ public final class KnowledgeBase {
         this.vocab = vocab;
         this.ontology = ontology;
         this.shapes = Shapes.parse(shapesGraph);
-        this.inference = new Inference(ontology);
+        this.inference = new Inference(ontology, vocab);
         this.validator = new Validator(shapes, ontology, vocab);
         this.prefixes = prefixes;
         this.dataSources = List.copyOf(dataSources);
@@ -77,7 +77,7 @@ public final class KnowledgeBase {
                     throw new LoadException(errors);
                 }
                 Graph ontology = copy(dataset.getGraph(vocab.ontologyGraph()));
-                new Inference(ontology).materialize(dataset, vocab);
+                new Inference(ontology, vocab).materialize(dataset, vocab);
                 dataset.commit();
             } finally {
                 dataset.end();

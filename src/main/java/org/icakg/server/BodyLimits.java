@@ -1,10 +1,9 @@
 package org.icakg.server;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.icakg.web.Problem;
 
 /**
  * Refuses request bodies over the limits before anything reads them: every body over the configured body limit
@@ -20,27 +19,24 @@ final class BodyLimits {
     private BodyLimits() {}
 
     /** True when the request was refused (and answered); false when it may go on. */
-    static boolean refused(HttpServletRequest req, HttpServletResponse res, long maxBodyBytes) throws IOException {
+    static boolean refused(HttpServletRequest req, HttpServletResponse res, long maxBodyBytes) {
         long length = req.getContentLengthLong();
         if (length > maxBodyBytes)
-            return refuse(res, 413, "Request body too large: the limit is " + maxBodyBytes + " bytes, this one is "
-                    + length + " bytes. Split the change into smaller requests.");
+            return refuse(req, res, Problem.contentTooLarge("Request body too large: the limit is " + maxBodyBytes
+                    + " bytes, this one is " + length + " bytes. Split the change into smaller requests."));
         if (!SparqlRequests.PATH.equals(req.getRequestURI()) || !"POST".equals(req.getMethod()))
             return false;
         if (length > MAX_QUERY_BYTES)
-            return refuse(res, 413, "SPARQL request too large: the limit is " + MAX_QUERY_BYTES + " bytes, this one is "
-                    + length + " bytes. Shorten the query (fewer VALUES rows, no long comments).");
+            return refuse(req, res, Problem.contentTooLarge("SPARQL request too large: the limit is " + MAX_QUERY_BYTES
+                    + " bytes, this one is " + length + " bytes. Shorten the query (fewer VALUES rows, no long comments)."));
         if (length < 0 && req.getHeader("Transfer-Encoding") != null)
-            return refuse(res, 411, "Send the SPARQL request with a Content-Length header (not chunked), so its size "
-                    + "can be checked against the limit of " + MAX_QUERY_BYTES + " bytes.");
+            return refuse(req, res, Problem.lengthRequired("Send the SPARQL request with a Content-Length header "
+                    + "(not chunked), so its size can be checked against the limit of " + MAX_QUERY_BYTES + " bytes."));
         return false;
     }
 
-    private static boolean refuse(HttpServletResponse res, int status, String message) throws IOException {
-        res.setStatus(status);
-        res.setContentType("text/plain;charset=utf-8");
-        res.setHeader("Connection", "close");
-        res.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
+    private static boolean refuse(HttpServletRequest req, HttpServletResponse res, Problem problem) {
+        problem.send(req, res);
         return true;
     }
 }

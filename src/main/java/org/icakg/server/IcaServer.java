@@ -82,12 +82,16 @@ public final class IcaServer implements AutoCloseable {
                 .enableCors(true)
                 .registerOperation(Operation.Query, new IncomingQuery(config.queryTimeout()))
                 .add(SparqlRequests.PATH, queryOnly)
+                .addFilter("/*", new SecurityHeaders())
                 .addFilter("/*", new HeadAsGet())
+                .addFilter("/*", new SparqlFormatNames())
                 .addFilter("/*", new RequestRouter(servlet, config, metrics, admission, log, cache))
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
+        EntityPathEncoding.apply(fuseki.getJettyServer());
+        fuseki.getJettyServer().setErrorHandler(new PlainErrorHandler());
         fuseki.start();
         ownPort.set(fuseki.getHttpPort());
         return new IcaServer(fuseki, log, kb, config, federation);

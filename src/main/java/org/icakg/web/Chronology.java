@@ -12,22 +12,26 @@ import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
 
 /**
- * The dated things of the graph (meetings, events, commitments with a date: any entity with a date-typed value),
- * latest first, each with its class and the entities that point to it; kept until the data changes.
+ * The dated things of the graph (meetings, events, periods: anything with comparable bounds {@code ica:startsOn} /
+ * {@code ica:endsOn}), latest first, each with its date as precise as the source, its class and the entities that
+ * point to it; kept until the data changes.
  */
 final class Chronology {
 
-    /** Most dated statements kept for the timeline. */
+    /** Most dated things kept for the timeline. */
     static final int MAX_ITEMS = 500;
     /** Most linked entities listed under one item. */
     static final int MAX_LINKED = 12;
 
-    /** One dated statement: what, when, by which property, of which class, and what points to it. */
-    record Item(Node entity, String href, String label, String date, String property, String type, String typeIri,
-                List<Map<String, String>> linked) {
+    /**
+     * One dated thing: what; when, as the source says it ({@code date}: "2025-06", "1947 – 1991") and as the first
+     * and last possible day ({@code start}, {@code end}, ISO dates); of which class; and what points to it.
+     */
+    record Item(Node entity, String href, String label, String date, String start, String end, String type,
+                String typeIri, List<Map<String, String>> linked) {
 
-        /** The year, the first four characters of the ISO date. */
-        String year() { return date.length() >= 4 ? date.substring(0, 4) : date; }
+        /** The year it starts in. */
+        String year() { return start.substring(0, 4); }
     }
 
     private final KnowledgeBase kb;
@@ -58,12 +62,23 @@ final class Chronology {
             rows.forEach(b -> {
                 Node e = b.get("entity");
                 Node type = types.main(kb.dataset(), e);
-                out.add(new Item(e, Links.local(kb.vocab(), e.getURI()), labels.of(e), b.get("date").getLiteralLexicalForm(), labels.of(b.get("property")),
+                String start = b.get("start").getLiteralLexicalForm();
+                Node end = b.get("end");
+                out.add(new Item(e, Links.href(kb.vocab(), e.getURI()), labels.of(e), asSaid(b), start,
+                        end == null ? null : end.getLiteralLexicalForm(),
                         type == null ? null : labels.of(type), type == null ? null : type.getURI(),
                         linked(labels, types, e)));
             });
             return List.copyOf(out);
         });
+    }
+
+    /** The date as the source gives it: the date, or the period "from – to" (either side may be open). */
+    private static String asSaid(org.apache.jena.sparql.engine.binding.Binding b) {
+        Node date = b.get("date"), from = b.get("from"), to = b.get("to");
+        if (date != null)
+            return date.getLiteralLexicalForm();
+        return (from == null ? "…" : from.getLiteralLexicalForm()) + " – " + (to == null ? "…" : to.getLiteralLexicalForm());
     }
 
     /** Entities that point to {@code e} (e.g. commitments made at a meeting), with their class. */
@@ -77,7 +92,7 @@ final class Chronology {
             Node type = types.main(kb.dataset(), s);
             Map<String, String> m = new LinkedHashMap<>();
             m.put("label", labels.of(s));
-            m.put("href", Links.local(kb.vocab(), s.getURI()));
+            m.put("href", Links.href(kb.vocab(), s.getURI()));
             m.put("kind", type == null ? null : labels.of(type));
             out.put(s, m);
         }

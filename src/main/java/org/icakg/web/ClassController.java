@@ -87,7 +87,7 @@ final class ClassController {
             m.put("title", labels.of(type));
             m.put("label", labels.of(type));
             m.put("iri", type.getURI());
-            m.put("ontologyHref", type.getURI().startsWith(kb.vocab().ontologyNs()) ? Links.local(kb.vocab(), type.getURI()) : null);
+            m.put("ontologyHref", type.getURI().startsWith(kb.vocab().ontologyNs()) ? Links.href(kb.vocab(), type.getURI()) : null);
             m.put("definition", first(o, type, SKOS.definition.asNode(), RDFS.comment.asNode()));
             EntityPage.list(m, "superclasses", classes(labels, o.find(type, RDFS.subClassOf.asNode(), Node.ANY)
                     .mapWith(t -> t.getObject()).toList()));
@@ -109,8 +109,10 @@ final class ClassController {
                 (long) (page - 1) * INSTANCES_PAGE_SIZE).forEach(b -> {
             Node e = b.get("entity");
             Node l = b.get("label");
-            out.add(Map.of("label", l == null ? e.getURI() : l.getLiteralLexicalForm(),
-                    "href", Links.local(kb.vocab(), e.getURI())));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", l == null ? e.getURI() : l.getLiteralLexicalForm());
+            m.put("href", Links.href(kb.vocab(), e.getURI()));
+            out.add(m);
         });
         return out;
     }

@@ -143,7 +143,7 @@ final class EntityPage {
     }
 
     private List<Map<String, String>> formats(Node entity) {
-        String path = Links.local(kb.vocab(), entity.getURI());
+        String path = Links.href(kb.vocab(), entity.getURI());
         return List.of(RdfFormat.TURTLE, RdfFormat.JSONLD, RdfFormat.NTRIPLES, RdfFormat.RDFXML).stream()
                 .map(f -> Map.of("name", label(f), "href", path + "?format=" + f.param()))
                 .toList();

@@ -69,7 +69,7 @@ final class MapController {
         while (it.hasNext()) {
             Node s = it.next().getSubject();
             if (s.isURI() && s.getURI().startsWith(kb.vocab().entityNs()))
-                return Links.local(kb.vocab(), s.getURI());
+                return Links.href(kb.vocab(), s.getURI());
         }
         return found(c.name(), SearchIndex.Rank.EXACT);
     }
@@ -79,7 +79,7 @@ final class MapController {
         List<SearchIndex.Hit> hits = index.search(name, 1);
         if (hits.isEmpty() || hits.get(0).rank().compareTo(worst) > 0)
             return null;
-        return Links.local(kb.vocab(), hits.get(0).entity().getURI());
+        return Links.href(kb.vocab(), hits.get(0).entity().getURI());
     }
 
     private List<Map<String, Object>> points() {

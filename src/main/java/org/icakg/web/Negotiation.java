@@ -3,11 +3,14 @@ package org.icakg.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Content negotiation as one pure function: picks the offer the {@code Accept} header prefers
- * (quality values, wildcards, order of the offers as tie-break). No header means the first offer.
+ * (quality values, wildcards, order of the offers as tie-break). No header, or one with no well-formed media range,
+ * means the first offer.
  */
 public final class Negotiation {
 
@@ -33,6 +36,8 @@ public final class Negotiation {
         if (accept == null || accept.isBlank())
             return Optional.of(offers.get(0));
         List<Range> ranges = parse(accept);
+        if (ranges.isEmpty())
+            return Optional.of(offers.get(0));
         String best = null;
         double bestQ = 0;
         for (String offer : offers) {
@@ -47,28 +52,38 @@ public final class Negotiation {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The well-formed media ranges of an Accept header, in order. Malformed ones (no subtype, {@code *}{@code /x},
+     * characters outside a token, a quality that is not a number from 0 to 1 with at most three decimals) are left
+     * out, so that a broken header is never an error: when nothing is left, the caller answers its default.
+     */
     static List<Range> parse(String accept) {
         List<Range> ranges = new ArrayList<>();
         String[] items = accept.split(",");
         for (int i = 0; i < items.length; i++) {
-            String[] params = items[i].trim().split(";");
-            String[] typeSub = params[0].trim().toLowerCase().split("/", 2);
-            if (typeSub.length != 2 || typeSub[0].isEmpty() || typeSub[1].isEmpty())
+            String[] params = items[i].split(";", -1);
+            String[] typeSub = params[0].trim().toLowerCase(Locale.ROOT).split("/", -1);
+            if (typeSub.length != 2 || !TOKEN.matcher(typeSub[0]).matches() || !TOKEN.matcher(typeSub[1]).matches()
+                    || (typeSub[0].equals("*") && !typeSub[1].equals("*")))
                 continue;
-            double q = 1.0;
-            for (int p = 1; p < params.length; p++) {
-                String[] kv = params[p].trim().split("=", 2);
-                if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("q")) {
-                    try {
-                        q = Math.max(0, Math.min(1, Double.parseDouble(kv[1].trim())));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
+            Double q = 1.0;
+            for (int p = 1; p < params.length && q != null; p++) {
+                String[] kv = params[p].split("=", 2);
+                if (kv[0].trim().equalsIgnoreCase("q"))
+                    q = kv.length == 2 ? quality(kv[1].trim()) : null;
             }
-            ranges.add(new Range(typeSub[0], typeSub[1], q, i));
+            if (q != null)
+                ranges.add(new Range(typeSub[0], typeSub[1], q, i));
         }
         return ranges;
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
+
+    /** The quality value, or null when it is not one (RFC 9110: 0 to 1, at most three decimals). */
+    private static Double quality(String value) {
+        return QVALUE.matcher(value).matches() ? Double.valueOf(value) : null;
     }
 
     /**
@@ -83,8 +98,9 @@ public final class Negotiation {
         // A client that accepts anything (curl, most libraries) gets Turtle, not HTML.
         if (order.remove(RdfFormat.TURTLE))
             order.add(0, RdfFormat.TURTLE);
-        List<String> types = order.stream().map(RdfFormat::mediaType).toList();
-        String a = accept == null ? null : accept.replace("application/json", "application/ld+json");
-        return choose(a, types).flatMap(RdfFormat::byName);
+        List<String> types = new ArrayList<>(order.stream().map(RdfFormat::mediaType).toList());
+        // Then the other names of the same formats, so that a wildcard still picks a format's own type first.
+        order.forEach(f -> types.addAll(f.aliasMediaTypes()));
+        return choose(accept, types).flatMap(RdfFormat::byName);
     }
 }

@@ -88,7 +88,7 @@ final class NeighbourhoodController {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", n.getURI());
         data.put("label", labels.of(n));
-        data.put("href", Links.local(kb.vocab(), n.getURI()));
+        data.put("href", Links.href(kb.vocab(), n.getURI()));
         data.put("type", type == null ? "" : labels.of(type));
         data.put("focus", focus);
         return Map.of("data", data);

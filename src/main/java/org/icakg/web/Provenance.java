@@ -74,12 +74,12 @@ final class Provenance {
         String quoted = literal(graph, quote);
         Node document = object(graph, DCTerms.isPartOf.asNode());
         m.put(quoted != null || document != null ? "passage" : "external", true);
-        m.put("href", Links.local(vocab, graph.getURI()));
+        m.put("href", Links.href(vocab, graph.getURI()));
         m.put("label", labels.of(graph));
         m.put("quote", quoted);
         if (document != null) {
             m.put("document", labels.of(document));
-            m.put("documentHref", document.isURI() ? Links.local(vocab, document.getURI()) : null);
+            m.put("documentHref", document.isURI() ? Links.href(vocab, document.getURI()) : null);
         }
         return m;
     }

@@ -76,7 +76,7 @@ final class SearchController {
             for (SearchIndex.Hit h : hits) {
                 Map<String, String> m = new LinkedHashMap<>();
                 m.put("iri", h.entity().getURI());
-                m.put("href", Links.local(kb.vocab(), h.entity().getURI()));
+                m.put("href", Links.href(kb.vocab(), h.entity().getURI()));
                 m.put("label", labels.of(h.entity()));
                 m.put("matched", h.label());
                 m.put("match", h.rank().name().toLowerCase().replace('_', ' '));

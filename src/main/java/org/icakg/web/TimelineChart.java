@@ -16,19 +16,23 @@ final class TimelineChart {
 
     /** The chart model: {@code width}, {@code height}, {@code lanes}, {@code ticks} and {@code dots}. */
     static Map<String, Object> layout(List<Chronology.Item> dated) {
-        List<Chronology.Item> items = dated.stream().filter(i -> !Double.isNaN(when(i.date()))).toList();
-        double min = items.stream().mapToDouble(i -> when(i.date())).min().orElse(2000);
-        double max = items.stream().mapToDouble(i -> when(i.date())).max().orElse(min + 1);
+        List<Chronology.Item> items = dated.stream().filter(i -> !Double.isNaN(when(i.start()))).toList();
+        double min = items.stream().mapToDouble(i -> when(i.start())).min().orElse(2000);
+        double max = items.stream().mapToDouble(i -> when(i.start())).max().orElse(min + 1);
         int first = (int) Math.floor(min), last = (int) Math.floor(max) + 1;
         double span = last - first;
         Map<String, Integer> lanes = new LinkedHashMap<>();
         items.stream().map(i -> lane(i)).sorted().forEach(l -> lanes.putIfAbsent(l, lanes.size()));
         List<Map<String, Object>> dots = new ArrayList<>();
         for (Chronology.Item i : items) {
-            double x = LEFT + (when(i.date()) - first) / span * (WIDTH - LEFT - RIGHT);
+            double x = LEFT + (when(i.start()) - first) / span * (WIDTH - LEFT - RIGHT);
             int y = TOP + lanes.get(lane(i)) * LANE_HEIGHT + LANE_HEIGHT / 2;
-            dots.add(Map.of("x", round(x), "y", y, "href", i.href(),
-                    "title", i.label() + " · " + i.date() + " (" + i.property() + ")"));
+            Map<String, Object> dot = new LinkedHashMap<>();
+            dot.put("x", round(x));
+            dot.put("y", y);
+            dot.put("href", i.href());
+            dot.put("title", i.label() + " · " + i.date());
+            dots.add(dot);
         }
         List<Map<String, Object>> laneModel = new ArrayList<>();
         lanes.forEach((label, n) -> laneModel.add(Map.of("label", label, "y", TOP + n * LANE_HEIGHT + LANE_HEIGHT / 2,

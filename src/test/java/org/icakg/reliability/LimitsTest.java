@@ -106,7 +106,7 @@ class LimitsTest {
     void a_page_number_that_is_not_a_page_is_a_400_naming_the_value() {
         HttpResponse<String> r = server.get("/id/state/india?page=0", "Accept", "text/html");
         assertEquals(400, r.statusCode());
-        assertTrue(r.body().contains("'0'"), r.body());
+        assertTrue(r.body().contains("&#39;0&#39;"), r.body());
     }
 
     @Test

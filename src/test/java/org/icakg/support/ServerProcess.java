@@ -32,8 +32,15 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Like {@link #run(Path, String...)}, with the java command run by {@code wrapper} (e.g. {@code unshare ...}). */
     public static ServerProcess run(Path log, List<String> wrapper, String... args) {
+        return run(log, wrapper, List.of(), args);
+    }
+
+    /** Like {@link #run(Path, List, String...)}, with extra JVM options. */
+    public static ServerProcess run(Path log, List<String> wrapper, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(wrapper);
-        command.addAll(List.of(javaCommand(), "-Xmx512m", "-cp", classPath(), "org.icakg.cli.Main"));
+        command.addAll(List.of(javaCommand(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(), "org.icakg.cli.Main"));
         command.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -50,9 +57,14 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Like {@link #serve(Path, String...)}, with the java command run by {@code wrapper}. */
     public static Started serve(Path log, List<String> wrapper, String... args) {
+        return serve(log, wrapper, List.of(), args);
+    }
+
+    /** Like {@link #serve(Path, List, String...)}, with extra JVM options. */
+    public static Started serve(Path log, List<String> wrapper, List<String> jvmOptions, String... args) {
         List<String> all = new ArrayList<>(List.of("serve", "--port", "0"));
         all.addAll(List.of(args));
-        ServerProcess p = run(log, wrapper, all.toArray(String[]::new));
+        ServerProcess p = run(log, wrapper, jvmOptions, all.toArray(String[]::new));
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             Matcher m = SERVING.matcher(p.log());

@@ -1,0 +1,48 @@
+package org.icakg.server;
+
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Puts the headers that make answers safe to open in a browser on every answer, whoever writes it (the pages,
+ * Fuseki, the error path), and again after a response is reset: {@code X-Content-Type-Options: nosniff}, so that no
+ * browser runs a plain-text or JSON answer as a page, and a Content-Security-Policy that allows scripts only from this
+ * server's own files (no inline script, no {@code javascript:} links, no plugins, not framed by other sites).
+ */
+final class SecurityHeaders implements Filter {
+
+    /**
+     * The policy of every answer. Inline styles stay allowed (the query editor and the graph drawing set them); inline
+     * scripts, event-handler attributes and {@code javascript:} URLs do not run.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletResponse res = (HttpServletResponse) response;
+        apply(res);
+        chain.doFilter(request, new HttpServletResponseWrapper(res) {
+            @Override
+            public void reset() {
+                super.reset();
+                apply(res);
+            }
+        });
+    }
+
+    /** Sets the headers on a response. */
+    static void apply(HttpServletResponse res) {
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    }
+}
