@@ -48,6 +48,7 @@ public final class WebApp {
         var map = new MapController(kb, searchIndex, templates);
         var search = new SearchController(kb, searchIndex, templates);
         kb.onDataChanged(stats::invalidate);
+        metrics.storeSize(() -> stats.get().triples());
         WriteGate gate = WriteGate.open(kb, config.store());
         Auth auth = new Auth(Users.load(config.usersFile(), System.getenv(Users.ENV)));
         ReportResponses reports = new ReportResponses(kb.prefixes(), templates);

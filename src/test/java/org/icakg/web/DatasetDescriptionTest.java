@@ -101,6 +101,6 @@ class DatasetDescriptionTest {
         assertTrue(h.body().contains("\"ok\""));
         server.get("/void");
         HttpResponse<String> m = server.get("/metrics");
-        assertTrue(m.body().contains("\"/void\""), m.body());
+        assertTrue(m.body().contains("route=\"/void\""), m.body());
     }
 }
