@@ -36,6 +36,7 @@ public final class Main {
                 case "query" -> QueryCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
+                case "passwd" -> PasswdCommand.run(rest, System.in, out, err);
                 default -> throw new Args.UsageException("unknown command '" + argv[0] + "'");
             };
         } catch (Args.UsageException e) {
@@ -61,6 +62,7 @@ public final class Main {
                 "  " + ValidateCommand.USAGE,
                 "  " + QueryCommand.USAGE,
                 "  " + ExportCommand.USAGE,
-                "  " + BenchCommand.USAGE);
+                "  " + BenchCommand.USAGE,
+                "  " + PasswdCommand.USAGE);
     }
 }

@@ -117,11 +117,4 @@ public final class WebApp {
                     + (e.getDetails().isEmpty() ? "" : "; allowed: " + String.join(", ", e.getDetails().values())));
         return Problem.withStatus(e.getStatus(), e.getMessage());
     }
-
-    /** {@code scheme://host:port} as the client addressed this server. */
-    static String serverUrl(Context ctx) {
-        String url = ctx.url();
-        int pathStart = url.indexOf('/', url.indexOf("//") + 2);
-        return pathStart < 0 ? url : url.substring(0, pathStart);
-    }
 }
