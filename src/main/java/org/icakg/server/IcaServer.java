@@ -82,7 +82,7 @@ public final class IcaServer implements AutoCloseable {
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
-        fuseki.getJettyServer().setErrorHandler(new PlainErrorHandler());
+        PlainErrorHandler.install(fuseki.getJettyServer());
         fuseki.start();
         ownPort.set(fuseki.getHttpPort());
         return new IcaServer(fuseki, log, kb, config, federation);
