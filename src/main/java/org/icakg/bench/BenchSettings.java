@@ -15,11 +15,12 @@ import java.util.List;
  * @param classes      names of the query classes to run (all when empty)
  * @param baseline     whether to run the stock Fuseki baseline
  * @param extras       whether to measure start-up, reopening, validation and the entity page at 16 connections
+ * @param cached       whether to run the mix a second time with repeated requests (the answer cache's table)
  * @param serviceJvmOptions extra JVM options of this service's process (e.g. a flight recording)
  */
 public record BenchSettings(long triples, int connections, double seconds, double warmupSeconds, long seed,
                             Path workDir, List<String> classes, boolean baseline, boolean extras,
-                            List<String> serviceJvmOptions) {
+                            boolean cached, List<String> serviceJvmOptions) {
 
     /** Heap this service is given: the SPEC target for a million triples. */
     public static final String SERVICE_HEAP = "-Xmx2g";

@@ -88,7 +88,7 @@ public final class Benchmark {
         try (ServerProcess hello = ServerProcess.start(List.of(), List.of("hello"), log("hello"))) {
             // The floor runs in a JVM of its own, first: a longer warm-up lets its JIT catch up with the others.
             results.hello = new LoadDriver("127.0.0.1", hello.port()).run("hello", List.of("/hello"), "text/plain",
-                    settings.connections(), Math.max(settings.warmupSeconds(), FLOOR_WARMUP_SECONDS), settings.seconds());
+                    settings.connections(), Math.max(settings.warmupSeconds(), FLOOR_WARMUP_SECONDS), settings.seconds(), true);
             report(results.hello);
         }
     }
@@ -120,24 +120,33 @@ public final class Benchmark {
         into.readyMillis = server.readyMillis();
         into.heapAfterLoad = server.heapAfterGc();
         say(progress, "  ready in %,d ms; heap after GC %,d MB", into.readyMillis, into.heapAfterLoad >> 20);
+        say(progress, "  every request distinct:");
         for (QueryMix.QueryClass c : QueryMix.CLASSES) {
             if (!settings.runs(c) || (c.isPage() && !pages))
                 continue;
             List<String> paths = QueryMix.paths(c, population, endpoint, settings.seed());
-            into.classes.put(c.name(), drive(server.port(), c.name(), paths, accept(c), settings.connections()));
+            into.classes.put(c.name(), drive(server.port(), c.name(), paths, accept(c), settings.connections(), true));
         }
         if (pages && settings.extras()) {
             QueryMix.QueryClass page = QueryMix.CLASSES.get(QueryMix.CLASSES.size() - 1);
             results.entityPage16 = drive(server.port(), "entity-page@16", QueryMix.paths(page, population, endpoint,
-                    settings.seed()), accept(page), BenchSettings.ENTITY_PAGE_CONNECTIONS);
+                    settings.seed()), accept(page), BenchSettings.ENTITY_PAGE_CONNECTIONS, true);
+        }
+        if (pages && settings.cached()) {
+            say(progress, "  cached mix (%d variants per class, repeated):", QueryMix.VARIANTS);
+            for (QueryMix.QueryClass c : QueryMix.CLASSES) {
+                if (settings.runs(c))
+                    into.cached.put(c.name(), drive(server.port(), c.name(), QueryMix.paths(c, population, endpoint,
+                            settings.seed()), accept(c), settings.connections(), false));
+            }
         }
         into.heapAfterRun = server.heapAfterGc();
     }
 
-    private LoadDriver.Result drive(int port, String name, List<String> paths, String accept, int connections)
-            throws InterruptedException {
+    private LoadDriver.Result drive(int port, String name, List<String> paths, String accept, int connections,
+                                    boolean distinct) throws InterruptedException {
         LoadDriver.Result r = new LoadDriver("127.0.0.1", port).run(name, paths, accept, connections,
-                settings.warmupSeconds(), settings.seconds());
+                settings.warmupSeconds(), settings.seconds(), distinct);
         report(r);
         return r;
     }

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sends one class of requests from {@code C} connections for a fixed time (after a warm-up that is not counted)
  * and measures throughput and latency percentiles. Each connection sends its next request when the previous
- * answer has been read (a closed loop).
+ * answer has been read (a closed loop). Distinct requests carry a mark of their own (a SPARQL comment, or a query
+ * parameter the page ignores), so no answer cache can serve them; repeated ones are the paths as given.
  */
 final class LoadDriver {
 
@@ -27,16 +28,16 @@ final class LoadDriver {
         this.port = port;
     }
 
-    /** Runs {@code paths} round-robin from {@code connections} connections. */
-    Result run(String name, List<String> paths, String accept, int connections, double warmupSeconds, double seconds)
-            throws InterruptedException {
+    /** Runs {@code paths} round-robin from {@code connections} connections, each request made distinct when asked. */
+    Result run(String name, List<String> paths, String accept, int connections, double warmupSeconds, double seconds,
+               boolean distinct) throws InterruptedException {
         AtomicBoolean measuring = new AtomicBoolean(false), stop = new AtomicBoolean(false);
         AtomicLong errors = new AtomicLong();
         String[] firstError = new String[1];
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            Worker w = new Worker(paths, accept, c, measuring, stop, errors, firstError);
+            Worker w = new Worker(paths, accept, c, distinct, measuring, stop, errors, firstError);
             Thread t = new Thread(w, "bench-" + name + "-" + c);
             t.start();
             threads.add(t);
@@ -65,6 +66,8 @@ final class LoadDriver {
     private final class Worker implements Runnable {
         private final List<String> paths;
         private final String accept;
+        private final int connection;
+        private final boolean distinct;
         private final AtomicBoolean measuring, stop;
         private final AtomicLong errors;
         private final String[] firstError;
@@ -72,11 +75,13 @@ final class LoadDriver {
         long[] samples = new long[1024];
         int count;
 
-        Worker(List<String> paths, String accept, int offset, AtomicBoolean measuring, AtomicBoolean stop,
-               AtomicLong errors, String[] firstError) {
+        Worker(List<String> paths, String accept, int connection, boolean distinct, AtomicBoolean measuring,
+               AtomicBoolean stop, AtomicLong errors, String[] firstError) {
             this.paths = paths;
             this.accept = accept;
-            this.next = offset * 7;
+            this.connection = connection;
+            this.distinct = distinct;
+            this.next = connection * 7;
             this.measuring = measuring;
             this.stop = stop;
             this.errors = errors;
@@ -87,7 +92,10 @@ final class LoadDriver {
         public void run() {
             try (PlainHttpClient client = new PlainHttpClient(host, port)) {
                 while (!stop.get()) {
-                    String path = paths.get(next++ % paths.size());
+                    String path = paths.get(next % paths.size());
+                    if (distinct)
+                        path = distinct(path, next);
+                    next++;
                     long t0 = System.nanoTime();
                     String error = send(client, path);
                     long t = System.nanoTime() - t0;
@@ -106,6 +114,14 @@ final class LoadDriver {
                     samples[count++] = t;
                 }
             }
+        }
+
+        /** {@code path} with a mark no other request of the run carries. */
+        private String distinct(String path, int n) {
+            String mark = "r" + connection + "-" + n;
+            if (path.contains("?query="))
+                return path + "%0A%23+" + mark; // a comment line at the end of the query
+            return path + (path.contains("?") ? "&" : "?") + "distinct=" + mark;
         }
 
         private String send(PlainHttpClient client, String path) {

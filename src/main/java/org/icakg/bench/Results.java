@@ -11,7 +11,10 @@ final class Results {
         long readyMillis;
         long heapAfterLoad;
         long heapAfterRun;
+        /** Every request distinct. */
         final Map<String, LoadDriver.Result> classes = new LinkedHashMap<>();
+        /** The same variants repeated, so that an answer cache can serve them. */
+        final Map<String, LoadDriver.Result> cached = new LinkedHashMap<>();
     }
 
     long triples;

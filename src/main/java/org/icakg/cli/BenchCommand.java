@@ -22,7 +22,7 @@ final class BenchCommand {
 
     static final String USAGE = "bench [--triples 1000000] [--connections 8] [--seconds 5] [--out FILE]\n"
             + "        [--warmup 2] [--seed N] [--work target/bench] [--classes a,b] [--no-baseline] [--no-extras]\n"
-            + "        [--service-jvm OPTION]...\n"
+            + "        [--no-cached] [--service-jvm OPTION]...\n"
             + "                                                     measure this service beside stock Fuseki\n"
             + "  bench generate --triples N --out FILE.trig [--seed N] write the synthetic graph\n"
             + "  bench writes [--triples N] [--writes 30] [--seed N] [--work DIR]\n"
@@ -39,7 +39,7 @@ final class BenchCommand {
         Args args = Args.parse(generate || writes ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
                 Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm",
                         "writes"),
-                Set.of("no-baseline", "no-extras"));
+                Set.of("no-baseline", "no-extras", "no-cached"));
         if (!args.positional().isEmpty())
             throw new Args.UsageException("bench takes no positional arguments, got " + args.positional());
         long triples = args.getInt("triples", (int) DEFAULT_TRIPLES, (int) SyntheticGraph.MIN_TRIPLES,
@@ -51,7 +51,7 @@ final class BenchCommand {
             BenchSettings settings = new BenchSettings(triples, args.getInt("connections", 8, 1, 1024),
                     args.getInt("seconds", 5, 1, 3600), args.getInt("warmup", 2, 0, 600), seed,
                     Path.of(args.get("work", "target/bench")), classes(args), !args.has("no-baseline"),
-                    !args.has("no-extras"), args.all("service-jvm"));
+                    !args.has("no-extras"), !args.has("no-cached"), args.all("service-jvm"));
             if (writes)
                 return writes(args, settings, out, err);
             BenchReport report = new Benchmark(settings, err).run();

@@ -1,11 +1,12 @@
 package org.icakg.web;
 
-import org.icakg.server.VaryHeader;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.icakg.kb.KnowledgeBase;
+import org.icakg.server.VaryHeader;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -31,19 +32,40 @@ final class EntityController {
     }
 
     void get(Context ctx) {
-        String path = ctx.pathParam("path");
-        Node entity = NodeFactory.createURI(kb.vocab().entityNs() + path);
-        if (!describer.exists(entity))
-            throw new NotFoundResponse("Nothing is known about " + entity.getURI());
+        Node entity = entity(ctx);
         RdfFormat format = RdfResponses.negotiate(ctx, FORMATS);
+        String path = Links.href(kb.vocab(), entity.getURI());
         VaryHeader.add(ctx.res(), "Accept");
-        ctx.header("Content-Location", "/id/" + path + "?format=" + format.param());
+        ctx.header("Content-Location", path + "?format=" + format.param());
         ctx.header("Link", alternates(path));
         if (format == RdfFormat.HTML) {
             ctx.html(page.render(entity, pageNumber(ctx)));
             return;
         }
         RdfResponses.send(ctx, describer.describe(entity), format, kb.prefixes());
+    }
+
+    /**
+     * The entity a request names. The site's links percent-encode what an IRI holds beyond a plain path ({@code %},
+     * {@code ?}, {@code #}, spaces, non-ASCII), so the decoded path is tried first; a client that dereferences an IRI
+     * as it is written sends {@code %XX} and {@code ?} literally, so the path as sent, then with its query string,
+     * come next.
+     */
+    private Node entity(Context ctx) {
+        String raw = ctx.req().getRequestURI().substring("/id/".length());
+        String decoded = Links.decodePath(raw);
+        List<String> candidates = new ArrayList<>();
+        if (decoded != null)
+            candidates.add(decoded);
+        candidates.add(raw);
+        if (ctx.queryString() != null)
+            candidates.add(raw + "?" + ctx.queryString());
+        for (String local : candidates) {
+            Node entity = NodeFactory.createURI(kb.vocab().entityNs() + local);
+            if (describer.exists(entity))
+                return entity;
+        }
+        throw new NotFoundResponse("Nothing is known about " + kb.vocab().entityNs() + (decoded != null ? decoded : raw));
     }
 
     /** The {@code ?page=} parameter, from 1 (the default). */
@@ -61,7 +83,7 @@ final class EntityController {
         for (RdfFormat f : FORMATS) {
             if (b.length() > 0)
                 b.append(", ");
-            b.append("</id/").append(path).append("?format=").append(f.param())
+            b.append('<').append(path).append("?format=").append(f.param())
                     .append(">; rel=\"alternate\"; type=\"").append(f.mediaType()).append('"');
         }
         return b.toString();

@@ -98,8 +98,9 @@ public final class Negotiation {
         // A client that accepts anything (curl, most libraries) gets Turtle, not HTML.
         if (order.remove(RdfFormat.TURTLE))
             order.add(0, RdfFormat.TURTLE);
-        List<String> types = order.stream().map(RdfFormat::mediaType).toList();
-        String a = accept == null ? null : accept.replace("application/json", "application/ld+json");
-        return choose(a, types).flatMap(RdfFormat::byName);
+        List<String> types = new ArrayList<>(order.stream().map(RdfFormat::mediaType).toList());
+        // Then the other names of the same formats, so that a wildcard still picks a format's own type first.
+        order.forEach(f -> types.addAll(f.aliasMediaTypes()));
+        return choose(accept, types).flatMap(RdfFormat::byName);
     }
 }

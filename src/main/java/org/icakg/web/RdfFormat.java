@@ -2,6 +2,7 @@ package org.icakg.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.riot.Lang;
@@ -15,6 +16,21 @@ public enum RdfFormat {
     RDFXML("rdfxml", "application/rdf+xml", Lang.RDFXML, "rdf"),
     TRIG("trig", "application/trig", Lang.TRIG, "trig"),
     NQUADS("nquads", "application/n-quads", Lang.NQUADS, "nq");
+
+    /**
+     * Other names clients use for these formats, by default or of old: rdflib asks for {@code text/plain} (N-Triples),
+     * {@code text/n3} and {@code text/rdf+n3} (N3, of which Turtle is a subset), SPARQLWrapper for
+     * {@code application/turtle} and {@code application/n3}, and XML tools for {@code application/xml}. The answer
+     * carries the format's own media type.
+     */
+    private static final Map<String, RdfFormat> ALIASES = Map.ofEntries(
+            Map.entry("text/plain", NTRIPLES), Map.entry("nt", NTRIPLES), Map.entry("n-triples", NTRIPLES),
+            Map.entry("text/n3", TURTLE), Map.entry("text/rdf+n3", TURTLE), Map.entry("application/n3", TURTLE),
+            Map.entry("n3", TURTLE), Map.entry("ttl", TURTLE), Map.entry("application/x-turtle", TURTLE),
+            Map.entry("application/turtle", TURTLE),
+            Map.entry("application/xml", RDFXML), Map.entry("xml", RDFXML), Map.entry("rdf/xml", RDFXML),
+            Map.entry("json-ld", JSONLD), Map.entry("application/json", JSONLD),
+            Map.entry("application/x-trig", TRIG), Map.entry("n-quads", NQUADS), Map.entry("text/x-nquads", NQUADS));
 
     private final String param;
     private final String mediaType;
@@ -44,15 +60,19 @@ public enum RdfFormat {
         return Arrays.stream(values()).filter(f -> f != HTML).toList();
     }
 
-    /** By {@code ?format=} value, file extension or media type. */
+    /** By {@code ?format=} value, file extension, media type or one of the other names clients use. */
     public static Optional<RdfFormat> byName(String name) {
         if (name == null)
             return Optional.empty();
         String n = name.trim().toLowerCase();
         return Arrays.stream(values())
-                .filter(f -> f.param.equals(n) || f.extension.equals(n) || f.mediaType.equals(n)
-                        || (f == JSONLD && n.equals("json-ld")) || (f == NTRIPLES && n.equals("nt"))
-                        || (f == RDFXML && (n.equals("xml") || n.equals("application/xml"))))
-                .findFirst();
+                .filter(f -> f.param.equals(n) || f.extension.equals(n) || f.mediaType.equals(n))
+                .findFirst().or(() -> Optional.ofNullable(ALIASES.get(n)));
+    }
+
+    /** The other media types clients send for this format (see {@link #ALIASES}). */
+    public List<String> aliasMediaTypes() {
+        return ALIASES.entrySet().stream().filter(e -> e.getValue() == this && e.getKey().contains("/"))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 }

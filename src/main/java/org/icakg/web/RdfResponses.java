@@ -1,6 +1,5 @@
 package org.icakg.web;
 
-import org.icakg.server.VaryHeader;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.icakg.server.VaryHeader;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;

@@ -1,6 +1,5 @@
 package org.icakg.web;
 
-import org.icakg.server.VaryHeader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.icakg.validate.Finding;
 import org.icakg.validate.Report;
 import org.icakg.validate.ReportWriter;
 import org.icakg.write.WriteGate;
+import org.icakg.server.VaryHeader;
 
 import io.javalin.http.Context;
 

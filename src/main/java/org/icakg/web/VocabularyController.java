@@ -1,10 +1,10 @@
 package org.icakg.web;
 
-import org.icakg.server.VaryHeader;
 import java.util.List;
 
 import org.apache.jena.graph.Graph;
 import org.icakg.kb.KnowledgeBase;
+import org.icakg.server.VaryHeader;
 
 import io.javalin.http.Context;
 

@@ -29,6 +29,7 @@ class BenchCommandTest {
             assertTrue(printed.contains("| " + c.title() + " |"), c.title() + " missing from\n" + printed);
         assertTrue(printed.contains("floor: plain Javalin"), printed);
         assertTrue(printed.contains("SPEC section 5 target"), printed);
+        assertTrue(printed.contains("Every request distinct") && printed.contains("Cached mix"), printed);
         assertTrue(!printed.contains("errors"), printed);
         assertEquals(printed.strip(), Files.readString(table).strip());
         assertTrue(progress.contains("ica-kg: loading") && progress.contains("Stock Fuseki: loading"), progress);
