@@ -35,6 +35,7 @@ public final class Main {
                 case "validate" -> ValidateCommand.run(rest, out, err);
                 case "query" -> QueryCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out, err);
+                case "claims" -> ClaimsCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "passwd" -> PasswdCommand.run(rest, System.in, out, err);
                 default -> throw new Args.UsageException("unknown command '" + argv[0] + "'");
@@ -62,6 +63,7 @@ public final class Main {
                 "  " + ValidateCommand.USAGE,
                 "  " + QueryCommand.USAGE,
                 "  " + ExportCommand.USAGE,
+                "  " + ClaimsCommand.USAGE,
                 "  " + BenchCommand.USAGE,
                 "  " + PasswdCommand.USAGE);
     }
