@@ -4,30 +4,31 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
- * Materialises what the ontology entails into its own named graph, so plain SPARQL sees it
- * (the default graph is the union) while {@code GRAPH <…/graph/inferred>} tells it apart from what is asserted.
+ * Materialises what the ontology entails, so plain SPARQL sees it (the default graph is the union), each
+ * entailed statement in the inferred graph of the graphs it is entailed by: {@code graph/inferred/{passage}} for
+ * what one passage's statements entail, {@code graph/inferred/{a}+{b}} when it takes statements of two graphs (a
+ * transitive chain). The graph {@code graph/inferred} says which graphs each inferred graph is derived from
+ * ({@code prov:wasDerivedFrom}), so SPARQL reaches from an inferred statement to the passages behind it. A statement
+ * entailed by several graphs independently is in the inferred graph of each; only minimal sets of graphs are kept.
  * <p>
  * Axioms applied: {@code rdfs:subClassOf}, {@code rdfs:subPropertyOf}, {@code owl:inverseOf},
  * {@code owl:SymmetricProperty}, {@code owl:TransitiveProperty}, and {@code rdfs:domain} / {@code rdfs:range}
- * when they name a class (not a class expression). Nothing already asserted is repeated.
+ * when they name a class (not a class expression). Nothing asserted (in the data or in the ontology) is repeated.
  * <p>
  * One rule of the knowledge base's own: every {@code ica:date}, {@code ica:startDate} and {@code ica:endDate}, kept
  * as precise as the source ({@code xsd:gYear}, {@code xsd:gYearMonth}, {@code xsd:date}), gets comparable bounds
@@ -36,7 +37,6 @@ import org.apache.jena.vocabulary.RDFS;
 public final class Inference {
 
     private final DateBounds bounds;
-
     private final Map<Node, Set<Node>> superClasses = new HashMap<>();
     private final Map<Node, Set<Node>> superProperties = new HashMap<>();
     private final Map<Node, Set<Node>> inverses = new HashMap<>();
@@ -67,84 +67,75 @@ public final class Inference {
     }
 
     /**
-     * Recomputes the inferred graph of a data set from everything asserted in it.
-     * The caller holds a write transaction. Returns the number of inferred triples.
+     * Recomputes the inferred graphs of a data set from everything asserted in it.
+     * The caller holds a write transaction. Returns the number of inferred quads.
      */
     public long materialize(DatasetGraph dsg, Vocab vocab) {
-        Node inferredName = vocab.inferredGraph();
-        Graph asserted = GraphFactory.createGraphMem();
-        Iterator<Quad> quads = dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
-        Set<Node> skip = Set.of(inferredName, vocab.ontologyGraph());
-        while (quads.hasNext()) {
-            Quad q = quads.next();
-            if (!skip.contains(q.getGraph()))
-                asserted.add(q.asTriple());
-        }
-        Graph inferred = GraphFactory.createGraphMem();
-        close(asserted, inferred, asserted.find().toList());
-        dsg.deleteAny(inferredName, Node.ANY, Node.ANY, Node.ANY);
-        inferred.find().forEachRemaining(t -> dsg.add(inferredName, t.getSubject(), t.getPredicate(), t.getObject()));
-        return inferred.size();
+        InferredGraphs graphs = new InferredGraphs(dsg, vocab);
+        graphs.clear();
+        close(graphs, graphs.assertedSeeds());
+        return graphs.size();
     }
 
-    /** Adds to {@code inferred} everything entailed by {@code seeds} given what is in {@code asserted} and {@code inferred}. */
-    public void close(Graph asserted, Graph inferred, List<Triple> seeds) {
-        Deque<Triple> queue = new ArrayDeque<>(seeds);
-        while (!queue.isEmpty())
-            consequences(queue.poll(), asserted, inferred, t -> emit(asserted, inferred, queue, t));
+    /** Statements to derive from: a statement and a set of graphs that entails it. */
+    public record Seed(Triple triple, Support support) {}
+
+    /** Where the premises of a transitive chain are found, with the supports of each. */
+    public interface Premises {
+        /** Every object of {@code s p ?o}, asserted or inferred. */
+        Set<Node> objects(Node s, Node p);
+
+        /** Every subject of {@code ?s p o}, asserted or inferred. */
+        Set<Node> subjects(Node p, Node o);
+
+        /** The supports of a statement: one per asserted graph holding it, and those of its inferred graphs. */
+        List<Support> supports(Triple t);
     }
 
     /**
-     * Passes to {@code out} every statement one rule application derives from {@code t}, whether or not it is
-     * already known; {@code a} and {@code b} together hold the other premises (transitive chains).
+     * Passes to {@code out} every statement one rule application derives from {@code t} (entailed by
+     * {@code support}), with the support of the derivation, whether or not it is already known.
      */
-    public void consequences(Triple t, Graph a, Graph b, Consumer<Triple> out) {
+    public void consequences(Triple t, Support support, Premises premises, BiConsumer<Triple, Support> out) {
         Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
-        bounds.of(t, out);
+        bounds.of(t, d -> out.accept(d, support));
         if (p.equals(RDF.type.asNode())) {
             for (Node c : superClasses.getOrDefault(o, Set.of()))
-                out.accept(Triple.create(s, p, c));
+                out.accept(Triple.create(s, p, c), support);
             return;
         }
         for (Node q : superProperties.getOrDefault(p, Set.of()))
-            out.accept(Triple.create(s, q, o));
+            out.accept(Triple.create(s, q, o), support);
         if (!o.isLiteral()) {
             for (Node q : inverses.getOrDefault(p, Set.of()))
-                out.accept(Triple.create(o, q, s));
+                out.accept(Triple.create(o, q, s), support);
             if (symmetric.contains(p))
-                out.accept(Triple.create(o, p, s));
+                out.accept(Triple.create(o, p, s), support);
             for (Node c : ranges.getOrDefault(p, Set.of()))
-                out.accept(Triple.create(o, RDF.type.asNode(), c));
+                out.accept(Triple.create(o, RDF.type.asNode(), c), support);
         }
         for (Node c : domains.getOrDefault(p, Set.of()))
-            out.accept(Triple.create(s, RDF.type.asNode(), c));
+            out.accept(Triple.create(s, RDF.type.asNode(), c), support);
         if (transitive.contains(p) && !o.isLiteral()) {
-            for (Node next : objects(a, b, o, p))
-                out.accept(Triple.create(s, p, next));
-            for (Node prev : subjects(a, b, p, s))
-                out.accept(Triple.create(prev, p, o));
+            for (Node next : premises.objects(o, p))
+                for (Support other : premises.supports(Triple.create(o, p, next)))
+                    out.accept(Triple.create(s, p, next), support.with(other));
+            for (Node prev : premises.subjects(p, s))
+                for (Support other : premises.supports(Triple.create(prev, p, s)))
+                    out.accept(Triple.create(prev, p, o), support.with(other));
         }
     }
 
-    private static void emit(Graph asserted, Graph inferred, Deque<Triple> queue, Triple t) {
-        if (asserted.contains(t) || inferred.contains(t))
-            return;
-        inferred.add(t);
-        queue.add(t);
-    }
-
-    private static Set<Node> objects(Graph a, Graph b, Node s, Node p) {
-        Set<Node> out = new LinkedHashSet<>();
-        a.find(s, p, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
-        b.find(s, p, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
-        return out;
-    }
-
-    private static Set<Node> subjects(Graph a, Graph b, Node p, Node o) {
-        Set<Node> out = new LinkedHashSet<>();
-        a.find(Node.ANY, p, o).forEachRemaining(t -> out.add(t.getSubject()));
-        b.find(Node.ANY, p, o).forEachRemaining(t -> out.add(t.getSubject()));
-        return out;
+    /** Derives everything {@code seeds} entail into {@code graphs}, until nothing new follows. */
+    public void close(InferredGraphs graphs, List<Seed> seeds) {
+        Deque<Seed> queue = new ArrayDeque<>(seeds);
+        while (!queue.isEmpty()) {
+            Seed next = queue.poll();
+            consequences(next.triple(), next.support(), graphs, (t, support) -> {
+                if (graphs.add(t, support))
+                    queue.add(new Seed(t, support));
+            });
+        }
     }
 
     private static void collect(Graph g, Node predicate, Map<Node, Set<Node>> into) {

@@ -134,7 +134,7 @@ public final class KnowledgeBase {
 
     /** True when a graph name holds asserted statements (not the ontology, not inferences). */
     public boolean isAssertedGraph(Node graphName) {
-        return !graphName.equals(vocab.inferredGraph()) && !graphName.equals(vocab.ontologyGraph());
+        return !vocab.isInferred(graphName) && !graphName.equals(vocab.ontologyGraph());
     }
 
     private Iterator<Triple> assertedTriples() {

@@ -35,8 +35,40 @@ public record Vocab(String base) {
     /** Named graph holding the SHACL shapes. */
     public Node shapesGraph() { return graph("shapes"); }
 
-    /** Named graph holding the statements entailed by the ontology (never asserted). */
+    /**
+     * Named graph describing the inferred graphs: {@code <inferred graph> prov:wasDerivedFrom <graph>} for each
+     * graph whose statements entail those of the inferred graph.
+     */
     public Node inferredGraph() { return graph("inferred"); }
+
+    /** Prefix of the graphs holding entailed statements, one per set of graphs that entails them. */
+    public String inferredGraphPrefix() { return base + "graph/inferred/"; }
+
+    /** True for the graphs the inference writes: the inferred graphs and the graph that describes them. */
+    public boolean isInferred(Node graph) {
+        return graph.isURI() && (graph.equals(inferredGraph()) || graph.getURI().startsWith(inferredGraphPrefix()));
+    }
+
+    /**
+     * The inferred graph for statements entailed by {@code support} (with the ontology):
+     * {@code {base}graph/inferred/} and the support's graphs by their short names, joined by {@code +}
+     * (a passage by its slug, a graph of the project by its path under {@code graph/}).
+     */
+    public Node inferredGraphFor(java.util.List<Node> support) {
+        StringBuilder name = new StringBuilder(inferredGraphPrefix());
+        for (int i = 0; i < support.size(); i++)
+            name.append(i == 0 ? "" : "+").append(shortName(support.get(i)));
+        return NodeFactory.createURI(name.toString());
+    }
+
+    private String shortName(Node graph) {
+        String iri = graph.getURI(), passages = entityNs() + "passage/", graphs = base + "graph/";
+        if (iri.startsWith(passages))
+            return iri.substring(passages.length());
+        if (iri.startsWith(graphs))
+            return iri.substring(graphs.length());
+        return java.net.URLEncoder.encode(iri, java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     /** Named graph describing the source documents and their passages. */
     public Node sourcesGraph() { return graph("sources"); }

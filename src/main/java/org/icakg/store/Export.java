@@ -76,7 +76,7 @@ public final class Export {
     private Map<String, Node> graphsByFile(DatasetGraph store) {
         Map<String, Node> out = new TreeMap<>();
         store.listGraphNodes().forEachRemaining(g -> {
-            if (g.isURI() && !g.equals(vocab.inferredGraph()) && !g.equals(vocab.ontologyGraph())
+            if (g.isURI() && !vocab.isInferred(g) && !g.equals(vocab.ontologyGraph())
                     && store.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext())
                 out.put(fileFor(g.getURI()), g);
         });

@@ -56,13 +56,17 @@ final class Provenance {
 
     /** True when the graph holds entailments rather than statements someone made. */
     boolean isInferred(Node graph) {
-        return graph.equals(vocab.inferredGraph());
+        return vocab.isInferred(graph);
     }
 
     private Map<String, Object> describe(Node graph) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (isInferred(graph)) {
+            // What the inferred graph is entailed by: its passages, interpretations or external sources.
+            List<Map<String, Object>> from = passages(graph);
             m.put("inferred", true);
+            m.put("from", from);
+            m.put("hasFrom", !from.isEmpty());
             return m;
         }
         if (graph.equals(vocab.ontologyGraph())) {

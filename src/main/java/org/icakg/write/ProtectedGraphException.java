@@ -22,7 +22,7 @@ public final class ProtectedGraphException extends RuntimeException {
                 + "document and passage every statement comes from. Delete single statements from it instead.");
     }
 
-    /** The graphs no write may change, each with the reason. */
+    /** The graphs no write may change, each with the reason (and every inferred graph, see {@link #isProtected}). */
     public static Map<Node, String> graphs(Vocab vocab) {
         return Map.of(
                 vocab.ontologyGraph(), "the ontology is edited in the ontology/ files",
@@ -30,9 +30,14 @@ public final class ProtectedGraphException extends RuntimeException {
                 vocab.shapesGraph(), "the shapes are edited in the shapes/ files");
     }
 
-    /** Throws when {@code graph} is one of {@link #graphs}. */
+    /** True for the graphs of {@link #graphs} and every inferred graph ({@code graph/inferred/…}). */
+    public static boolean isProtected(Vocab vocab, Node graph) {
+        return graphs(vocab).containsKey(graph) || vocab.isInferred(graph);
+    }
+
+    /** Throws when {@code graph} is protected. */
     public static void check(Vocab vocab, Node graph) {
-        String why = graphs(vocab).get(graph);
+        String why = vocab.isInferred(graph) ? graphs(vocab).get(vocab.inferredGraph()) : graphs(vocab).get(graph);
         if (why != null)
             throw new ProtectedGraphException(graph, why);
     }

@@ -123,7 +123,7 @@ final class RecordingDataset extends DatasetGraphWrapper {
     private List<Quad> assertedMatches(Node s, Node p, Node o) {
         List<Quad> out = new ArrayList<>();
         get().find(Node.ANY, s, p, o).forEachRemaining(q -> {
-            if (!protectedGraphs.containsKey(q.getGraph()) && !Quad.isDefaultGraph(q.getGraph()))
+            if (!protectedGraphs.containsKey(q.getGraph()) && !vocab.isInferred(q.getGraph()) && !Quad.isDefaultGraph(q.getGraph()))
                 out.add(q);
         });
         return out;
@@ -140,7 +140,7 @@ final class RecordingDataset extends DatasetGraphWrapper {
      * Deleting from the inferred graph is a no-op rather than an error, so that {@code DELETE { GRAPH ?g {…} }}
      * works: an inferred statement goes away when what entails it does.
      */
-    private boolean ignoresDeletes(Node g) { return vocab.inferredGraph().equals(g); }
+    private boolean ignoresDeletes(Node g) { return g != null && vocab.isInferred(g); }
 
     private static boolean isDefault(Node g) { return g == null || Quad.isDefaultGraph(g); }
 

@@ -95,7 +95,7 @@ class OntologyQualityTest {
         Txn.executeRead(kb.dataset(), () -> {
             Graph sources = kb.dataset().getGraph(kb.vocab().sourcesGraph());
             kb.dataset().listGraphNodes().forEachRemaining(g -> {
-                if (g.equals(kb.vocab().ontologyGraph()) || g.equals(kb.vocab().inferredGraph())
+                if (g.equals(kb.vocab().ontologyGraph()) || kb.vocab().isInferred(g)
                         || g.equals(kb.vocab().sourcesGraph()))
                     return;
                 boolean described = sources.contains(g, RDF.type.asNode(), passage)

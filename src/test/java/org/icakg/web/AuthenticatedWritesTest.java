@@ -100,7 +100,7 @@ class AuthenticatedWritesTest {
         JsonNode summary = new ObjectMapper().readTree(r.body());
         assertEquals(3, summary.get("added").asInt());
         assertTrue(ask("forum:dialogue ica:hasMember state:uzbekistan"));
-        assertTrue(ask("GRAPH <https://w3id.org/ica-kg/graph/inferred> { state:uzbekistan a ica:Actor }"));
+        assertTrue(ask("GRAPH <https://w3id.org/ica-kg/graph/inferred/added-01> { state:uzbekistan a ica:Actor }"), "inferred from the passage written");
     }
 
     @Test
@@ -153,6 +153,9 @@ class AuthenticatedWritesTest {
                 "Authorization", ALICE);
         assertEquals(403, r.statusCode());
         assertTrue(r.body().contains("computed by the server"), r.body());
+        HttpResponse<String> one = update("INSERT DATA { GRAPH <https://w3id.org/ica-kg/graph/inferred/statement-01> "
+                + "{ state:india rdfs:comment 'x' } }", "Authorization", ALICE);
+        assertEquals(403, one.statusCode(), "an inferred graph of one passage is the server's too");
         assertEquals(403, gsp("DELETE", "?graph=" + TestServer.enc("https://w3id.org/ica-kg/graph/ontology"), null, null, ALICE).statusCode());
     }
 

@@ -47,6 +47,18 @@ class BundledBrowsingTest {
     }
 
     @Test
+    void an_inferred_statement_says_which_passage_it_is_inferred_from() {
+        String page = server.get("/id/state/kazakhstan", "Accept", "text/html").body();
+        int participated = page.indexOf(">participated in</a>");
+        assertTrue(participated > 0, "Kazakhstan took part in the dialogue, read through the inverse property");
+        String row = page.substring(participated, page.indexOf("</tr>", participated));
+        assertTrue(row.contains("class=\"inferred\""), "marked as inferred: " + row);
+        assertTrue(row.contains("from"), row);
+        assertTrue(row.contains("href=\"/id/passage/soulguide-india-central-asia-partnership-09\""), "names the passage: " + row);
+        assertTrue(row.contains("The Foreign Affairs Ministers from Kazakhstan"), "quotes it: " + row);
+    }
+
+    @Test
     void a_curators_reading_is_shown_as_an_interpretation_with_why_and_the_passages_it_reads() {
         String page = server.get("/id/meeting/india-central-asia-dialogue-4", "Accept", "text/html").body();
         int hosted = page.indexOf(">hosted by</a>");

@@ -65,6 +65,19 @@ class BundledWritesTest {
     }
 
     @Test
+    void what_a_write_entails_names_the_passage_written_and_goes_when_the_statement_does() {
+        update("INSERT DATA { " + FIFTH + " }");
+        String source = "GRAPH ?g { state:uzbekistan ica:participatedIn meeting:india-central-asia-dialogue-5 } "
+                + "GRAPH <https://w3id.org/ica-kg/graph/inferred> { ?g prov:wasDerivedFrom ?passage }";
+        assertEquals(List.of("https://w3id.org/ica-kg/id/passage/soulguide-india-central-asia-partnership-08"),
+                select(source, "passage"));
+        update("DELETE DATA { GRAPH passage:soulguide-india-central-asia-partnership-08 { "
+                + "meeting:india-central-asia-dialogue-5 ica:hadParticipant state:uzbekistan } }");
+        assertEquals(List.of(), select(source, "passage"));
+        assertEquals(List.of(), select("state:uzbekistan ica:participatedIn ?m FILTER(?m = meeting:india-central-asia-dialogue-5)", "m"));
+    }
+
+    @Test
     void a_meeting_dated_by_month_gets_bounds_a_date_filter_finds_and_a_new_date_moves_them() {
         update("INSERT DATA { " + FIFTH + " }");
         assertEquals(List.of("2026-03-01"),

@@ -1,0 +1,245 @@
+package org.icakg.kb;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * The inferred graphs of a data set, read and written in the caller's write transaction: which statements are
+ * entailed, by which sets of graphs ({@link Support}), and the graph {@code graph/inferred} that describes each
+ * inferred graph ({@code prov:wasDerivedFrom} its graphs). Notes every quad it adds or removes.
+ */
+public final class InferredGraphs implements Inference.Premises {
+
+    /** {@code prov:wasDerivedFrom}. */
+    public static final Node DERIVED_FROM = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
+
+    private final DatasetGraph dsg;
+    private final Vocab vocab;
+    private final Node meta;
+    private final Map<Node, Support> supportOf = new HashMap<>();
+    private final Set<Quad> added = new LinkedHashSet<>(), removed = new LinkedHashSet<>();
+    private final Set<Node> touched = new LinkedHashSet<>();
+
+    public InferredGraphs(DatasetGraph dsg, Vocab vocab) {
+        this.dsg = dsg;
+        this.vocab = vocab;
+        this.meta = vocab.inferredGraph();
+    }
+
+    /** Removes every inferred graph and their description. */
+    public void clear() {
+        List<Node> names = new ArrayList<>();
+        dsg.listGraphNodes().forEachRemaining(g -> {
+            if (vocab.isInferred(g))
+                names.add(g);
+        });
+        for (Node g : names)
+            Iter.toList(dsg.find(g, Node.ANY, Node.ANY, Node.ANY)).forEach(this::delete);
+    }
+
+    /** Every asserted statement, supported by its own graph. */
+    public List<Inference.Seed> assertedSeeds() {
+        List<Inference.Seed> seeds = new ArrayList<>();
+        dsg.find().forEachRemaining(q -> {
+            if (isAssertedGraph(q.getGraph()))
+                seeds.add(new Inference.Seed(q.asTriple(), Support.of(q.getGraph())));
+        });
+        return seeds;
+    }
+
+    /** The statements of one asserted graph, supported by it. */
+    public List<Inference.Seed> seedsOf(Node graph) {
+        List<Inference.Seed> seeds = new ArrayList<>();
+        dsg.find(graph, Node.ANY, Node.ANY, Node.ANY)
+                .forEachRemaining(q -> seeds.add(new Inference.Seed(q.asTriple(), Support.of(graph))));
+        return seeds;
+    }
+
+    /** Statements, asserted or inferred, with one of {@code nodes} as subject or object, with their supports. */
+    public List<Inference.Seed> seedsAbout(Set<Node> nodes) {
+        Set<Inference.Seed> seeds = new LinkedHashSet<>();
+        for (Node n : nodes) {
+            dsg.find(Node.ANY, n, Node.ANY, Node.ANY).forEachRemaining(q -> seed(q, seeds));
+            dsg.find(Node.ANY, Node.ANY, Node.ANY, n).forEachRemaining(q -> seed(q, seeds));
+        }
+        return new ArrayList<>(seeds);
+    }
+
+    private void seed(Quad q, Set<Inference.Seed> into) {
+        Support s = supportOfQuad(q);
+        if (s != null)
+            into.add(new Inference.Seed(q.asTriple(), s));
+    }
+
+    /** True when a graph other than the inferred ones (the ontology included) states {@code t}. */
+    public boolean isAsserted(Triple t) {
+        var it = dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject());
+        while (it.hasNext()) {
+            Node g = it.next().getGraph();
+            if (!vocab.isInferred(g) && !Quad.isDefaultGraph(g))
+                return true;
+        }
+        return false;
+    }
+
+    /**
+     * Records that {@code support} entails {@code t}, unless {@code t} is asserted or a smaller or equal support
+     * already entails it; drops the supports of {@code t} this one makes redundant. True when recorded.
+     */
+    public boolean add(Triple t, Support support) {
+        if (isAsserted(t))
+            return false;
+        List<Node> redundant = new ArrayList<>();
+        var it = dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject());
+        while (it.hasNext()) {
+            Node g = it.next().getGraph();
+            if (!vocab.isInferred(g) || g.equals(meta))
+                continue;
+            Support known = supportOf(g);
+            if (support.includes(known))
+                return false;
+            if (known.includes(support))
+                redundant.add(g);
+        }
+        redundant.forEach(g -> delete(Quad.create(g, t)));
+        Node graph = graphFor(support);
+        insert(Quad.create(graph, t));
+        return true;
+    }
+
+    /** Removes {@code t} from every inferred graph (it is now asserted). */
+    public void removeInferredCopies(Triple t) {
+        Iter.toList(dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject())).forEach(q -> {
+            if (vocab.isInferred(q.getGraph()) && !q.getGraph().equals(meta))
+                delete(q);
+        });
+    }
+
+    /** Removes every inferred graph whose support includes {@code graph} (its statements changed). */
+    public void removeDerivedFrom(Node graph) {
+        for (Quad description : Iter.toList(dsg.find(meta, Node.ANY, DERIVED_FROM, graph))) {
+            Node inferred = description.getSubject();
+            Iter.toList(dsg.find(inferred, Node.ANY, Node.ANY, Node.ANY)).forEach(this::delete);
+            touched.add(inferred);
+        }
+        tidy();
+    }
+
+    /** Removes the description of every inferred graph this instance emptied. */
+    public void tidy() {
+        List<Node> emptied = touched.stream().filter(g -> !dsg.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext()).toList();
+        for (Node g : emptied)
+            Iter.toList(dsg.find(meta, g, Node.ANY, Node.ANY)).forEach(this::delete);
+        touched.clear();
+    }
+
+    /** Number of inferred statements (a statement in two inferred graphs counts twice). */
+    public long size() {
+        long n = 0;
+        var it = dsg.find();
+        while (it.hasNext()) {
+            Node g = it.next().getGraph();
+            if (vocab.isInferred(g) && !g.equals(meta))
+                n++;
+        }
+        return n;
+    }
+
+    /** Quads this instance added, net of those it removed again. */
+    public List<Quad> added() { return List.copyOf(added); }
+
+    /** Quads this instance removed, net of those it added again. */
+    public List<Quad> removed() { return List.copyOf(removed); }
+
+    @Override
+    public Set<Node> objects(Node s, Node p) {
+        Set<Node> out = new LinkedHashSet<>();
+        dsg.find(Node.ANY, s, p, Node.ANY).forEachRemaining(q -> {
+            if (supportOfQuad(q) != null)
+                out.add(q.getObject());
+        });
+        return out;
+    }
+
+    @Override
+    public Set<Node> subjects(Node p, Node o) {
+        Set<Node> out = new LinkedHashSet<>();
+        dsg.find(Node.ANY, Node.ANY, p, o).forEachRemaining(q -> {
+            if (supportOfQuad(q) != null)
+                out.add(q.getSubject());
+        });
+        return out;
+    }
+
+    @Override
+    public List<Support> supports(Triple t) {
+        List<Support> out = new ArrayList<>();
+        dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()).forEachRemaining(q -> {
+            Support s = supportOfQuad(q);
+            if (s != null && !out.contains(s))
+                out.add(s);
+        });
+        return out;
+    }
+
+    /** The support of a quad: its own graph if asserted, its inferred graph's support, or null (ontology, descriptions). */
+    private Support supportOfQuad(Quad q) {
+        Node g = q.getGraph();
+        if (isAssertedGraph(g))
+            return Support.of(g);
+        if (vocab.isInferred(g) && !g.equals(meta))
+            return supportOf(g);
+        return null;
+    }
+
+    private boolean isAssertedGraph(Node g) {
+        return !vocab.isInferred(g) && !g.equals(vocab.ontologyGraph()) && !Quad.isDefaultGraph(g);
+    }
+
+    private Support supportOf(Node inferredGraph) {
+        Support known = supportOf.get(inferredGraph);
+        if (known != null)
+            return known;
+        List<Node> from = new ArrayList<>();
+        dsg.find(meta, inferredGraph, DERIVED_FROM, Node.ANY).forEachRemaining(q -> from.add(q.getObject()));
+        Support s = from.isEmpty() ? Support.of(inferredGraph) : new Support(from);
+        supportOf.put(inferredGraph, s);
+        return s;
+    }
+
+    private Node graphFor(Support support) {
+        Node g = vocab.inferredGraphFor(support.graphs());
+        supportOf.put(g, support);
+        for (Node from : support.graphs())
+            insert(Quad.create(meta, g, DERIVED_FROM, from));
+        return g;
+    }
+
+    private void insert(Quad q) {
+        if (dsg.contains(q))
+            return;
+        dsg.add(q);
+        if (!removed.remove(q))
+            added.add(q);
+    }
+
+    private void delete(Quad q) {
+        if (!dsg.contains(q))
+            return;
+        dsg.delete(q);
+        touched.add(q.getGraph());
+        if (!added.remove(q))
+            removed.add(q);
+    }
+}
