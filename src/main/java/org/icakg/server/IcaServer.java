@@ -1,5 +1,7 @@
 package org.icakg.server;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
@@ -9,6 +11,7 @@ import org.icakg.federation.FederatedService;
 import org.icakg.federation.IncomingQuery;
 import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
+import org.icakg.store.Checkpoints;
 import org.icakg.store.Stores;
 import org.icakg.web.WebApp;
 
@@ -57,15 +60,19 @@ public final class IcaServer implements AutoCloseable {
     public static IcaServer start(ServerConfig config, KnowledgeBase kb) {
         kb.dataset().getContext().set(ARQ.queryTimeout, Long.toString(config.queryTimeout().toMillis()));
         Metrics metrics = new Metrics();
+        // Fair admission: long reads give their slot up and take turns on the processors at the engine's checkpoints.
+        Admission admission = new Admission(metrics);
+        kb.dataset().getContext().set(Checkpoints.HOOK, (Consumer<AtomicBoolean>) admission::checkpoint);
         // Federation: SERVICE calls only the endpoints the operator allows, within the query's time limit.
         var ownPort = new java.util.concurrent.atomic.AtomicInteger(config.port());
         FederatedService federation = new FederatedService(config.federation(), config.queryTimeout(),
-                kb.vocab().base(), ownPort::get, reason -> { });
+                kb.vocab().base(), ownPort::get, metrics::federationRefused);
         federation.install(kb.dataset().getContext());
         AnswerCache cache = new AnswerCache();
         RequestLog log = new RequestLog();
         kb.onDataChanged(cache::invalidate);
         Javalin app = WebApp.create(kb, config, metrics);
+        metrics.useRoutes(Routes.of(app));
         JavalinServlet servlet = new JavalinServlet(app.unsafe);
         DataService queryOnly = DataService.newBuilder(kb.dataset()).addEndpoint(Operation.Query, "").build();
         FusekiServer fuseki = FusekiServer.create()
@@ -78,7 +85,7 @@ public final class IcaServer implements AutoCloseable {
                 .addFilter("/*", new SecurityHeaders())
                 .addFilter("/*", new HeadAsGet())
                 .addFilter("/*", new SparqlFormatNames())
-                .addFilter("/*", new RequestRouter(servlet, config, metrics, log, cache))
+                .addFilter("/*", new RequestRouter(servlet, config, metrics, admission, log, cache))
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();

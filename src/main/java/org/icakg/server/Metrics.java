@@ -1,46 +1,112 @@
 package org.icakg.server;
 
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** Request counts and total times per kind of path, and per status class; cheap enough for every request. */
+import org.icakg.federation.FederationRefused;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * What {@code /metrics} reports, in the Prometheus text format (Micrometer's Prometheus registry): requests by route
+ * template, method and status class with a latency histogram, query time-outs, refused federation calls, writes,
+ * store size, admission, and the JVM's memory and threads. Every label takes a bounded set of values: a path that
+ * is no route counts as {@code other}, never as itself. Recording a request costs a map look-up and a histogram update.
+ */
 public final class Metrics {
 
-    private final long startedAt = System.currentTimeMillis();
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+    /** Content type of {@link #scrape()}. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    /** Upper bounds of the latency histogram's buckets. */
+    static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofSeconds(60)};
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
+    /** Routes and methods that write. */
+    private static final Map<String, Set<String>> WRITES = Map.of("/update", Set.of("POST"),
+            "/data", Set.of("PUT", "POST", "DELETE"));
 
-    void record(String path, int status, long elapsedNanos) {
-        String kind = kind(path);
-        counts.computeIfAbsent(kind, k -> new LongAdder()).increment();
-        nanos.computeIfAbsent(kind, k -> new LongAdder()).add(elapsedNanos);
-        statuses.computeIfAbsent((status / 100) + "xx", k -> new LongAdder()).increment();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Timer> requests = new ConcurrentHashMap<>();
+    private final Counter timeouts;
+    private final Counter writesCommitted;
+    private final Counter writesRefused;
+    private final Map<FederationRefused.Reason, Counter> refusals = new EnumMap<>(FederationRefused.Reason.class);
+    private volatile Routes routes = Routes.NONE;
+
+    public Metrics() {
+        timeouts = Counter.builder("ica.query.timeouts").description("SPARQL queries ended by their time limit")
+                .register(registry);
+        writesCommitted = Counter.builder("ica.writes").tag("outcome", "committed")
+                .description("writes (/update, /data) by outcome").register(registry);
+        writesRefused = Counter.builder("ica.writes").tag("outcome", "refused")
+                .description("writes (/update, /data) by outcome").register(registry);
+        for (FederationRefused.Reason r : FederationRefused.Reason.values())
+            refusals.put(r, Counter.builder("ica.federation.refused").tag("reason", r.name().toLowerCase())
+                    .description("SERVICE calls refused before anything was sent").register(registry));
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
     }
 
-    /** The first path segment: {@code /id/state/x} counts as {@code /id}. */
-    static String kind(String path) {
-        if (path == null || path.length() <= 1)
-            return "/";
-        int next = path.indexOf('/', 1);
-        return next < 0 ? path : path.substring(0, next);
+    /** The route table requests are counted by (set once, before serving). */
+    void useRoutes(Routes table) {
+        this.routes = table;
     }
 
-    /** A snapshot: uptime, and per path kind the count and mean time in ms; counts per status class. */
-    public Map<String, Object> snapshot() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("uptimeSeconds", (System.currentTimeMillis() - startedAt) / 1000);
-        Map<String, Object> paths = new java.util.TreeMap<>();
-        counts.forEach((k, c) -> {
-            long n = c.sum();
-            paths.put(k, Map.of("requests", n, "meanMs", n == 0 ? 0 : nanos.get(k).sum() / 1e6 / n));
-        });
-        out.put("paths", paths);
-        Map<String, Long> byStatus = new java.util.TreeMap<>();
-        statuses.forEach((k, v) -> byStatus.put(k, v.sum()));
-        out.put("statuses", byStatus);
-        return out;
+    /** Counts one finished request. */
+    void record(String method, String path, int status, long elapsedNanos) {
+        String route = routes.template(path);
+        String m = METHODS.contains(method) ? method : "other";
+        String statusClass = status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
+        String key = route + ' ' + m + ' ' + statusClass;
+        Timer timer = requests.get(key);
+        if (timer == null)
+            timer = requests.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
+                    .description("requests by route template, method and status class")
+                    .tags("route", route, "method", m, "status", statusClass)
+                    .serviceLevelObjectives(BUCKETS).register(registry));
+        timer.record(elapsedNanos, TimeUnit.NANOSECONDS);
+        if (status == 503 && SparqlRequests.PATH.equals(route))
+            timeouts.increment();
+        Set<String> writeMethods = WRITES.get(route);
+        if (writeMethods != null && writeMethods.contains(m))
+            (status / 100 == 2 ? writesCommitted : writesRefused).increment();
+    }
+
+    /** Counts a refused federation call. */
+    public void federationRefused(FederationRefused.Reason reason) {
+        refusals.get(reason).increment();
+    }
+
+    /** Reports the store's size (statements), read when {@code /metrics} is asked. */
+    public void storeSize(Supplier<Number> statements) {
+        Gauge.builder("ica.store.triples", statements, s -> s.get().doubleValue()).strongReference(true)
+                .description("statements in the store (the union of its graphs)").register(registry);
+    }
+
+    /** Reports a number read when {@code /metrics} is asked (admission's queues and pools). */
+    void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value, s -> s.get().doubleValue()).strongReference(true).description(description).register(registry);
+    }
+
+    /** Everything, in the Prometheus text exposition format. */
+    public String scrape() {
+        return registry.scrape();
     }
 }

@@ -3,7 +3,6 @@ package org.icakg.server;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -27,25 +26,22 @@ final class RequestRouter implements Filter {
 
     private static final Logger SLOW = LoggerFactory.getLogger("ica-kg.slow-query");
 
-    /**
-     * Requests served at once; the others wait, parked and in order of arrival, so that a crowd of clients does not
-     * leave the processors too busy to answer {@code /health} (which, like {@code /metrics}, never waits). High enough
-     * that a handful of expensive queries running to their time limit leave room for cheap ones.
-     */
-    static final int MAX_ACTIVE_REQUESTS = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+    /** Paths that never wait for {@link Admission}. */
     private static final Set<String> NEVER_WAIT = Set.of("/health", "/metrics");
 
-    private final Semaphore active = new Semaphore(MAX_ACTIVE_REQUESTS, true);
+    private final Admission admission;
     private final HttpServlet app;
     private final ServerConfig config;
     private final Metrics metrics;
     private final RequestLog log;
     private final AnswerCache cache;
 
-    RequestRouter(HttpServlet app, ServerConfig config, Metrics metrics, RequestLog log, AnswerCache cache) {
+    RequestRouter(HttpServlet app, ServerConfig config, Metrics metrics, Admission admission, RequestLog log,
+                  AnswerCache cache) {
         this.app = app;
         this.config = config;
         this.metrics = metrics;
+        this.admission = admission;
         this.log = log;
         this.cache = cache;
     }
@@ -61,17 +57,15 @@ final class RequestRouter implements Filter {
             if (NEVER_WAIT.contains(req.getRequestURI())) {
                 dispatch(req, res, chain, false);
             } else if (!BodyLimits.refused(req, res, config.maxBodyBytes())) {
-                active.acquireUninterruptibly();
-                try {
-                    query = SparqlRequests.isQuery(req);
+                query = SparqlRequests.isQuery(req);
+                boolean read = query || "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod());
+                try (Admission.Ticket admitted = admission.enter(read)) {
                     dispatch(req, res, chain, query);
-                } finally {
-                    active.release();
                 }
             }
         } finally {
             long nanos = System.nanoTime() - start;
-            metrics.record(req.getRequestURI(), res.getStatus(), nanos);
+            metrics.record(req.getMethod(), req.getRequestURI(), res.getStatus(), nanos);
             log.record(HeadAsGet.wireMethod(req), req.getRequestURI(), res.getStatus(), nanos);
             if (query && nanos > config.slowQuery().toNanos())
                 SLOW.warn("{} ms: {}", nanos / 1_000_000, SparqlRequests.queryText(req));

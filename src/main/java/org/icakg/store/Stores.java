@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -54,6 +55,7 @@ public final class Stores {
 
     private static DatasetGraph withUnionDefaultGraph(DatasetGraph dsg) {
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        QC.setFactory(dsg.getContext(), CheckpointedTdb2Executor::new);
         return dsg;
     }
 

@@ -1,5 +1,6 @@
 package org.icakg.store;
 
+import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.op.OpBGP;
 import org.apache.jena.sparql.algebra.op.OpGraph;
 import org.apache.jena.sparql.core.BasicPattern;
@@ -12,11 +13,17 @@ import org.apache.jena.sparql.engine.optimizer.reorder.ReorderLib;
 /**
  * Query execution over a {@link UnionDefaultDataset}: {@code GRAPH ?g { pattern }} is matched against the quad
  * indexes in one pass, instead of evaluating the pattern once per named graph (there is one graph per passage).
+ * Pattern matches pass {@link Checkpoints}.
  */
 final class UnionAwareExecutor extends OpExecutor {
 
     UnionAwareExecutor(ExecutionContext execCxt) {
         super(execCxt);
+    }
+
+    @Override
+    protected QueryIterator exec(Op op, QueryIterator input) {
+        return Checkpoints.wrap(op, super.exec(op, input), execCxt);
     }
 
     @Override

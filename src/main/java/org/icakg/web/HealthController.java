@@ -1,6 +1,5 @@
 package org.icakg.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.icakg.server.Metrics;
@@ -8,7 +7,7 @@ import org.icakg.server.ServerConfig;
 
 import io.javalin.http.Context;
 
-/** {@code /health} (cheap: no query) and {@code /metrics} (request counts and times, memory). */
+/** {@code /health} (cheap: no query) and {@code /metrics} (Prometheus text: requests, latencies, writes, store size, JVM). */
 final class HealthController {
 
     private final Metrics metrics;
@@ -25,12 +24,7 @@ final class HealthController {
     }
 
     void metrics(Context ctx) {
-        Map<String, Object> out = new LinkedHashMap<>(metrics.snapshot());
-        Runtime rt = Runtime.getRuntime();
-        out.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
-        out.put("heapMaxBytes", rt.maxMemory());
-        out.put("queryTimeoutMs", config.queryTimeout().toMillis());
         ctx.header("Cache-Control", "no-store");
-        ctx.json(out);
+        ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape());
     }
 }

@@ -48,6 +48,7 @@ public final class WebApp {
         var map = new MapController(kb, searchIndex, templates);
         var search = new SearchController(kb, searchIndex, templates);
         kb.onDataChanged(stats::invalidate);
+        metrics.storeSize(() -> stats.get().triples());
         WriteGate gate = WriteGate.open(kb, config.store());
         Auth auth = new Auth(Users.load(config.usersFile(), System.getenv(Users.ENV)));
         ReportResponses reports = new ReportResponses(kb.prefixes(), templates);
@@ -115,12 +116,5 @@ public final class WebApp {
             return Problem.withStatus(e.getStatus(), "Method " + ctx.method() + " is not allowed on " + ctx.path()
                     + (e.getDetails().isEmpty() ? "" : "; allowed: " + String.join(", ", e.getDetails().values())));
         return Problem.withStatus(e.getStatus(), e.getMessage());
-    }
-
-    /** {@code scheme://host:port} as the client addressed this server. */
-    static String serverUrl(Context ctx) {
-        String url = ctx.url();
-        int pathStart = url.indexOf('/', url.indexOf("//") + 2);
-        return pathStart < 0 ? url : url.substring(0, pathStart);
     }
 }
