@@ -35,7 +35,9 @@ public final class Main {
                 case "validate" -> ValidateCommand.run(rest, out, err);
                 case "query" -> QueryCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out, err);
+                case "claims" -> ClaimsCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
+                case "passwd" -> PasswdCommand.run(rest, System.in, out, err);
                 default -> throw new Args.UsageException("unknown command '" + argv[0] + "'");
             };
         } catch (Args.UsageException e) {
@@ -61,6 +63,8 @@ public final class Main {
                 "  " + ValidateCommand.USAGE,
                 "  " + QueryCommand.USAGE,
                 "  " + ExportCommand.USAGE,
-                "  " + BenchCommand.USAGE);
+                "  " + ClaimsCommand.USAGE,
+                "  " + BenchCommand.USAGE,
+                "  " + PasswdCommand.USAGE);
     }
 }

@@ -27,7 +27,7 @@ final class DatasetController {
     /** {@code GET /void}. */
     void voidDescription(Context ctx) {
         RdfFormat format = RdfResponses.negotiate(ctx, SparqlController.TRIPLE_FORMATS);
-        RdfResponses.send(ctx, description.dataset(WebApp.serverUrl(ctx)), format, kb.prefixes());
+        RdfResponses.send(ctx, description.dataset(), format, kb.prefixes());
     }
 
     /** {@code GET /dumps/ica-kg.EXT}: the whole data set; triple formats get the union of its graphs. */

@@ -29,8 +29,12 @@ final class ServiceDescription {
         this.stats = stats;
     }
 
-    /** The service description; {@code server} is {@code scheme://host:port} as the client sees it. */
-    Graph service(String server) {
+    /**
+     * The service description. Its IRIs are under the configured base, where the service is published (the server
+     * answers at the base's paths), never under the {@code Host} a request names, which anyone can set.
+     */
+    Graph service() {
+        String server = server();
         Graph g = graph();
         Node svc = iri(server + "/sparql");
         add(g, svc, RDF.type.asNode(), iri(SD + "Service"));
@@ -62,7 +66,8 @@ final class ServiceDescription {
     }
 
     /** VoID and DCAT: title, licence, live counts, endpoint and dumps. */
-    Graph dataset(String server) {
+    Graph dataset() {
+        String server = server();
         Graph g = graph();
         Node ds = iri(vocab.base() + "void#ica-kg");
         Stats.Snapshot s = stats.get();
@@ -101,6 +106,11 @@ final class ServiceDescription {
         add(g, endpoint, iri(DCAT + "endpointURL"), iri(server + "/sparql"));
         add(g, endpoint, iri(DCAT + "endpointDescription"), iri(server + "/sparql"));
         return g;
+    }
+
+    /** The base without its final {@code /}: the root the endpoint and dumps are published under. */
+    private String server() {
+        return vocab.base().substring(0, vocab.base().length() - 1);
     }
 
     private static Graph graph() {

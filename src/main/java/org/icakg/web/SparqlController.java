@@ -33,7 +33,7 @@ final class SparqlController {
             ctx.redirect("/query", HttpStatus.SEE_OTHER);
             return;
         }
-        RdfResponses.send(ctx, description.service(WebApp.serverUrl(ctx)), format, kb.prefixes());
+        RdfResponses.send(ctx, description.service(), format, kb.prefixes());
     }
 
     /** {@code POST /sparql} that is not a query. */

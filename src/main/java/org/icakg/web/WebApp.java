@@ -61,6 +61,8 @@ public final class WebApp {
         return Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.startup.showJavalinBanner = false;
+            // A known path asked with a method it does not take is 405 naming the allowed ones, not 404.
+            cfg.http.prefer405over404 = true;
             var r = cfg.routes;
             r.get("/sparql", sparql::describe);
             r.post("/sparql", sparql::post);
@@ -116,12 +118,5 @@ public final class WebApp {
             return Problem.withStatus(e.getStatus(), "Method " + ctx.method() + " is not allowed on " + ctx.path()
                     + (e.getDetails().isEmpty() ? "" : "; allowed: " + String.join(", ", e.getDetails().values())));
         return Problem.withStatus(e.getStatus(), e.getMessage());
-    }
-
-    /** {@code scheme://host:port} as the client addressed this server. */
-    static String serverUrl(Context ctx) {
-        String url = ctx.url();
-        int pathStart = url.indexOf('/', url.indexOf("//") + 2);
-        return pathStart < 0 ? url : url.substring(0, pathStart);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Base64;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.IsoMatcher;
+import org.icakg.write.PasswordHash;
 
 /** A server on a TDB2 store with one maintainer allowed to write, and the requests the write paths take. */
 public final class Maintainer {
@@ -22,11 +23,11 @@ public final class Maintainer {
 
     private Maintainer() {}
 
-    /** Writes a users file naming {@link #USER} with {@link #PASSWORD} into {@code dir}. */
+    /** Writes a users file naming {@link #USER} with {@link #PASSWORD} (kept as PBKDF2, as advised) into {@code dir}. */
     public static Path usersFile(Path dir) {
         Path file = dir.resolve("users");
         try {
-            Files.writeString(file, USER + ":" + PASSWORD + "\n");
+            Files.writeString(file, USER + ":" + PasswordHash.of(PASSWORD.toCharArray()).encoded() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

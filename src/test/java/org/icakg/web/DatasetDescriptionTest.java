@@ -47,7 +47,7 @@ class DatasetDescriptionTest {
         assertEquals(count, triples.getLiteralLexicalForm());
         assertTrue(r.body().contains("creativecommons.org/licenses/by/4.0"));
         assertTrue(g.contains(Node.ANY, NodeFactory.createURI(VOID + "sparqlEndpoint"),
-                NodeFactory.createURI(server.url("/sparql"))));
+                NodeFactory.createURI("https://w3id.org/ica-kg/sparql")));
         assertTrue(r.body().contains("dcat:Dataset") || r.body().contains("http://www.w3.org/ns/dcat#Dataset"));
     }
 

@@ -101,8 +101,12 @@ class HeadTest {
         assertEquals("", answer.substring(end + 4), "no body after the headers");
     }
 
-    /** Sends a request over a plain socket and returns every byte the server sent before closing. */
     static String raw(String request) throws IOException {
+        return raw(server, request);
+    }
+
+    /** Sends a request over a plain socket and returns every byte the server sent before closing. */
+    static String raw(TestServer server, String request) throws IOException {
         URI u = URI.create(server.url("/"));
         try (Socket s = new Socket(u.getHost(), u.getPort())) {
             s.setSoTimeout(10_000);
