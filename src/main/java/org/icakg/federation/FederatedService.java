@@ -206,7 +206,7 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
         Request request = request(endpoint, query.toString(), cxt.getInt(DEPTH, 0) + 1)
                 .timeout(leftMillis, TimeUnit.MILLISECONDS)
                 .idleTimeout(Math.min(leftMillis, queryTimeout.toMillis()), TimeUnit.MILLISECONDS);
-        CompletableFuture<ContentResponse> answer = new CompletableResponseListener(request, MAX_RESULT_BYTES).send();
+        CompletableFuture<ContentResponse> answer = new CompletableResponseListener(request, MAX_RESULT_BYTES + 1).send();
         ContentResponse response = await(endpoint, request, answer, execCxt.getCancelSignal(), cxt.get(CLIENT_GONE));
         int status = response.getStatus();
         if (status / 100 == 3)
@@ -214,6 +214,8 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
                     + "endpoint it leads to");
         if (status / 100 != 2)
             throw remote(endpoint, "answered HTTP " + status);
+        if (response.getContent().length > MAX_RESULT_BYTES)
+            throw tooLarge(endpoint);
         Lang lang = resultLang(response.getMediaType());
         if (lang == null)
             throw remote(endpoint, "answered with " + response.getMediaType() + ", not SPARQL results");
@@ -270,9 +272,13 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
             if (t instanceof TimeoutException || t instanceof QueryCancelledException)
                 return new QueryCancelledException();
             if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).contains("Buffering capacity"))
-                return remote(endpoint, "answered more than " + MAX_RESULT_BYTES + " bytes, the limit of a SERVICE answer");
+                return tooLarge(endpoint);
         }
         return remote(endpoint, "could not be reached (" + cause.getClass().getSimpleName() + ")");
+    }
+
+    private static QueryExceptionHTTP tooLarge(URI endpoint) {
+        return remote(endpoint, "answered more than " + MAX_RESULT_BYTES + " bytes, the limit of a SERVICE answer");
     }
 
     private static QueryExceptionHTTP remote(URI endpoint, String what) {

@@ -66,7 +66,10 @@ public final class IncomingQuery extends SPARQL_QueryDataset {
         }
     }
 
-    /** True once the client's connection is closed. */
+    /**
+     * True once Jetty reports the client's connection failed or closed. Over HTTP/1.1 Jetty does not read a connection
+     * while its request is handled, so a client that simply hangs up is noticed only when the answer is written.
+     */
     private static BooleanSupplier clientGone(HttpAction action) {
         ServletContextRequest request = ServletContextRequest.getServletContextRequest(action.getRequest());
         if (request == null)

@@ -91,7 +91,7 @@ public final class IcaServer implements AutoCloseable {
                 .build();
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
         EntityPathEncoding.apply(fuseki.getJettyServer());
-        fuseki.getJettyServer().setErrorHandler(new PlainErrorHandler());
+        PlainErrorHandler.install(fuseki.getJettyServer());
         fuseki.start();
         ownPort.set(fuseki.getHttpPort());
         return new IcaServer(fuseki, log, kb, config, federation);

@@ -39,7 +39,7 @@ public final class ProblemResponses {
 
     // Compiled once; a compiled template and a configured mapper are immutable and safe to share between threads.
     private static final Mustache PAGE = new DefaultMustacheFactory("templates").compile("error.mustache");
-    // <, >, & and ' as JSON unicode escapes, so that JSON holding request text is inert even read as HTML.
+    // <, > and & as JSON unicode escapes, so that JSON holding request text is inert even read as HTML.
     private static final ObjectMapper MAPPER = JsonMapper.builder(
             new JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build()).build();
 
@@ -48,7 +48,7 @@ public final class ProblemResponses {
         private final int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
 
         HtmlSafeEscapes() {
-            for (char c : new char[] {'<', '>', '&', '\''})
+            for (char c : new char[] {'<', '>', '&'})
                 escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
         }
 

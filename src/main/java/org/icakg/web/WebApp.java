@@ -61,6 +61,8 @@ public final class WebApp {
         return Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.startup.showJavalinBanner = false;
+            // A known path asked with a method it does not take is 405 naming the allowed ones, not 404.
+            cfg.http.prefer405over404 = true;
             var r = cfg.routes;
             r.get("/sparql", sparql::describe);
             r.post("/sparql", sparql::post);

@@ -41,7 +41,7 @@ class FederationGuardsTest {
         stub = new StubEndpoint();
         server = TestServer.start(c -> c.withData(List.of(DATA)).withQueryTimeout(TIME_LIMIT)
                 .withFederation(c.federation().allowing(List.of(stub.url("/error"), stub.url("/redirect"),
-                        stub.url("/slow"), stub.silentUrl()))));
+                        stub.url("/slow"), stub.url("/huge"), stub.silentUrl()))));
     }
 
     @AfterAll
@@ -108,6 +108,14 @@ class FederationGuardsTest {
         assertFalse(r.body().contains(StubEndpoint.SECRET), r.body());
         assertFalse(r.body().contains("/target"), r.body());
         assertEquals(0, stub.hits("/target"));
+    }
+
+    @Test
+    void an_answer_larger_than_the_limit_gives_502_naming_the_limit() {
+        HttpResponse<String> r = query(server, serviceQuery(stub.url("/huge")));
+        assertEquals(502, r.statusCode(), r.body());
+        assertTrue(r.body().contains(Integer.toString(FederatedService.MAX_RESULT_BYTES)), r.body());
+        assertFalse(r.body().contains(StubEndpoint.SECRET), r.body());
     }
 
     @Test

@@ -44,7 +44,10 @@ public final class StubEndpoint implements AutoCloseable {
         threads.submit(this::acceptSilently);
     }
 
-    /** {@code http://127.0.0.1:port{path}} of the HTTP stub: {@code /error}, {@code /redirect}, {@code /slow}, other paths 200 with a secret. */
+    /**
+     * {@code http://127.0.0.1:port{path}} of the HTTP stub: {@code /error} (500), {@code /redirect}, {@code /huge}
+     * (results of about 11 MB), {@code /slow}; other paths 200 with a secret.
+     */
     public String url(String path) { return "http://127.0.0.1:" + http.getAddress().getPort() + path; }
 
     /** The socket that accepts connections and never answers. */
@@ -69,6 +72,9 @@ public final class StubEndpoint implements AutoCloseable {
                 ex.getResponseHeaders().add("Location", url("/target"));
                 send(ex, 302, "text/plain", "moved " + SECRET);
             }
+            case "/huge" -> send(ex, 200, "application/sparql-results+json", "{\"head\": {\"vars\": [\"s\"]}, "
+                    + "\"results\": {\"bindings\": [" + ("{\"s\": {\"type\": \"literal\", \"value\": \"" + SECRET
+                    + "\"}},").repeat(200_000) + "{}]}}");
             case "/slow" -> {
                 sleep(30_000);
                 send(ex, 200, "text/plain", "late " + SECRET);

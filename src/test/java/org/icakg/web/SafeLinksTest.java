@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.icakg.kb.Vocab;
+import org.icakg.support.HtmlLinks;
 import org.icakg.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SafeLinksTest {
 
     static final Path DATA = Path.of("src/test/resources/fixtures/unsafe-links");
-    private static final Pattern LINK = Pattern.compile("\\s(?:xlink:)?(?:href|src|action|formaction)\\s*=\\s*\"([^\"]*)\"",
-            Pattern.CASE_INSENSITIVE);
 
     static TestServer server;
 
@@ -53,7 +50,7 @@ class SafeLinksTest {
     void a_page_links_only_local_paths_and_http_iris(String path) {
         HttpResponse<String> r = server.get(path, "Accept", "text/html");
         assertEquals(200, r.statusCode(), path + ": " + r.body());
-        List<String> unsafe = unsafeLinks(r.body());
+        List<String> unsafe = HtmlLinks.unsafe(r.body());
         assertTrue(unsafe.isEmpty(), path + " links " + unsafe);
     }
 
@@ -75,7 +72,7 @@ class SafeLinksTest {
         assertEquals(200, r.statusCode(), r.body());
         Matcher m = Pattern.compile("\"href\"\\s*:\\s*\"([^\"]*)\"").matcher(r.body());
         while (m.find())
-            assertTrue(isSafe(m.group(1)), m.group(1));
+            assertTrue(HtmlLinks.isSafe(m.group(1)), m.group(1));
     }
 
     @Test
@@ -90,32 +87,10 @@ class SafeLinksTest {
             assertNull(Links.href(vocab, iri), iri);
     }
 
-    /** Every link target in the page that is not a local path, a fragment, or an http(s) IRI. */
-    static List<String> unsafeLinks(String html) {
-        List<String> unsafe = new ArrayList<>();
-        Matcher m = LINK.matcher(html);
-        while (m.find()) {
-            if (!isSafe(unescape(m.group(1))))
-                unsafe.add(m.group(0).trim());
-        }
-        return unsafe;
-    }
-
-    private static boolean isSafe(String target) {
-        String t = target.toLowerCase(Locale.ROOT);
-        return (t.startsWith("/") && !t.startsWith("//")) || t.startsWith("#") || t.startsWith("http://")
-                || t.startsWith("https://") || t.startsWith("?");
-    }
-
-    private static String unescape(String attribute) {
-        return attribute.replace("&#x3A;", ":").replace("&#58;", ":").replace("&colon;", ":").replace("&amp;", "&")
-                .replace("&#61;", "=").replace("&#39;", "'").replace("&quot;", "\"").strip();
-    }
-
     @Test
     void a_page_with_a_script_link_would_be_caught() {
-        assertFalse(unsafeLinks("<a href=\"javascript&#x3A;x\">x</a>").isEmpty());
-        assertFalse(unsafeLinks("<svg><a xlink:href=\"data:text/html,x\"></a></svg>").isEmpty());
-        assertTrue(unsafeLinks("<a href=\"/id/x\">x</a><a href=\"https://example.org/\">y</a>").isEmpty());
+        assertFalse(HtmlLinks.unsafe("<a href=\"javascript&#x3A;x\">x</a>").isEmpty());
+        assertFalse(HtmlLinks.unsafe("<svg><a xlink:href=\"data:text/html,x\"></a></svg>").isEmpty());
+        assertTrue(HtmlLinks.unsafe("<a href=\"/id/x\">x</a><a href=\"https://example.org/\">y</a>").isEmpty());
     }
 }
