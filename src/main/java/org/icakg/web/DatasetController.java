@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.icakg.kb.KnowledgeBase;
 
@@ -38,7 +37,7 @@ final class DatasetController {
                 .orElseThrow(() -> new NotFoundResponse("No dump " + file + "; available: "
                         + String.join(", ", RdfFormat.rdf().stream().map(f -> "ica-kg." + f.extension()).toList())));
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
-        RdfResponses.send(ctx, copy(), format, kb.prefixes());
+        StoreStreams.dataset(ctx, kb.dataset(), format, kb.prefixes());
     }
 
     /** {@code GET /data}: Graph Store Protocol reads: {@code ?default}, {@code ?graph=IRI}, or the whole data set. */
@@ -50,19 +49,18 @@ final class DatasetController {
             throw new BadRequestResponse("Give either ?default or ?graph=IRI, not both");
         if (graph == null && !dflt) {
             RdfFormat format = RdfResponses.negotiate(ctx, List.of(RdfFormat.TRIG, RdfFormat.NQUADS, RdfFormat.JSONLD));
-            RdfResponses.send(ctx, copy(), format, kb.prefixes());
+            StoreStreams.dataset(ctx, dsg, format, kb.prefixes());
             return;
         }
         RdfFormat format = RdfResponses.negotiate(ctx, SparqlController.TRIPLE_FORMATS);
         if (dflt) {
-            RdfResponses.send(ctx, Txn.calculateRead(dsg, () -> copyOf(dsg.getUnionGraph())), format, kb.prefixes());
+            StoreStreams.graph(ctx, dsg, null, format, kb.prefixes());
             return;
         }
         Node name = parseIri(graph);
-        var g = Txn.calculateRead(dsg, () -> dsg.containsGraph(name) ? copyOf(dsg.getGraph(name)) : null);
-        if (g == null || g.isEmpty())
+        if (!Txn.calculateRead(dsg, () -> dsg.find(name, Node.ANY, Node.ANY, Node.ANY).hasNext()))
             throw new NotFoundResponse("No graph named " + graph);
-        RdfResponses.send(ctx, g, format, kb.prefixes());
+        StoreStreams.graph(ctx, dsg, name, format, kb.prefixes());
     }
 
     static Node parseIri(String iri) {
@@ -75,18 +73,4 @@ final class DatasetController {
             throw new BadRequestResponse("Graph name is not a valid IRI: " + e.getMessage());
         }
     }
-
-    private DatasetGraph copy() {
-        DatasetGraph dsg = kb.dataset();
-        DatasetGraph out = DatasetGraphFactory.createGeneral();
-        Txn.executeRead(dsg, () -> dsg.find().forEachRemaining(out::add));
-        return out;
-    }
-
-    private static org.apache.jena.graph.Graph copyOf(org.apache.jena.graph.Graph g) {
-        var out = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-        g.find().forEachRemaining(out::add);
-        return out;
-    }
-
 }

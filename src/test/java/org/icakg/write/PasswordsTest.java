@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 
 import org.icakg.cli.Main;
 import org.icakg.kb.UnreadableInputException;
+import org.icakg.support.Fixtures;
+import org.icakg.support.Maintainer;
+import org.icakg.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +110,21 @@ class PasswordsTest {
                 + Base64.getEncoder().encodeToString(new byte[32]) + "\n";
         var e = assertThrows(UnreadableInputException.class, () -> usersFile(weak));
         assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("210000"), e.getMessage());
+    }
+
+    @Test
+    void a_server_with_a_passwd_line_accepts_the_password_over_http_and_refuses_a_wrong_one() throws IOException {
+        Path users = tmp.resolve("users");
+        Files.writeString(users, passwd("s3cret-enough\n") + "\n");
+        try (TestServer server = TestServer.serving(Fixtures.inMemory(), c -> c.withUsersFile(users))) {
+            String update = "INSERT DATA { GRAPH <https://w3id.org/ica-kg/id/passage/added-01> { "
+                    + "<https://w3id.org/ica-kg/id/state/india> <http://www.w3.org/2000/01/rdf-schema#comment> 'x' } }";
+            assertEquals(401, server.post("/update", "application/sparql-update", update,
+                    "Authorization", Maintainer.basic("alice", "s3cret-enougH")).statusCode());
+            for (int i = 0; i < 2; i++)
+                assertEquals(200, server.post("/update", "application/sparql-update", update,
+                        "Authorization", Maintainer.basic("alice", "s3cret-enough")).statusCode());
+        }
     }
 
     @Test
