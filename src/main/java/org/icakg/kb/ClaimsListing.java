@@ -55,9 +55,12 @@ public final class ClaimsListing {
             for (Node g : sorted(instances(vocab.termNode("Interpretation")))) {
                 out.append("\n### ").append(label(g)).append("\n\n");
                 out.append("Why: ").append(literal(g, SKOS.scopeNote.asNode())).append("\n\n");
-                List<String> from = new ArrayList<>();
-                union.find(g, InferredGraphs.DERIVED_FROM, Node.ANY).forEachRemaining(t -> from.add(label(t.getObject())));
-                out.append("Reads: ").append(String.join("; ", from.stream().sorted().toList())).append("\n\n");
+                List<Node> from = new ArrayList<>();
+                union.find(g, InferredGraphs.DERIVED_FROM, Node.ANY).forEachRemaining(t -> from.add(t.getObject()));
+                // In reading order: by document, then by position in it (passage 2 before passage 11).
+                from.sort(Comparator.comparing((Node p) -> documentLabel(p))
+                        .thenComparingInt((Node p) -> position(p)).thenComparing((Node p) -> p.toString()));
+                out.append("Reads: ").append(String.join("; ", from.stream().map(this::label).toList())).append("\n\n");
                 statements(out, g);
             }
             out.append("\n## External sources\n\nWell-established facts from outside the two documents, each graph with its source.\n");
@@ -127,6 +130,11 @@ public final class ClaimsListing {
         });
         passages.sort(Comparator.comparingInt((Node p) -> position(p)).thenComparing(Node::getURI));
         return passages;
+    }
+
+    private String documentLabel(Node passage) {
+        Node document = object(passage, DCTerms.isPartOf.asNode());
+        return document == null ? "" : label(document);
     }
 
     private int position(Node passage) {
