@@ -20,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RunawayQueriesTest {
 
     static final int EXPENSIVE = 6;
-    /** Far above the 100 ms target: this checks that cheap requests are served at all, not how fast. */
-    static final long CHEAP_BOUND_MS = 2_000;
+    /**
+     * Seconds, not minutes: this checks that cheap requests are served while the expensive ones run, not how fast
+     * (the times are measured by {@code FairAdmissionTest} and the benchmark); a busy machine stays far under it.
+     */
+    static final long CHEAP_BOUND_MS = 10_000;
 
     @Test
     void health_and_small_queries_keep_answering_while_expensive_queries_run(@TempDir Path dir) throws IOException {
@@ -31,7 +34,7 @@ class RunawayQueriesTest {
             for (int i = 0; i < EXPENSIVE; i++)
                 running.add(CompletableFuture.supplyAsync(() ->
                         s.get("/sparql?query=" + enc(Fixtures.COUNT_CROSS)).statusCode()));
-            sleep(500);
+            awaitRunning(s, EXPENSIVE);
             for (int i = 0; i < 10; i++) {
                 long start = System.nanoTime();
                 assertEquals(200, s.get("/health").statusCode());
@@ -44,6 +47,16 @@ class RunawayQueriesTest {
             for (var f : running)
                 assertEquals(503, f.join(), "each expensive query ends at the limit with an error status");
         }
+    }
+
+    /** Waits (boundedly) until the server reports {@code n} admitted requests, so the cheap ones meet them running. */
+    private static void awaitRunning(TestServer s, int n) {
+        for (int i = 0; i < 400; i++) {
+            if (FairAdmissionTest.gauge(s.get("/metrics").body(), "ica_admission_running") >= n)
+                return;
+            sleep(10);
+        }
+        throw new AssertionError("the " + n + " expensive queries never ran at once");
     }
 
     private static void sleep(long ms) {
