@@ -1,5 +1,9 @@
 package org.icakg.server;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,7 +39,22 @@ final class BodyLimits {
         return false;
     }
 
+    /**
+     * Most bytes of a refused body read and thrown away before the refusal is sent. A client is usually still sending
+     * when the refusal comes; if the connection were closed with its bytes unread, the reset could reach the client
+     * before the answer, and it would see a broken connection instead of the 413.
+     */
+    static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
     private static boolean refuse(HttpServletRequest req, HttpServletResponse res, Problem problem) {
+        long length = req.getContentLengthLong();
+        if (length > 0 && length <= MAX_DRAINED_BYTES) {
+            try (InputStream body = req.getInputStream()) {
+                body.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // The client stopped sending: answer all the same, the connection closes after it.
+            }
+        }
         problem.send(req, res);
         return true;
     }
