@@ -76,6 +76,18 @@ public enum Route {
     METRICS               ("GET",    "/metrics",           Answerer.APP,    Admit.NEVER_WAIT, Cache.NONE),
     /** {@code Assets.get}: the site's own scripts, styles and fonts. */
     ASSET                 ("GET",    "/assets/{name}",     Answerer.APP,    Admit.READ,  Cache.NONE),
+    /** {@code Workbench}: the maintainers' workbench home (credentials). */
+    WORKBENCH             ("GET",    "/workbench",         Answerer.APP,    Admit.READ,  Cache.NONE),
+    /** {@code Workbench}: the form registering a source document. */
+    WORKBENCH_SOURCE_FORM ("GET",    "/workbench/sources/new", Answerer.APP, Admit.READ, Cache.NONE),
+    /** {@code Workbench}: registers a source document and its passages (one gated write). */
+    WORKBENCH_SOURCES     ("POST",   "/workbench/sources", Answerer.APP,    Admit.WRITE, Cache.NONE),
+    /** {@code Workbench}: one source document and its passages. */
+    WORKBENCH_SOURCE      ("GET",    "/workbench/source",  Answerer.APP,    Admit.READ,  Cache.NONE),
+    /** {@code Workbench}: one accepted change, in plain words. */
+    WORKBENCH_CHANGE      ("GET",    "/workbench/changes/{id}", Answerer.APP, Admit.READ, Cache.NONE),
+    /** {@code Workbench}: the workbench's script and style. */
+    WORKBENCH_ASSET       ("GET",    "/workbench/assets/{name}", Answerer.APP, Admit.READ, Cache.NONE),
     /** No row: the app answers 404, or 405 naming the methods the path takes. */
     OTHER                 (null,     null,                 Answerer.APP,    Admit.BY_METHOD, Cache.NONE);
 

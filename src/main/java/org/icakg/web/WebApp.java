@@ -59,8 +59,10 @@ public final class WebApp {
         var update = new UpdateController(auth, gate, reports, kb.vocab(), maxBody);
         var graphStore = new GraphStoreController(kb, auth, gate, reports, maxBody);
         var audit = new AuditController(auth, gate.audit());
+        var workbench = new org.icakg.workbench.Workbench(kb, gate, auth::require,
+                (q, n) -> searchIndex.search(q, n).stream().map(SearchIndex.Hit::entity).toList());
 
-        return Javalin.create(cfg -> {
+        Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.startup.showJavalinBanner = false;
             // A known path asked with a method it does not take is 405 naming the allowed ones, not 404.
@@ -98,10 +100,13 @@ public final class WebApp {
                     case HEALTH -> health::health;
                     case METRICS -> health::metrics;
                     case ASSET -> Assets::get;
+                    case WORKBENCH, WORKBENCH_SOURCE_FORM, WORKBENCH_SOURCES, WORKBENCH_SOURCE, WORKBENCH_CHANGE,
+                         WORKBENCH_ASSET -> null; // bound by Workbench.routes below
                 };
                 if (handler != null)
                     r.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), handler);
             }
+            workbench.routes(r);
             r.exception(Problem.class, (e, ctx) -> e.send(ctx));
             r.exception(ProtectedGraphException.class, (e, ctx) -> Problem.forbidden(e.getMessage()).send(ctx));
             r.exception(UnsafeIriException.class, (e, ctx) -> Problem.badRequest(e.getMessage()).send(ctx));
@@ -120,6 +125,26 @@ public final class WebApp {
                 Problem.serverError().send(null, res);
             });
         });
+        checkAgainstTable(app);
+        return app;
+    }
+
+    /**
+     * Checks that the app serves exactly the table's {@link Route.Answerer#APP} rows, each with its method: a route
+     * added to the app but not to the table (or the reverse) stops the server from starting.
+     */
+    static void checkAgainstTable(Javalin app) {
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        for (var e : app.unsafe.internalRouter.allHttpHandlers())
+            if (e.endpoint.method.isHttpMethod())
+                served.add(e.endpoint.method.name() + " " + e.endpoint.path);
+        java.util.Set<String> table = new java.util.TreeSet<>();
+        for (Route route : Route.values())
+            if (route != Route.OTHER && route.answerer() == Route.Answerer.APP)
+                table.add(route.method() + " " + route.path());
+        if (!served.equals(table))
+            throw new IllegalStateException("The app's routes differ from the route table (web/Route): served "
+                    + served + ", table " + table);
     }
 
     private static Problem fromJavalin(HttpResponseException e, Context ctx) {

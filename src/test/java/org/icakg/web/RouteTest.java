@@ -65,6 +65,12 @@ class RouteTest {
                 Arguments.of("GET", "/health/", null, "", Route.HEALTH),
                 Arguments.of("GET", "/metrics", null, "", Route.METRICS),
                 Arguments.of("GET", "/assets/site.css", null, "", Route.ASSET),
+                Arguments.of("GET", "/workbench", null, "", Route.WORKBENCH),
+                Arguments.of("GET", "/workbench/sources/new", null, "", Route.WORKBENCH_SOURCE_FORM),
+                Arguments.of("POST", "/workbench/sources", FORM, "", Route.WORKBENCH_SOURCES),
+                Arguments.of("GET", "/workbench/source", null, "iri", Route.WORKBENCH_SOURCE),
+                Arguments.of("GET", "/workbench/changes/12", null, "", Route.WORKBENCH_CHANGE),
+                Arguments.of("GET", "/workbench/assets/workbench.js", null, "", Route.WORKBENCH_ASSET),
                 // No row: the app answers 404 or 405.
                 Arguments.of("GET", "/nothing-here", null, "", Route.OTHER),
                 Arguments.of("GET", "/id/", null, "", Route.OTHER),
