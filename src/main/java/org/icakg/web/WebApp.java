@@ -57,6 +57,8 @@ public final class WebApp {
         var update = new UpdateController(auth, gate, reports, kb.vocab(), maxBody);
         var graphStore = new GraphStoreController(kb, auth, gate, reports, maxBody);
         var audit = new AuditController(auth, gate.audit());
+        var workbench = new org.icakg.workbench.Workbench(kb, gate, auth::require,
+                (q, n) -> searchIndex.search(q, n).stream().map(SearchIndex.Hit::entity).toList());
 
         return Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -93,6 +95,7 @@ public final class WebApp {
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);
             r.get("/assets/{name}", Assets::get);
+            workbench.routes(r);
             r.exception(Problem.class, (e, ctx) -> e.send(ctx));
             r.exception(ProtectedGraphException.class, (e, ctx) -> Problem.forbidden(e.getMessage()).send(ctx));
             r.exception(UnsafeIriException.class, (e, ctx) -> Problem.badRequest(e.getMessage()).send(ctx));
