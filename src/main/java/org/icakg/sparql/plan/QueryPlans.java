@@ -2,8 +2,11 @@ package org.icakg.sparql.plan;
 
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.ARQConstants;
+import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.algebra.optimize.RewriteFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.main.StageBuilder;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
@@ -33,5 +36,11 @@ public final class QueryPlans {
             context.set(ARQ.stageGenerator, new PlannedStages(statistics));
         context.set(PlanStatistics.CONTEXT_KEY, statistics);
         return statistics;
+    }
+
+    /** {@code builder} set to run its query as written: no rewrite, the patterns of each group in the query's order. */
+    public static QueryExecBuilder unplanned(QueryExecBuilder builder) {
+        return builder.set(ARQConstants.sysOptimizerFactory, Optimize.noOptimizationFactory)
+                .set(ARQ.stageGenerator, StageBuilder.executeInline);
     }
 }

@@ -11,18 +11,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.SortCondition;
-import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
-import org.apache.jena.sparql.algebra.optimize.Optimize;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.sparql.engine.main.StageBuilder;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.system.Txn;
@@ -44,9 +40,7 @@ final class Answers {
 
     /** The rows of {@code query} evaluated as written: no rewrite, patterns in the order of the query. */
     static List<Binding> unoptimised(DatasetGraph dsg, Query query) {
-        return rows(QueryExec.dataset(dsg).query(query)
-                .set(ARQConstants.sysOptimizerFactory, Optimize.noOptimizationFactory)
-                .set(ARQ.stageGenerator, StageBuilder.executeInline), dsg, query);
+        return rows(QueryPlans.unplanned(QueryExec.dataset(dsg).query(query)), dsg, query);
     }
 
     private static List<Binding> rows(QueryExecBuilder builder, DatasetGraph dsg, Query query) {
