@@ -17,7 +17,6 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.icakg.server.VaryHeader;
 
 import io.javalin.http.Context;
 
