@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.riot.system.PrefixMap;
+import org.icakg.sparql.plan.QueryPlans;
 
 /**
  * The knowledge graph: a data set (in memory or TDB2) holding the ontology, the curated data in named graphs
@@ -40,6 +41,7 @@ public final class KnowledgeBase {
         this.inference = new Inference(ontology, vocab);
         this.prefixes = prefixes;
         this.dataSources = List.copyOf(dataSources);
+        onDataChanged(QueryPlans.install(dataset)::dataChanged);
     }
 
     /**

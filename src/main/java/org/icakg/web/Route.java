@@ -84,6 +84,14 @@ public enum Route {
     WORKBENCH_SOURCES     ("POST",   "/workbench/sources", Answerer.APP,    Admit.WRITE, Cache.NONE),
     /** {@code Workbench}: one source document and its passages. */
     WORKBENCH_SOURCE      ("GET",    "/workbench/source",  Answerer.APP,    Admit.READ,  Cache.NONE),
+    /** {@code Workbench}: one passage, with the forms that state what it says. */
+    WORKBENCH_PASSAGE     ("GET",    "/workbench/passage", Answerer.APP,    Admit.READ,  Cache.NONE),
+    /** {@code Workbench}: the form of statements about one entity, generated from the shapes. */
+    WORKBENCH_STATEMENTS_FORM ("GET", "/workbench/statements", Answerer.APP, Admit.READ, Cache.NONE),
+    /** {@code Workbench}: checks and lands statements (one gated write). */
+    WORKBENCH_STATEMENTS  ("POST",   "/workbench/statements", Answerer.APP, Admit.WRITE, Cache.NONE),
+    /** {@code Workbench}: entities whose names match, for the forms' completion. */
+    WORKBENCH_ENTITIES    ("GET",    "/workbench/entities.json", Answerer.APP, Admit.READ, Cache.NONE),
     /** {@code Workbench}: one accepted change, in plain words. */
     WORKBENCH_CHANGE      ("GET",    "/workbench/changes/{id}", Answerer.APP, Admit.READ, Cache.NONE),
     /** {@code Workbench}: the workbench's script and style. */

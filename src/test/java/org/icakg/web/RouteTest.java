@@ -69,6 +69,10 @@ class RouteTest {
                 Arguments.of("GET", "/workbench/sources/new", null, "", Route.WORKBENCH_SOURCE_FORM),
                 Arguments.of("POST", "/workbench/sources", FORM, "", Route.WORKBENCH_SOURCES),
                 Arguments.of("GET", "/workbench/source", null, "iri", Route.WORKBENCH_SOURCE),
+                Arguments.of("GET", "/workbench/passage", null, "iri", Route.WORKBENCH_PASSAGE),
+                Arguments.of("GET", "/workbench/statements", null, "passage", Route.WORKBENCH_STATEMENTS_FORM),
+                Arguments.of("POST", "/workbench/statements", FORM, "", Route.WORKBENCH_STATEMENTS),
+                Arguments.of("GET", "/workbench/entities.json", null, "q", Route.WORKBENCH_ENTITIES),
                 Arguments.of("GET", "/workbench/changes/12", null, "", Route.WORKBENCH_CHANGE),
                 Arguments.of("GET", "/workbench/assets/workbench.js", null, "", Route.WORKBENCH_ASSET),
                 // No row: the app answers 404 or 405.
