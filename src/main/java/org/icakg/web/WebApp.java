@@ -89,9 +89,9 @@ public final class WebApp {
                     case HEALTH -> health::health;
                     case METRICS -> health::metrics;
                     case ASSET -> Assets::get;
-                    case WORKBENCH, WORKBENCH_SOURCE_FORM, WORKBENCH_SOURCES, WORKBENCH_SOURCE, WORKBENCH_PASSAGE,
-                         WORKBENCH_STATEMENTS_FORM, WORKBENCH_STATEMENTS, WORKBENCH_ENTITIES, WORKBENCH_CHANGE,
-                         WORKBENCH_ASSET -> null; // bound by Workbench.routes below (checked against the table)
+                    case WORKBENCH, WORKBENCH_SOURCE_FORM, WORKBENCH_SOURCES, WORKBENCH_SOURCE, WORKBENCH_CHANGE,
+                         WORKBENCH_ASSET, WORKBENCH_PASSAGE, WORKBENCH_STATEMENT_FORM, WORKBENCH_STATEMENTS,
+                         WORKBENCH_ENTITIES -> null; // bound by Workbench.routes below
                 };
                 if (handler != null)
                     r.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), handler);
