@@ -66,7 +66,8 @@ final class Virtuoso implements AutoCloseable {
      * Starts Virtuoso on a new, empty database in {@code dir} (emptied first) that may read files under
      * {@code dataDir}, and waits until its SPARQL endpoint answers. Its own log is {@code dir/virtuoso.log}.
      */
-    static Virtuoso start(Path dir, Path dataDir) throws IOException, InterruptedException {
+    static Virtuoso start(Path workDir, Path dataDir) throws IOException, InterruptedException {
+        Path dir = workDir.toAbsolutePath().normalize();
         Extras.deleteTree(dir);
         Files.createDirectories(dir);
         int sqlPort = Startup.freePort(), httpPort = Startup.freePort();
