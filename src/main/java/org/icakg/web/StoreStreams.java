@@ -18,7 +18,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.icakg.server.VaryHeader;
 
 import io.javalin.http.Context;
 
