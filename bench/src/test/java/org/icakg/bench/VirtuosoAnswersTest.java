@@ -21,7 +21,7 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.resultset.ResultsReader;
 import org.apache.jena.sparql.resultset.SPARQLResult;
 import org.icakg.server.IcaServer;
-import org.icakg.server.ServerConfig;
+import org.icakg.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
