@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.riot.system.PrefixMap;
+import org.icakg.store.Stores;
 import org.icakg.validate.Finding;
 import org.icakg.validate.LineIndex;
 import org.icakg.validate.Report;
@@ -64,7 +65,7 @@ public final class KnowledgeBase {
             errors.addAll(parsed.errors());
             parsed.dataset().find().forEachRemaining(q -> shapesGraph.add(q.asTriple()));
         }
-        boolean fresh = org.icakg.store.Stores.isEmpty(dataset);
+        boolean fresh = Stores.isEmpty(dataset);
         if (fresh) {
             dataset.begin(org.apache.jena.query.TxnType.WRITE);
             try {
@@ -95,7 +96,7 @@ public final class KnowledgeBase {
 
     /** Loads a bundle into a fresh in-memory data set. */
     public static KnowledgeBase inMemory(Bundle bundle, Vocab vocab) {
-        return open(bundle, vocab, org.icakg.store.Stores.inMemory());
+        return open(bundle, vocab, Stores.inMemory());
     }
 
     public DatasetGraph dataset() { return dataset; }
