@@ -20,12 +20,16 @@ import org.icakg.validate.Finding;
 import org.icakg.validate.LineIndex;
 import org.icakg.validate.Report;
 import org.icakg.validate.Validator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge graph: a data set (in memory or TDB2) holding the ontology, the curated data in named graphs
  * and the inferred graph; with the shapes and the ontology's axioms that check and extend it.
  */
 public final class KnowledgeBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger("ica-kg.load");
 
     private final DatasetGraph dataset;
     private final Vocab vocab;
@@ -78,7 +82,9 @@ public final class KnowledgeBase {
                     throw new LoadException(errors);
                 }
                 Graph ontology = copy(dataset.getGraph(vocab.ontologyGraph()));
-                new Inference(ontology, vocab).materialize(dataset, vocab);
+                long start = System.nanoTime();
+                long inferred = new Inference(ontology, vocab).materialize(dataset, vocab);
+                LOG.info(String.format("%,d inferred statements (%.1f s)", inferred, (System.nanoTime() - start) / 1e9));
                 dataset.commit();
             } finally {
                 dataset.end();

@@ -29,6 +29,8 @@ final class PendingWrite implements IndexView {
     }
 
     boolean add(Node g, Triple t) {
+        if (base.isEmpty())
+            return added.add(g, t); // a first load: nothing committed to compare with
         Quad q = Quad.create(g, t);
         if (removed.remove(q)) {
             removedPerStatement.computeIfPresent(t, (k, n) -> n == 1 ? null : n - 1);
