@@ -36,7 +36,6 @@ public final class Main {
                 case "query" -> QueryCommand.run(rest, out, err);
                 case "export" -> ExportCommand.run(rest, out, err);
                 case "claims" -> ClaimsCommand.run(rest, out, err);
-                case "bench" -> BenchCommand.run(rest, out, err);
                 case "passwd" -> PasswdCommand.run(rest, System.in, out, err);
                 default -> throw new Args.UsageException("unknown command '" + argv[0] + "'");
             };
@@ -64,7 +63,6 @@ public final class Main {
                 "  " + QueryCommand.USAGE,
                 "  " + ExportCommand.USAGE,
                 "  " + ClaimsCommand.USAGE,
-                "  " + BenchCommand.USAGE,
                 "  " + PasswdCommand.USAGE);
     }
 }

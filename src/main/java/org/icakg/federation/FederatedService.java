@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -69,8 +68,6 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
     public static final Symbol DEPTH = Symbol.create("https://w3id.org/ica-kg/federation#depth");
     /** Context key: {@link System#nanoTime()} by which the query must end. */
     public static final Symbol DEADLINE = Symbol.create("https://w3id.org/ica-kg/federation#deadline");
-    /** Context key: a {@link BooleanSupplier} that is true once the client has gone. */
-    public static final Symbol CLIENT_GONE = Symbol.create("https://w3id.org/ica-kg/federation#client-gone");
     private static final Symbol CALLS = Symbol.create("https://w3id.org/ica-kg/federation#calls");
 
     /** Header on outbound calls carrying the hop count, read back from incoming queries. */
@@ -81,7 +78,12 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
     public static final int MAX_RESULT_BYTES = 8 * 1024 * 1024;
     /** Longest wait for a connection (less when the query has less time left). */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** How often a waiting call looks whether its query was cancelled or its client left. */
+    /**
+     * How long a connection to a remote is kept open unused. A call cancelled before its request went out (its client
+     * left at once) leaves the connection opened for it unused: it is closed after this.
+     */
+    public static final Duration IDLE_CONNECTION = Duration.ofSeconds(2);
+    /** How often a waiting call looks whether its query was cancelled (its time limit, or its client left). */
     static final long POLL_MILLIS = 25;
     /** Queries whose URL would be longer are sent with POST. */
     static final int MAX_GET_URL = 2048;
@@ -109,7 +111,7 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
         this.refusals = refusals;
         client.setFollowRedirects(false);
         client.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
-        client.setIdleTimeout(queryTimeout.toMillis());
+        client.setIdleTimeout(IDLE_CONNECTION.toMillis());
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "ica-kg federation"));
         client.setSocketAddressResolver(this::resolve);
         client.setName("ica-kg-federation");
@@ -207,7 +209,7 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
                 .timeout(leftMillis, TimeUnit.MILLISECONDS)
                 .idleTimeout(Math.min(leftMillis, queryTimeout.toMillis()), TimeUnit.MILLISECONDS);
         CompletableFuture<ContentResponse> answer = new CompletableResponseListener(request, MAX_RESULT_BYTES + 1).send();
-        ContentResponse response = await(endpoint, request, answer, execCxt.getCancelSignal(), cxt.get(CLIENT_GONE));
+        ContentResponse response = await(endpoint, request, answer, execCxt.getCancelSignal());
         int status = response.getStatus();
         if (status / 100 == 3)
             throw remote(endpoint, "answered " + status + " (a redirect); redirects are not followed: name the "
@@ -242,15 +244,14 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
                 StandardCharsets.UTF_8));
     }
 
-    /** Waits for the answer; aborts the call when the query is cancelled (its time limit) or the client has gone. */
+    /** Waits for the answer; aborts the call when the query is cancelled (its time limit, or its client has gone). */
     private ContentResponse await(URI endpoint, Request request, CompletableFuture<ContentResponse> answer,
-                                  AtomicBoolean cancelled, Object clientGone) {
+                                  AtomicBoolean cancelled) {
         while (true) {
             try {
                 return answer.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException waiting) {
-                boolean gone = clientGone instanceof BooleanSupplier s && s.getAsBoolean();
-                if (gone || cancelled != null && cancelled.get() || Thread.currentThread().isInterrupted()) {
+                if (cancelled != null && cancelled.get() || Thread.currentThread().isInterrupted()) {
                     request.abort(new QueryCancelledException());
                     throw new QueryCancelledException();
                 }

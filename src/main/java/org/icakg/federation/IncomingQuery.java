@@ -1,7 +1,7 @@
 package org.icakg.federation;
 
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
@@ -9,20 +9,23 @@ import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.icakg.sparql.QueryShape;
 
 /**
  * Fuseki's query operation, with what {@link FederatedService} needs to know of the request put in the query's
- * context: the hops that brought it ({@value FederatedService#DEPTH_HEADER}), its deadline, and whether its client
- * has gone.
+ * context: the hops that brought it ({@value FederatedService#DEPTH_HEADER}) and its deadline. A query whose client
+ * hangs up is cancelled ({@link ClientWatch}), and with it its outbound calls.
  */
 public final class IncomingQuery extends SPARQL_QueryDataset {
 
     /** Largest hop count believed from a request header; more is taken as this. */
     static final int MAX_HEADER_DEPTH = 64;
 
+    /** Request attribute holding the {@link ClientWatch} of the query being answered. */
+    private static final String WATCH = ClientWatch.class.getName();
+
     private final Duration queryTimeout;
+    private final ScheduledThreadPoolExecutor watches = ClientWatch.timer();
 
     public IncomingQuery(Duration queryTimeout) {
         this.queryTimeout = queryTimeout;
@@ -43,6 +46,9 @@ public final class IncomingQuery extends SPARQL_QueryDataset {
             ServletOps.errorBadRequest("Query too deeply nested to evaluate: its expressions or patterns nest deeper "
                     + "than the server's stack allows (" + queryString.length() + " characters). Flatten it, or list "
                     + "alternatives with VALUES or IN (...).");
+        } finally {
+            if (action.getRequest().getAttribute(WATCH) instanceof ClientWatch watch)
+                watch.close();
         }
     }
 
@@ -51,8 +57,11 @@ public final class IncomingQuery extends SPARQL_QueryDataset {
         var cxt = action.getContext(); // a copy made for this request
         cxt.set(FederatedService.DEPTH, depth(action.getRequestHeader(FederatedService.DEPTH_HEADER)));
         cxt.set(FederatedService.DEADLINE, System.nanoTime() + queryTimeout.toNanos());
-        cxt.set(FederatedService.CLIENT_GONE, clientGone(action));
-        return super.createQueryExec(action, query, dataset);
+        QueryExec exec = super.createQueryExec(action, query, dataset);
+        ClientWatch watch = ClientWatch.start(watches, action.getRequest(), exec::abort);
+        if (watch != null)
+            action.getRequest().setAttribute(WATCH, watch);
+        return exec;
     }
 
     /** The hop count a request says it has come through: 0 when absent or unreadable. */
@@ -64,19 +73,5 @@ public final class IncomingQuery extends SPARQL_QueryDataset {
         } catch (NumberFormatException e) {
             return MAX_HEADER_DEPTH;
         }
-    }
-
-    /**
-     * True once Jetty reports the client's connection failed or closed. Over HTTP/1.1 Jetty does not read a connection
-     * while its request is handled, so a client that simply hangs up is noticed only when the answer is written.
-     */
-    private static BooleanSupplier clientGone(HttpAction action) {
-        ServletContextRequest request = ServletContextRequest.getServletContextRequest(action.getRequest());
-        if (request == null)
-            return () -> false;
-        var endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
-        var failed = new java.util.concurrent.atomic.AtomicBoolean();
-        request.addFailureListener(t -> failed.set(true));
-        return () -> failed.get() || endPoint.isInputShutdown() || !endPoint.isOpen();
     }
 }

@@ -88,9 +88,14 @@ public final class ProblemResponses {
      * (null) it is plain text.
      */
     static void write(HttpServletRequest req, HttpServletResponse res, Problem problem) {
+        write(req == null ? null : req.getHeader("Accept"), res, problem);
+    }
+
+    /** Writes {@code problem} as the whole response for a client that sent {@code accept}, unless it is committed. */
+    static void write(String accept, HttpServletResponse res, Problem problem) {
         if (res.isCommitted())
             return;
-        Rendered r = render(problem, req == null ? null : req.getHeader("Accept"));
+        Rendered r = render(problem, accept);
         res.resetBuffer();
         res.setStatus(problem.status());
         problem.headers().forEach(res::setHeader);

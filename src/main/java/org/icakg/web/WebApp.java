@@ -1,29 +1,19 @@
 package org.icakg.web;
 
-import org.apache.jena.update.UpdateException;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.server.Metrics;
 import org.icakg.server.ServerConfig;
 import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
-import org.icakg.write.ProtectedGraphException;
-import org.icakg.write.StoreWriteException;
-import org.icakg.write.UnsafeIriException;
 import org.icakg.write.Users;
 import org.icakg.write.WriteGate;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The Javalin app: every route of the browsing layer and of the non-query SPARQL paths, in one table. */
 public final class WebApp {
 
-    private static final Logger LOG = LoggerFactory.getLogger("ica-kg.web");
 
     private WebApp() {}
 
@@ -57,6 +47,8 @@ public final class WebApp {
         var update = new UpdateController(auth, gate, reports, kb.vocab(), maxBody);
         var graphStore = new GraphStoreController(kb, auth, gate, reports, maxBody);
         var audit = new AuditController(auth, gate.audit());
+        var workbench = new org.icakg.workbench.Workbench(kb, gate, auth::require,
+                (q, n) -> searchIndex.search(q, n).stream().map(SearchIndex.Hit::entity).toList());
 
         return Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -93,30 +85,8 @@ public final class WebApp {
             r.get("/health", health::health);
             r.get("/metrics", health::metrics);
             r.get("/assets/{name}", Assets::get);
-            r.exception(Problem.class, (e, ctx) -> e.send(ctx));
-            r.exception(ProtectedGraphException.class, (e, ctx) -> Problem.forbidden(e.getMessage()).send(ctx));
-            r.exception(UnsafeIriException.class, (e, ctx) -> Problem.badRequest(e.getMessage()).send(ctx));
-            r.exception(StoreWriteException.class, (e, ctx) -> (e.diskFull() ? Problem.insufficientStorage(e.getMessage())
-                    : Problem.serviceUnavailable(e.getMessage())).send(ctx));
-            r.exception(UpdateException.class, (e, ctx) -> Problem.badRequest("Update failed: " + e.getMessage()).send(ctx));
-            // Javalin's own refusals (404 for an unknown path, 405, 400 from a handler) and anything unexpected
-            // answer through the same Problem path as the rest: negotiated, escaped, never a stack trace.
-            r.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(e, ctx).send(ctx));
-            r.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                Problem.serverError().send(ctx);
-            });
-            cfg.router.javaLangErrorHandler((res, error) -> {
-                LOG.error("Request failed with {}", error.toString(), error instanceof StackOverflowError ? null : error);
-                Problem.serverError().send(null, res);
-            });
+            workbench.routes(r);
+            ErrorMapping.install(cfg);
         });
-    }
-
-    private static Problem fromJavalin(HttpResponseException e, Context ctx) {
-        if (e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode())
-            return Problem.withStatus(e.getStatus(), "Method " + ctx.method() + " is not allowed on " + ctx.path()
-                    + (e.getDetails().isEmpty() ? "" : "; allowed: " + String.join(", ", e.getDetails().values())));
-        return Problem.withStatus(e.getStatus(), e.getMessage());
     }
 }

@@ -52,8 +52,8 @@ class CompetencyQuestionsTest {
     }
 
     @Test
-    void there_are_seventeen_competency_questions_each_with_an_expected_answer() throws IOException {
-        assertEquals(17, questions().count());
+    void there_are_eighteen_competency_questions_each_with_an_expected_answer() throws IOException {
+        assertEquals(18, questions().count());
         for (String q : questions().toList())
             assertFalse(expected(q).isBlank(), "expected answer for " + q);
     }

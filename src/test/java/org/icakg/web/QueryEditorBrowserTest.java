@@ -73,7 +73,7 @@ class QueryEditorBrowserTest {
     void the_competency_questions_are_offered_as_examples_and_load_into_the_editor() {
         openEditor();
         List<?> buttons = web.findElements(By.cssSelector("button.example"));
-        assertEquals(17, buttons.size(), "one example per competency question");
+        assertEquals(18, buttons.size(), "one example per competency question");
         web.findElements(By.cssSelector("button.example")).get(0).click();
         String value = (String) js().executeScript("return window.icaYasgui.getTab().getYasqe().getValue()");
         assertTrue(value.contains("SELECT"), value);

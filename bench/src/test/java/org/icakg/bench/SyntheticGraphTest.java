@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,12 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
-import org.icakg.cli.Main;
 import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Vocab;
+import org.icakg.server.IcaServer;
+import org.icakg.server.ServerConfig;
 import org.icakg.store.Stores;
-import org.icakg.support.TestServer;
 import org.icakg.validate.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,17 +61,18 @@ class SyntheticGraphTest {
     void bench_generate_writes_a_trig_file_that_serve_loads(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("g.trig");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"bench", "generate", "--triples", "10000", "--out", file.toString()},
+        int status = BenchCommand.run(new String[] {"generate", "--triples", "10000", "--out", file.toString()},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         assertTrue(Files.size(file) > 0);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("generated"), "progress lines while generating");
-        try (TestServer server = TestServer.withData(file)) {
-            var r = server.get("/sparql?query=" + TestServer.enc(
-                    "ASK { <https://w3id.org/ica-kg/id/meeting/meeting-0> <https://w3id.org/ica-kg/ontology#hadParticipant> ?s }"),
-                    "Accept", "application/sparql-results+json");
-            assertEquals(200, r.statusCode(), r.body());
-            assertTrue(r.body().contains("true"), r.body());
+        try (IcaServer server = IcaServer.start(ServerConfig.defaults().withPort(0).withData(List.of(file)));
+             PlainHttpClient client = new PlainHttpClient("127.0.0.1", server.port())) {
+            var r = client.get("/sparql?query=" + URLEncoder.encode(
+                    "ASK { <https://w3id.org/ica-kg/id/meeting/meeting-0> <https://w3id.org/ica-kg/ontology#hadParticipant> ?s }",
+                    StandardCharsets.UTF_8), QueryMix.RESULTS_JSON);
+            assertEquals(200, r.status(), r.text());
+            assertTrue(r.text().contains("true"), r.text());
         }
     }
 }

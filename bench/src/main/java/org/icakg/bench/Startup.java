@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.icakg.cli.Main;
+
 /**
  * Start to first answer: the service's own {@code serve} command launched as from a shell (a fresh JVM, its
  * relaunch included), polled until it answers a query.
@@ -39,7 +41,7 @@ final class Startup {
         List<String> args = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
         args.addAll(serveArgs);
         long start = System.nanoTime();
-        Process p = ServerProcess.spawn(jvmOptions, "org.icakg.cli.Main", args, log);
+        Process p = ServerProcess.spawn(jvmOptions, Main.class.getName(), args, log);
         try {
             while (true) {
                 long elapsed = (System.nanoTime() - start) / 1_000_000;

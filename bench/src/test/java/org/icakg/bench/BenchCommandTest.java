@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.icakg.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,7 @@ class BenchCommandTest {
     void a_short_run_prints_a_table_with_every_query_class_and_no_errors(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("table.md");
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"bench", "--triples", "5000", "--seconds", "1", "--warmup", "0",
+        int status = BenchCommand.run(new String[] {"--triples", "5000", "--seconds", "1", "--warmup", "0",
                         "--connections", "2", "--no-extras", "--work", dir.toString(), "--out", table.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8), progress = err.toString(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package org.icakg.cli;
+package org.icakg.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,31 +9,50 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.icakg.bench.BenchReport;
-import org.icakg.bench.BenchSettings;
-import org.icakg.bench.Benchmark;
-import org.icakg.bench.SyntheticGraph;
+import org.icakg.cli.Args;
 
 /**
- * {@code bench}: generates a synthetic graph, runs the query mix against this service, stock Fuseki and a plain
- * Javalin route, and prints the table; {@code bench generate} only writes the synthetic graph to a TriG file.
+ * Entry point of {@code ica-kg-bench.jar}: generates a synthetic graph, runs the query mix against this service,
+ * stock Fuseki, a plain Javalin route and Virtuoso (when installed), and prints the table; {@code generate} only
+ * writes the synthetic graph to a TriG file, {@code writes} only measures gated writes.
  */
-final class BenchCommand {
+public final class BenchCommand {
 
-    static final String USAGE = "bench [--triples 1000000] [--connections 8] [--seconds 5] [--out FILE]\n"
-            + "        [--warmup 2] [--seed N] [--work target/bench] [--classes a,b] [--no-baseline] [--no-extras]\n"
-            + "        [--no-cached] [--service-jvm OPTION]...\n"
-            + "                                                     measure this service beside stock Fuseki\n"
-            + "  bench generate --triples N --out FILE.trig [--seed N] write the synthetic graph\n"
-            + "  bench writes [--triples N] [--writes 30] [--seed N] [--work DIR]\n"
-            + "                                                     only the gated-write target (a store of N triples)";
+    static final String USAGE = String.join("\n",
+            "usage: java -jar bench/target/ica-kg-bench.jar [OPTIONS]      measure this service beside the baselines",
+            "         [--triples 1000000] [--connections 8] [--seconds 5] [--warmup 2] [--out FILE] [--seed N]",
+            "         [--work target/bench] [--classes a,b] [--no-baseline] [--no-extras] [--no-cached]",
+            "         [--service-jvm OPTION]...",
+            "       java -jar bench/target/ica-kg-bench.jar generate --triples N --out FILE.trig [--seed N]",
+            "                                                                  only write the synthetic graph",
+            "       java -jar bench/target/ica-kg-bench.jar writes [--triples N] [--writes 30] [--seed N] [--work DIR]",
+            "                                                                  only the gated-write target");
 
     private static final long DEFAULT_TRIPLES = 1_000_000;
     private static final int MAX_WRITES = 10_000;
 
     private BenchCommand() {}
 
-    static int run(String[] argv, PrintStream out, PrintStream err) {
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.out, System.err));
+    }
+
+    /** Runs the benchmark (or {@code generate}, {@code writes}); returns 0, 1 when requests failed, 2 for bad usage. */
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        if (argv.length > 0 && (argv[0].equals("--help") || argv[0].equals("help"))) {
+            err.println(USAGE);
+            return 0;
+        }
+        try {
+            return measure(argv, out, err);
+        } catch (Args.UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+    }
+
+    private static int measure(String[] argv, PrintStream out, PrintStream err) {
         boolean generate = argv.length > 0 && argv[0].equals("generate");
         boolean writes = argv.length > 0 && argv[0].equals("writes");
         Args args = Args.parse(generate || writes ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
@@ -41,7 +60,7 @@ final class BenchCommand {
                         "writes"),
                 Set.of("no-baseline", "no-extras", "no-cached"));
         if (!args.positional().isEmpty())
-            throw new Args.UsageException("bench takes no positional arguments, got " + args.positional());
+            throw new Args.UsageException("the benchmark takes no positional arguments, got " + args.positional());
         long triples = args.getInt("triples", (int) DEFAULT_TRIPLES, (int) SyntheticGraph.MIN_TRIPLES,
                 (int) SyntheticGraph.MAX_TRIPLES);
         long seed = Long.parseLong(args.get("seed", Long.toString(SyntheticGraph.DEFAULT_SEED)));
@@ -71,7 +90,7 @@ final class BenchCommand {
 
     private static int generate(Args args, long triples, long seed, PrintStream err) throws IOException {
         if (!args.has("out"))
-            throw new Args.UsageException("bench generate needs --out FILE.trig");
+            throw new Args.UsageException("generate needs --out FILE.trig");
         Path file = Path.of(args.get("out", null));
         err.printf("Generating %,d triples into %s ...%n", triples, file);
         long written = Benchmark.generate(triples, seed, file, err);

@@ -1,0 +1,64 @@
+package org.icakg.workbench;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.apache.jena.graph.Node;
+import org.icakg.kb.KnowledgeBase;
+import org.icakg.web.Problem;
+import org.icakg.write.WriteGate;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * The maintainers' workbench: register a source and its passages, state what a passage says in forms generated from
+ * the SHACL shapes, check it live against the graph, land it through the {@link WriteGate}, and review the change.
+ * Every page needs a maintainer's credentials; every post must come from the workbench's own forms.
+ */
+public final class Workbench {
+
+    /** Static files of the workbench, by public name: classpath resource and media type. */
+    private static final Map<String, String[]> ASSETS = Map.of(
+            "workbench.js", new String[] {"workbench/static/workbench.js", "text/javascript"},
+            "workbench.css", new String[] {"workbench/static/workbench.css", "text/css"});
+
+    private final SourcesController sources;
+    private final ChangesController changes;
+
+    /**
+     * @param authenticate the user name of a request's valid maintainer credentials, or throws the 401/403 problem
+     * @param search       entities whose labels match a text, best first, at most the given number
+     */
+    public Workbench(KnowledgeBase kb, WriteGate gate, Function<Context, String> authenticate,
+                     BiFunction<String, Integer, List<Node>> search) {
+        Guard guard = new Guard(authenticate);
+        Pages pages = new Pages();
+        Words words = new Words(kb.vocab(), kb.prefixes());
+        this.sources = new SourcesController(kb, gate, guard, pages, words);
+        this.changes = new ChangesController(kb, gate.audit(), guard, pages, words);
+    }
+
+    /** Adds the workbench's routes to the route table. */
+    public void routes(RoutesConfig r) {
+        r.get("/workbench", sources::home);
+        r.get("/workbench/sources/new", sources::form);
+        r.post("/workbench/sources", sources::post);
+        r.get("/workbench/source", sources::source);
+        r.get("/workbench/changes/{id}", changes::show);
+        r.get("/workbench/assets/{name}", Workbench::asset);
+    }
+
+    private static void asset(Context ctx) {
+        String[] entry = ASSETS.get(ctx.pathParam("name"));
+        InputStream in = entry == null ? null : Workbench.class.getClassLoader().getResourceAsStream(entry[0]);
+        if (in == null)
+            throw Problem.notFound("No workbench asset " + ctx.pathParam("name"));
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(entry[1] + ";charset=utf-8");
+        ctx.result(in);
+    }
+}

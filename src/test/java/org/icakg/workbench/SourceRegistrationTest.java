@@ -1,0 +1,123 @@
+package org.icakg.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.system.Txn;
+import org.icakg.support.Maintainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Registering a source document over HTTP: the passages proposed by sentence, the one gated write, the refusals. */
+class SourceRegistrationTest {
+
+    static final String TEXT = "India and Mongolia held talks in Ulaanbaatar in May 2025.\n"
+            + "The two  sides agreed to expand trade.  ";
+
+    @TempDir
+    static Path dir;
+    static WorkbenchClient wb;
+
+    @BeforeAll
+    static void start() {
+        wb = WorkbenchClient.bundled(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        wb.server.close();
+    }
+
+    private static String[] source(String slug, String... more) {
+        java.util.Map<String, String> f = new java.util.LinkedHashMap<>();
+        List<String> base = List.of("title", "Talks in Ulaanbaatar", "publisher", "Steppe News",
+                "date", "2025-05", "url", "https://example.org/talks", "licence", "https://creativecommons.org/licenses/by/4.0/",
+                "description", "A short news item.", "slug", slug, "text", TEXT);
+        for (int i = 0; i + 1 < base.size(); i += 2)
+            f.put(base.get(i), base.get(i + 1));
+        for (int i = 0; i + 1 < more.length; i += 2)
+            f.put(more[i], more[i + 1]);
+        return f.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new);
+    }
+
+    @Test
+    void splitting_proposes_one_passage_per_sentence_and_writes_nothing() {
+        HttpResponse<String> r = wb.post("/workbench/sources", source("split-only", "action", "split"));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("India and Mongolia held talks in Ulaanbaatar in May 2025.&#10;&#10;The two sides agreed to expand trade."),
+                r.body());
+        assertTrue(r.body().contains("Passages (2)"));
+        assertFalse(wb.get("/workbench").body().contains("Talks in Ulaanbaatar"));
+    }
+
+    @Test
+    void registering_writes_the_document_and_its_passages_with_exact_quotes_and_positions() {
+        HttpResponse<String> r = wb.post("/workbench/sources", source("talks-ulaanbaatar", "action", "register",
+                "passages", "India and Mongolia held talks in Ulaanbaatar in May 2025.\n\nThe two sides agreed to expand trade."));
+        assertEquals(303, r.statusCode(), r.body());
+        String change = WorkbenchClient.location(r);
+        assertTrue(change.startsWith("/workbench/changes/"));
+        String page = wb.get(change).body();
+        assertTrue(page.contains("The two  sides agreed to expand trade."), "the quote is the text's own characters");
+        assertTrue(page.contains("Talks in Ulaanbaatar, passage 2"));
+
+        var kb = wb.server.server().knowledgeBase();
+        Node p2 = NodeFactory.createURI(kb.vocab().entityNs() + "passage/talks-ulaanbaatar-02");
+        Txn.executeRead(kb.dataset(), () -> {
+            var g = kb.dataset().getGraph(kb.vocab().sourcesGraph());
+            assertEquals("The two  sides agreed to expand trade.",
+                    g.find(p2, kb.vocab().termNode("quote"), Node.ANY).next().getObject().getLiteralLexicalForm());
+            assertEquals("2", g.find(p2, kb.vocab().termNode("position"), Node.ANY).next().getObject().getLiteralLexicalForm());
+            Node doc = NodeFactory.createURI(kb.vocab().entityNs() + "document/talks-ulaanbaatar");
+            assertTrue(g.contains(p2, org.apache.jena.vocabulary.DCTerms.isPartOf.asNode(), doc));
+            assertEquals("2025-05", g.find(doc, org.apache.jena.vocabulary.DCTerms.issued.asNode(), Node.ANY).next()
+                    .getObject().getLiteralLexicalForm());
+        });
+        assertTrue(wb.get("/workbench").body().contains("Talks in Ulaanbaatar"));
+        assertEquals(200, wb.server.get("/id/passage/talks-ulaanbaatar-01").statusCode());
+    }
+
+    @Test
+    void a_passage_not_in_the_text_is_refused_with_everything_typed_kept() {
+        HttpResponse<String> r = wb.post("/workbench/sources", source("talks-refused", "action", "register",
+                "passages", "India and Mongolia held talks.\n\nThe two sides agreed to expand trade."));
+        assertEquals(422, r.statusCode());
+        assertTrue(r.body().contains("Passage 1 (“India and Mongolia held talks.”) is not in the text"), r.body());
+        assertTrue(r.body().contains("value=\"Steppe News\""), "the typed publisher is kept");
+        assertTrue(r.body().contains("aria-invalid=\"true\""));
+        assertFalse(wb.get("/workbench").body().contains("talks-refused"));
+    }
+
+    @Test
+    void a_date_the_source_does_not_give_that_way_is_refused_next_to_its_field() {
+        HttpResponse<String> r = wb.post("/workbench/sources", source("talks-bad-date", "action", "register", "date", "May 2025"));
+        assertEquals(422, r.statusCode());
+        assertTrue(r.body().contains("Not a date: “May 2025”"), r.body());
+    }
+
+    @Test
+    void a_post_from_another_origin_or_without_the_token_or_credentials_is_refused() {
+        String body = WorkbenchClient.form(source("talks-forged", "action", "register", "csrf", wb.token()));
+        assertEquals(403, wb.postRaw("/workbench/sources", body, "Authorization", Maintainer.AUTH,
+                "Origin", "https://evil.example").statusCode());
+        assertEquals(403, wb.postRaw("/workbench/sources", body, "Authorization", Maintainer.AUTH,
+                "Referer", "https://evil.example/page").statusCode());
+        assertEquals(403, wb.postRaw("/workbench/sources", body, "Authorization", Maintainer.AUTH).statusCode(),
+                "neither Origin nor Referer");
+        String noToken = WorkbenchClient.form(source("talks-forged", "action", "register"));
+        assertEquals(403, wb.postRaw("/workbench/sources", noToken, "Authorization", Maintainer.AUTH,
+                "Origin", wb.server.url("")).statusCode());
+        assertEquals(401, wb.postRaw("/workbench/sources", body, "Origin", wb.server.url("")).statusCode());
+        assertEquals(401, wb.server.get("/workbench").statusCode());
+        assertFalse(wb.get("/workbench").body().contains("talks-forged"));
+    }
+}

@@ -1,0 +1,77 @@
+package org.icakg.workbench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.icakg.support.Maintainer;
+import org.icakg.support.TestServer;
+
+/** A maintainer's HTTP client of the workbench: pages with credentials, form posts with the token and Origin. */
+final class WorkbenchClient {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    final TestServer server;
+
+    WorkbenchClient(TestServer server) {
+        this.server = server;
+    }
+
+    /** The bundled data in memory, with {@link Maintainer#USER} as maintainer. */
+    static WorkbenchClient bundled(Path dir) {
+        Path users = Maintainer.usersFile(dir);
+        return new WorkbenchClient(TestServer.start(c -> c.withUsersFile(users)));
+    }
+
+    HttpResponse<String> get(String path) {
+        return server.get(path, "Authorization", Maintainer.AUTH);
+    }
+
+    /** The form token shown to the maintainer. */
+    String token() {
+        Matcher m = TOKEN.matcher(get("/workbench/sources/new").body());
+        if (!m.find())
+            throw new AssertionError("no form token on the workbench page");
+        return m.group(1);
+    }
+
+    /** Posts a form as the workbench's own page would: credentials, Origin of the server, and the token. */
+    HttpResponse<String> post(String path, String... fields) {
+        List<String> all = new ArrayList<>(List.of(fields));
+        all.add("csrf");
+        all.add(token());
+        return postRaw(path, form(all.toArray(String[]::new)), "Authorization", Maintainer.AUTH, "Origin", server.url(""));
+    }
+
+    HttpResponse<String> postRaw(String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return server.send(b, headers);
+    }
+
+    /** {@code a=1&b=2} from name/value pairs. */
+    static String form(String... fields) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            if (!b.isEmpty())
+                b.append('&');
+            b.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return b.toString();
+    }
+
+    /** The path a 303 answer sends the browser to. */
+    static String location(HttpResponse<String> r) {
+        return r.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location: " + r.statusCode()));
+    }
+}
