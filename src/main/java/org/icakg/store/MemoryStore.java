@@ -27,7 +27,10 @@ import org.apache.jena.sys.JenaSystem;
  * Transactions: any number of readers and one writer at a time. The writer's changes are a {@link PendingWrite}
  * that readers do not see; a commit folds them into the index while no reader is active (it waits for the readers
  * of the moment to end, and readers that begin meanwhile wait for it), so a reader sees one state from its begin to
- * its end. An abort drops the changes. Writing to the default graph is refused: it is the union, name a graph.
+ * its end. An abort drops the changes.
+ * <p>
+ * The default graph ({@link #getDefaultGraph}, what SPARQL matches) is the union. No statement is stored outside a
+ * named graph: {@code find} on the default graph's name answers nothing (as in TDB2), and writing to it is refused.
  */
 public final class MemoryStore extends DatasetGraphQuads {
 
@@ -78,16 +81,13 @@ public final class MemoryStore extends DatasetGraphQuads {
     public Iterator<Quad> find(Node g, Node s, Node p, Node o) {
         if (g == null || g == Node.ANY)
             return view().quads(s, p, o);
-        Node name = Quad.isDefaultGraph(g) ? Quad.defaultGraphIRI : g;
-        return Iter.map(triples(g, s, p, o), t -> Quad.create(name, t));
+        if (Quad.isDefaultGraph(g))
+            return Iter.nullIterator(); // no statement is stored outside a named graph (as in TDB2)
+        return Iter.map(triples(g, s, p, o), t -> Quad.create(g, t));
     }
 
     @Override
-    public Iterator<Quad> findNG(Node g, Node s, Node p, Node o) {
-        if (g != null && Quad.isDefaultGraph(g))
-            return Iter.nullIterator();
-        return find(g, s, p, o);
-    }
+    public Iterator<Quad> findNG(Node g, Node s, Node p, Node o) { return find(g, s, p, o); }
 
     @Override
     public boolean contains(Node g, Node s, Node p, Node o) {
