@@ -8,7 +8,7 @@ import java.util.Set;
 import org.icakg.federation.FederationPolicy;
 import org.icakg.kb.Vocab;
 import org.icakg.server.IcaServer;
-import org.icakg.server.ServerConfig;
+import org.icakg.ServerConfig;
 
 /** {@code serve}: loads the knowledge graph and serves it until the process is stopped. */
 final class ServeCommand {

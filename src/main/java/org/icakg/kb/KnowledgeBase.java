@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.riot.system.PrefixMap;
+import org.icakg.sparql.plan.QueryPlans;
 import org.icakg.store.Stores;
 import org.icakg.validate.Finding;
 import org.icakg.validate.LineIndex;
@@ -51,6 +52,7 @@ public final class KnowledgeBase {
         this.validator = new Validator(shapes, ontology, vocab);
         this.prefixes = prefixes;
         this.dataSources = List.copyOf(dataSources);
+        onDataChanged(QueryPlans.install(dataset)::dataChanged);
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.icakg.web.Metrics;
+
 /**
  * Which requests run now. A request takes one of {@link #SLOTS} slots, or waits for one in order of arrival. A request
  * still running after {@link #LONG_AFTER} gives its slot up to a waiting request and runs on as a long request, up to

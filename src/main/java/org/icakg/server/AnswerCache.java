@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.icakg.web.Route;
+
 /**
  * A small, bounded cache of whole answers (status 200, body and headers) to identical requests against unchanged
  * data: SPARQL queries and entity pages. Keyed by method, path, parameters and the headers that choose the
@@ -56,7 +58,7 @@ final class AnswerCache {
         if ("GET".equals(method))
             k.append(req.getQueryString());
         else if (sparql && "POST".equals(method)
-                && "application/x-www-form-urlencoded".equals(SparqlRequests.baseType(req.getContentType())))
+                && "application/x-www-form-urlencoded".equals(Route.baseType(req.getContentType())))
             new TreeMap<>(req.getParameterMap()).forEach((name, values) -> k.append(name).append('=')
                     .append(String.join("\u0000", values)).append('&'));
         else

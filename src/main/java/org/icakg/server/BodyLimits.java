@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.icakg.web.Problem;
+import org.icakg.web.Route;
 
 /**
  * Refuses request bodies over the limits before anything reads them: every body over the configured body limit
@@ -15,12 +19,23 @@ import org.icakg.web.Problem;
  * seconds of processor time that the query time limit does not count. A query posted without a length (chunked)
  * is refused with 411, as its size could not be checked.
  */
-final class BodyLimits {
+final class BodyLimits extends HttpFilter {
 
     /** Longest SPARQL query text accepted in a request body, in bytes. */
     static final long MAX_QUERY_BYTES = 1024 * 1024;
 
-    private BodyLimits() {}
+    private final long maxBodyBytes;
+
+    BodyLimits(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!refused(req, res, maxBodyBytes))
+            chain.doFilter(req, res);
+    }
 
     /** True when the request was refused (and answered); false when it may go on. */
     static boolean refused(HttpServletRequest req, HttpServletResponse res, long maxBodyBytes) {
@@ -28,7 +43,7 @@ final class BodyLimits {
         if (length > maxBodyBytes)
             return refuse(req, res, Problem.contentTooLarge("Request body too large: the limit is " + maxBodyBytes
                     + " bytes, this one is " + length + " bytes. Split the change into smaller requests."));
-        if (!SparqlRequests.PATH.equals(req.getRequestURI()) || !"POST".equals(req.getMethod()))
+        if (!Route.SPARQL_QUERY_POST.path().equals(req.getRequestURI()) || !"POST".equals(req.getMethod()))
             return false;
         if (length > MAX_QUERY_BYTES)
             return refuse(req, res, Problem.contentTooLarge("SPARQL request too large: the limit is " + MAX_QUERY_BYTES

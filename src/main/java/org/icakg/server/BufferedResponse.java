@@ -27,6 +27,7 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     private final Buffer buffer = new Buffer();
     private boolean streaming;
     private boolean cancelled;
+    private boolean settled;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
@@ -41,6 +42,11 @@ final class BufferedResponse extends HttpServletResponseWrapper {
     }
 
     boolean streaming() { return streaming; }
+
+    /** Marks the exchange as answered some other way (an error, or a broken connection): nothing more is sent. */
+    void settle() { settled = true; }
+
+    boolean settled() { return settled; }
 
     byte[] body() { return buffer.toByteArray(); }
 

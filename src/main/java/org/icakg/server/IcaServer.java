@@ -7,12 +7,15 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.icakg.ServerConfig;
 import org.icakg.federation.FederatedService;
 import org.icakg.federation.IncomingQuery;
 import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.store.Checkpoints;
 import org.icakg.store.Stores;
+import org.icakg.web.Metrics;
+import org.icakg.web.Route;
 import org.icakg.web.WebApp;
 
 import io.javalin.Javalin;
@@ -20,7 +23,8 @@ import io.javalin.http.servlet.JavalinServlet;
 
 /**
  * One process, one port: an embedded Fuseki answers SPARQL queries at {@code /sparql} (read-only) and the
- * Javalin app serves everything else, both on the same Jetty server.
+ * Javalin app serves everything else, both on the same Jetty server. Which request goes where is the route table,
+ * {@link Route}; every request passes the chain of filters listed in {@link #start(ServerConfig, KnowledgeBase)}.
  */
 public final class IcaServer implements AutoCloseable {
 
@@ -72,20 +76,27 @@ public final class IcaServer implements AutoCloseable {
         RequestLog log = new RequestLog();
         kb.onDataChanged(cache::invalidate);
         Javalin app = WebApp.create(kb, config, metrics);
-        metrics.useRoutes(Routes.of(app));
         JavalinServlet servlet = new JavalinServlet(app.unsafe);
         DataService queryOnly = DataService.newBuilder(kb.dataset()).addEndpoint(Operation.Query, "").build();
+        long maxBuffered = config.maxBufferedResultBytes();
         FusekiServer fuseki = FusekiServer.create()
                 .port(config.port())
                 .numServerThreads(MIN_THREADS, MAX_THREADS)
                 .loopback(false)
                 .enableCors(true)
                 .registerOperation(Operation.Query, new IncomingQuery(config.queryTimeout()))
-                .add(SparqlRequests.PATH, queryOnly)
-                .addFilter("/*", new SecurityHeaders())
-                .addFilter("/*", new HeadAsGet())
-                .addFilter("/*", new SparqlFormatNames())
-                .addFilter("/*", new RequestRouter(servlet, config, metrics, admission, log, cache))
+                .add(Route.SPARQL_QUERY.path(), queryOnly)
+                // Every request, in this order:
+                .addFilter("/*", new SecurityHeaders())                                  // safety headers on every answer
+                .addFilter("/*", new HeadAsGet())                                        // HEAD answered as GET
+                .addFilter("/*", new RequestLogFilter(log, config.slowQuery()))          // log line; slow queries in full
+                .addFilter("/*", new MetricsFilter(metrics))                             // count and time by route template
+                .addFilter("/*", new BodyLimits(config.maxBodyBytes()))                  // 413/411 before any body is read
+                .addFilter("/*", new SparqlFormatNames())                                // format=jsonld etc. at /sparql
+                .addFilter("/*", new AdmissionFilter(admission))                         // wait for a slot (not /health)
+                .addFilter("/*", new AnswerCacheFilter(cache, maxBuffered))              // ETag/304, cached answers
+                .addFilter("/*", new TimeLimitGuard(config.queryTimeout(), maxBuffered)) // time-out → 503
+                .addFilter("/*", new Dispatch(servlet))                                  // Fuseki or a controller
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import org.icakg.web.RdfFormat;
+import org.icakg.web.Route;
 
 /**
  * The format names of the rest of the site ({@code jsonld}, {@code rdfxml}, {@code ntriples}, {@code nquads},
@@ -33,7 +34,7 @@ final class SparqlFormatNames implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
-        boolean rename = SparqlRequests.PATH.equals(req.getRequestURI())
+        boolean rename = Route.SPARQL_QUERY.path().equals(req.getRequestURI())
                 && PARAMS.stream().anyMatch(p -> mediaType(req.getParameter(p)) != null);
         chain.doFilter(rename ? new Renamed(req) : request, response);
     }

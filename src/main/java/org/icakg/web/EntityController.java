@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.icakg.kb.KnowledgeBase;
-import org.icakg.server.VaryHeader;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;

@@ -2,8 +2,7 @@ package org.icakg.web;
 
 import java.util.Map;
 
-import org.icakg.server.Metrics;
-import org.icakg.server.ServerConfig;
+import org.icakg.ServerConfig;
 
 import io.javalin.http.Context;
 

@@ -8,7 +8,6 @@ import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.icakg.server.VaryHeader;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;

@@ -17,7 +17,6 @@ import org.icakg.validate.Finding;
 import org.icakg.validate.Report;
 import org.icakg.validate.ReportWriter;
 import org.icakg.write.WriteGate;
-import org.icakg.server.VaryHeader;
 
 import io.javalin.http.Context;
 

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.apache.jena.graph.Graph;
 import org.icakg.kb.KnowledgeBase;
-import org.icakg.server.VaryHeader;
 
 import io.javalin.http.Context;
 

@@ -1,17 +1,18 @@
 package org.icakg.web;
 
 import org.icakg.kb.KnowledgeBase;
-import org.icakg.server.Metrics;
-import org.icakg.server.ServerConfig;
+import org.icakg.ServerConfig;
 import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
 import org.icakg.write.Users;
 import org.icakg.write.WriteGate;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 
 
-/** The Javalin app: every route of the browsing layer and of the non-query SPARQL paths, in one table. */
+/** The Javalin app: the controller of every {@link Route} row the app answers, and the one error path. */
 public final class WebApp {
 
 
@@ -50,43 +51,73 @@ public final class WebApp {
         var workbench = new org.icakg.workbench.Workbench(kb, gate, auth::require,
                 (q, n) -> searchIndex.search(q, n).stream().map(SearchIndex.Hit::entity).toList());
 
-        return Javalin.create(cfg -> {
+        Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.startup.showJavalinBanner = false;
             // A known path asked with a method it does not take is 405 naming the allowed ones, not 404.
             cfg.http.prefer405over404 = true;
             var r = cfg.routes;
-            r.get("/sparql", sparql::describe);
-            r.post("/sparql", sparql::post);
-            r.get("/query", editor::page);
-            r.get("/query/examples.json", editor::examples);
-            r.get("/query/prefixes.json", editor::prefixes);
-            r.get("/", home::page);
-            r.get("/id/<path>", entities::get);
-            r.get("/graph.json", neighbourhood::get);
-            r.get("/search", search::search);
-            r.get("/classes", classes::index);
-            r.get("/class", classes::get);
-            r.get("/timeline", timeline::timeline);
-            r.get("/map", map::page);
-            r.get("/ontology", vocabulary::ontology);
-            r.get("/shapes", vocabulary::shapes);
-            r.get("/void", dataset::voidDescription);
-            r.get("/dumps/{file}", dataset::dump);
-            r.get("/data", dataset::read);
-            r.put("/data", graphStore::put);
-            r.post("/data", graphStore::post);
-            r.delete("/data", graphStore::delete);
-            r.post("/update", update::post);
-            r.get("/validate", validate::page);
-            r.post("/validate", validate::check);
-            r.get("/audit", audit::list);
-            r.get("/audit/{id}", audit::patch);
-            r.get("/health", health::health);
-            r.get("/metrics", health::metrics);
-            r.get("/assets/{name}", Assets::get);
+            for (Route route : Route.values()) {
+                Handler handler = switch (route) {
+                    case SPARQL_QUERY, SPARQL_QUERY_POST, OTHER -> null; // the query engine; no row
+                    case SPARQL_DESCRIPTION -> sparql::describe;
+                    case SPARQL_REFUSAL -> sparql::post;
+                    case QUERY_EDITOR -> editor::page;
+                    case QUERY_EXAMPLES -> editor::examples;
+                    case QUERY_PREFIXES -> editor::prefixes;
+                    case HOME -> home::page;
+                    case ENTITY -> entities::get;
+                    case NEIGHBOURHOOD -> neighbourhood::get;
+                    case SEARCH -> search::search;
+                    case CLASSES -> classes::index;
+                    case CLASS -> classes::get;
+                    case TIMELINE -> timeline::timeline;
+                    case MAP -> map::page;
+                    case ONTOLOGY -> vocabulary::ontology;
+                    case SHAPES -> vocabulary::shapes;
+                    case VOID -> dataset::voidDescription;
+                    case DUMP -> dataset::dump;
+                    case GRAPH_STORE_READ -> dataset::read;
+                    case GRAPH_STORE_PUT -> graphStore::put;
+                    case GRAPH_STORE_POST -> graphStore::post;
+                    case GRAPH_STORE_DELETE -> graphStore::delete;
+                    case UPDATE -> update::post;
+                    case VALIDATE_PAGE -> validate::page;
+                    case VALIDATE -> validate::check;
+                    case AUDIT -> audit::list;
+                    case AUDIT_ENTRY -> audit::patch;
+                    case HEALTH -> health::health;
+                    case METRICS -> health::metrics;
+                    case ASSET -> Assets::get;
+                    case WORKBENCH, WORKBENCH_SOURCE_FORM, WORKBENCH_SOURCES, WORKBENCH_SOURCE, WORKBENCH_CHANGE,
+                         WORKBENCH_ASSET, WORKBENCH_PASSAGE, WORKBENCH_STATEMENT_FORM, WORKBENCH_STATEMENTS,
+                         WORKBENCH_ENTITIES -> null; // bound by Workbench.routes below
+                };
+                if (handler != null)
+                    r.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), handler);
+            }
             workbench.routes(r);
             ErrorMapping.install(cfg);
         });
+        checkAgainstTable(app);
+        return app;
+    }
+
+    /**
+     * Checks that the app serves exactly the table's {@link Route.Answerer#APP} rows, each with its method: a route
+     * added to the app but not to the table (or the reverse) stops the server from starting.
+     */
+    static void checkAgainstTable(Javalin app) {
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        for (var e : app.unsafe.internalRouter.allHttpHandlers())
+            if (e.endpoint.method.isHttpMethod())
+                served.add(e.endpoint.method.name() + " " + e.endpoint.path);
+        java.util.Set<String> table = new java.util.TreeSet<>();
+        for (Route route : Route.values())
+            if (route != Route.OTHER && route.answerer() == Route.Answerer.APP)
+                table.add(route.method() + " " + route.path());
+        if (!served.equals(table))
+            throw new IllegalStateException("The app's routes differ from the route table (web/Route): served "
+                    + served + ", table " + table);
     }
 }

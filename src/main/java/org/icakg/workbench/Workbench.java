@@ -28,6 +28,7 @@ public final class Workbench {
 
     private final SourcesController sources;
     private final ChangesController changes;
+    private final StatementsController statements;
 
     /**
      * @param authenticate the user name of a request's valid maintainer credentials, or throws the 401/403 problem
@@ -40,6 +41,7 @@ public final class Workbench {
         Words words = new Words(kb.vocab(), kb.prefixes());
         this.sources = new SourcesController(kb, gate, guard, pages, words);
         this.changes = new ChangesController(kb, gate.audit(), guard, pages, words);
+        this.statements = new StatementsController(kb, gate, guard, pages, words, search);
     }
 
     /** Adds the workbench's routes to the route table. */
@@ -48,6 +50,10 @@ public final class Workbench {
         r.get("/workbench/sources/new", sources::form);
         r.post("/workbench/sources", sources::post);
         r.get("/workbench/source", sources::source);
+        r.get("/workbench/passage", statements::passage);
+        r.get("/workbench/statements", statements::form);
+        r.post("/workbench/statements", statements::post);
+        r.get("/workbench/entities.json", statements::entities);
         r.get("/workbench/changes/{id}", changes::show);
         r.get("/workbench/assets/{name}", Workbench::asset);
     }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import org.icakg.federation.FederationPolicy;
-import org.icakg.server.ServerConfig;
+import org.icakg.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.icakg.server.ServerConfig;
+import org.icakg.ServerConfig;
 import org.icakg.support.Fixtures;
 import org.icakg.support.Maintainer;
 import org.icakg.support.TestServer;

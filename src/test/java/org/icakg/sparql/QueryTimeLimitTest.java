@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.icakg.server.ServerConfig;
+import org.icakg.ServerConfig;
 import org.icakg.support.Fixtures;
 import org.icakg.support.TestServer;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.icakg.server.IcaServer;
-import org.icakg.server.ServerConfig;
+import org.icakg.ServerConfig;
 
 /** A real server on a free loopback port, and a real HTTP client to talk to it. */
 public final class TestServer implements AutoCloseable {

@@ -102,11 +102,18 @@ class ErrorAnswersTest {
     }
 
     @Test
-    void fuseki_errors_at_the_endpoint_are_plain_text_with_nosniff() {
-        HttpResponse<String> r = server.get("/sparql?query=" + TestServer.enc("SELECT " + SCRIPT), "Accept", "text/html");
-        assertEquals(400, r.statusCode());
-        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"), r.headers().toString());
-        assertSafetyHeaders(r);
+    void query_engine_errors_at_the_endpoint_are_problems_like_every_other_error_with_request_text_escaped() {
+        HttpResponse<String> page = server.get("/sparql?query=" + TestServer.enc("SELECT " + SCRIPT), "Accept", "text/html");
+        assertEquals(400, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), page.headers().toString());
+        assertFalse(page.body().contains(SCRIPT), page.body());
+        assertTrue(page.body().contains("Lexical error") || page.body().contains("Encountered"), page.body());
+        assertSafetyHeaders(page);
+        HttpResponse<String> text = server.get("/sparql?query=" + TestServer.enc("SELECT " + SCRIPT));
+        assertEquals(400, text.statusCode());
+        assertTrue(text.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"), text.headers().toString());
+        assertTrue(text.body().contains("line 1"), text.body());
+        assertSafetyHeaders(text);
     }
 
     @Test

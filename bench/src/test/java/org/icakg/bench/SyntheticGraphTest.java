@@ -21,7 +21,7 @@ import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Vocab;
 import org.icakg.server.IcaServer;
-import org.icakg.server.ServerConfig;
+import org.icakg.ServerConfig;
 import org.icakg.store.Stores;
 import org.icakg.validate.Report;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.icakg.server;
+package org.icakg;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.icakg.server;
+package org.icakg.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.icakg.server;
+package org.icakg.web;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -46,7 +46,6 @@ public final class Metrics {
     private final Counter writesCommitted;
     private final Counter writesRefused;
     private final Map<FederationRefused.Reason, Counter> refusals = new EnumMap<>(FederationRefused.Reason.class);
-    private volatile Routes routes = Routes.NONE;
 
     public Metrics() {
         timeouts = Counter.builder("ica.query.timeouts").description("SPARQL queries ended by their time limit")
@@ -64,14 +63,8 @@ public final class Metrics {
         new UptimeMetrics().bindTo(registry);
     }
 
-    /** The route table requests are counted by (set once, before serving). */
-    void useRoutes(Routes table) {
-        this.routes = table;
-    }
-
-    /** Counts one finished request. */
-    void record(String method, String path, int status, long elapsedNanos) {
-        String route = routes.template(path);
+    /** Counts one finished request, by its route template ({@link Route#label}). */
+    public void record(String method, String route, int status, long elapsedNanos) {
         String m = METHODS.contains(method) ? method : "other";
         String statusClass = status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
         String key = route + ' ' + m + ' ' + statusClass;
@@ -82,7 +75,7 @@ public final class Metrics {
                     .tags("route", route, "method", m, "status", statusClass)
                     .serviceLevelObjectives(BUCKETS).register(registry));
         timer.record(elapsedNanos, TimeUnit.NANOSECONDS);
-        if (status == 503 && SparqlRequests.PATH.equals(route))
+        if (status == 503 && Route.SPARQL_QUERY.path().equals(route))
             timeouts.increment();
         Set<String> writeMethods = WRITES.get(route);
         if (writeMethods != null && writeMethods.contains(m))
@@ -101,7 +94,7 @@ public final class Metrics {
     }
 
     /** Reports a number read when {@code /metrics} is asked (admission's queues and pools). */
-    void gauge(String name, String description, Supplier<Number> value) {
+    public void gauge(String name, String description, Supplier<Number> value) {
         Gauge.builder(name, value, s -> s.get().doubleValue()).strongReference(true).description(description).register(registry);
     }
 

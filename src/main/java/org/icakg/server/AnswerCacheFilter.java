@@ -1,0 +1,70 @@
+package org.icakg.server;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.icakg.web.Route;
+import org.icakg.web.VaryHeader;
+
+/**
+ * Answers a request of a {@linkplain Route#cached() cached route} from the {@link AnswerCache} when it holds its
+ * answer; otherwise lets the answer be computed into a buffer, keeps it when it is a complete 200, and sends it with
+ * its ETag (or 304 when the client already has it).
+ */
+final class AnswerCacheFilter extends HttpFilter {
+
+    private final transient AnswerCache cache;
+    private final long maxBufferedBytes;
+
+    AnswerCacheFilter(AnswerCache cache, long maxBufferedBytes) {
+        this.cache = cache;
+        this.maxBufferedBytes = maxBufferedBytes;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        Route route = Routing.route(req);
+        String key = route.cached() ? AnswerCache.key(req, route.answerer() == Route.Answerer.SPARQL) : null;
+        if (key == null) {
+            chain.doFilter(req, res);
+            return;
+        }
+        AnswerCache.Answer hit = cache.get(key);
+        if (hit != null) {
+            hit.headers().forEach(res::setHeader);
+            send(req, res, hit.etag(), hit.body());
+            return;
+        }
+        long version = cache.version();
+        var headersBefore = AnswerCache.headers(res);
+        BufferedResponse buffered = new BufferedResponse(res, maxBufferedBytes);
+        chain.doFilter(req, buffered);
+        if (buffered.settled())
+            return;
+        buffered.flushWriter();
+        if (buffered.streaming() || res.getStatus() != HttpServletResponse.SC_OK) {
+            buffered.sendBuffered();
+            return;
+        }
+        byte[] body = buffered.body();
+        send(req, res, cache.put(key, version, res, headersBefore, body).etag(), body);
+    }
+
+    private static void send(HttpServletRequest req, HttpServletResponse res, String etag, byte[] body)
+            throws IOException {
+        res.setHeader("ETag", etag);
+        VaryHeader.add(res, "Accept");
+        if (AnswerCache.notModified(req, etag)) {
+            res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,32 @@
+package org.icakg.server;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.icakg.web.Route;
+
+/** Last of the chain: hands the request to whoever its {@link Route} row says answers it. */
+final class Dispatch extends HttpFilter {
+
+    private final transient HttpServlet app;
+
+    /** @param app the Javalin app, which binds a controller to every {@link Route.Answerer#APP} row */
+    Dispatch(HttpServlet app) {
+        this.app = app;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        switch (Routing.route(req).answerer()) {
+            case SPARQL -> chain.doFilter(req, res); // on to Fuseki's query endpoint, which follows this filter
+            case APP -> app.service(req, res);
+        }
+    }
+}

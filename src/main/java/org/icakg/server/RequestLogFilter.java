@@ -1,0 +1,47 @@
+package org.icakg.server;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Logs every request with its status and time ({@link RequestLog}), and SPARQL queries slower than the threshold in full. */
+final class RequestLogFilter extends HttpFilter {
+
+    private static final Logger SLOW = LoggerFactory.getLogger("ica-kg.slow-query");
+
+    private final transient RequestLog log;
+    private final long slowNanos;
+
+    RequestLogFilter(RequestLog log, Duration slowQuery) {
+        this.log = log;
+        this.slowNanos = slowQuery.toNanos();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        long start = System.nanoTime();
+        try {
+            chain.doFilter(req, res);
+        } finally {
+            long nanos = System.nanoTime() - start;
+            log.record(HeadAsGet.wireMethod(req), req.getRequestURI(), res.getStatus(), nanos);
+            if (nanos > slowNanos && Routing.isQuery(req))
+                SLOW.warn("{} ms: {}", nanos / 1_000_000, queryText(req));
+        }
+    }
+
+    /** The query text for the slow-query log. */
+    private static String queryText(HttpServletRequest req) {
+        String q = req.getParameter("query");
+        return q != null ? q.replaceAll("\\s+", " ") : "(query in request body)";
+    }
+}

@@ -1,0 +1,61 @@
+package org.icakg.sparql.plan;
+
+import java.util.List;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.TransformCopy;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpGroup;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.expr.ExprAggregator;
+import org.apache.jena.sparql.expr.ExprVar;
+import org.apache.jena.sparql.expr.aggregate.AggCount;
+import org.apache.jena.sparql.expr.aggregate.AggCountDistinct;
+import org.apache.jena.sparql.expr.aggregate.AggCountVar;
+import org.apache.jena.sparql.expr.aggregate.AggCountVarDistinct;
+import org.apache.jena.sparql.expr.aggregate.Aggregator;
+
+/**
+ * Replaces a count over the statements of one predicate ({@code SELECT (COUNT(*) AS ?n) { ?s <p> ?o }}, its
+ * {@code COUNT(?s)}, {@code COUNT(DISTINCT ?s)} forms, the same with a constant object such as a class, and
+ * {@code GROUP BY ?o} over that predicate's objects) by {@link CountedPattern}, which reads the answer from
+ * {@link PlanStatistics} instead of visiting every statement.
+ */
+final class CountFromStatistics extends TransformCopy {
+
+    private final PlanStatistics statistics;
+
+    CountFromStatistics(PlanStatistics statistics) {
+        this.statistics = statistics;
+    }
+
+    @Override
+    public Op transform(OpGroup group, Op sub) {
+        if (!(sub instanceof OpBGP bgp) || bgp.getPattern().size() != 1)
+            return super.transform(group, sub);
+        Triple t = bgp.getPattern().get(0);
+        Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
+        if (!Var.isVar(s) || !p.isURI() || !(Var.isVar(o) || o.isConcrete()) || s.equals(o))
+            return super.transform(group, sub);
+        List<Var> keys = group.getGroupVars().getVars();
+        boolean byObject = keys.size() == 1 && keys.get(0).equals(o) && group.getGroupVars().getExpr(keys.get(0)) == null;
+        if (!keys.isEmpty() && !byObject)
+            return super.transform(group, sub);
+        if (!group.getAggregators().stream().allMatch(a -> countable(a, (Var) s, o)))
+            return super.transform(group, sub);
+        return new CountedPattern((OpGroup) group.copy(sub), t, byObject, statistics);
+    }
+
+    /** True for COUNT(*), COUNT(?s), COUNT(?o), COUNT(DISTINCT *|?s|?o) over the pattern's own variables. */
+    private static boolean countable(ExprAggregator agg, Var s, Node o) {
+        Aggregator a = agg.getAggregator();
+        if (a instanceof AggCount || a instanceof AggCountDistinct)
+            return true;
+        if (a instanceof AggCountVar || a instanceof AggCountVarDistinct)
+            return a.getExprList().size() == 1 && a.getExprList().get(0) instanceof ExprVar v
+                    && (v.asVar().equals(s) || v.asVar().equals(o));
+        return false;
+    }
+}

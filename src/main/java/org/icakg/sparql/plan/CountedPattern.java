@@ -1,0 +1,123 @@
+package org.icakg.sparql.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.jena.atlas.io.IndentedWriter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.Transform;
+import org.apache.jena.sparql.algebra.op.OpExt;
+import org.apache.jena.sparql.algebra.op.OpGroup;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
+import org.apache.jena.sparql.engine.main.QC;
+import org.apache.jena.sparql.expr.ExprAggregator;
+import org.apache.jena.sparql.expr.ExprVar;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.expr.aggregate.AggCountVarDistinct;
+import org.apache.jena.sparql.serializer.SerializationContext;
+import org.apache.jena.sparql.sse.writers.WriterOp;
+
+/**
+ * A count over one predicate's statements answered from {@link PlanStatistics}. It runs the group it replaces
+ * instead when the counts do not apply: in a write transaction (which sees uncommitted statements), over another
+ * data set (FROM, FROM NAMED), inside a pattern that feeds it bindings, or when the counts are not at hand.
+ * Shown in a plan as {@code (counted-pattern (group ...))}.
+ */
+final class CountedPattern extends OpExt {
+
+    static final String TAG = "counted-pattern";
+
+    private final OpGroup group;
+    private final Triple pattern;
+    private final boolean byObject;
+    private final PlanStatistics statistics;
+
+    CountedPattern(OpGroup group, Triple pattern, boolean byObject, PlanStatistics statistics) {
+        super(TAG);
+        this.group = group;
+        this.pattern = pattern;
+        this.byObject = byObject;
+        this.statistics = statistics;
+    }
+
+    @Override
+    public Op effectiveOp() { return group; }
+
+    @Override
+    public QueryIterator eval(QueryIterator input, ExecutionContext execCxt) {
+        Optional<List<Binding>> rows = input.isJoinIdentity() && statistics.readOnly()
+                && isOver(execCxt.getDataset()) ? rows() : Optional.empty();
+        if (rows.isEmpty())
+            return QC.execute(group, input, execCxt);
+        input.close();
+        return QueryIterPlainWrapper.create(rows.get().iterator(), execCxt);
+    }
+
+    private boolean isOver(DatasetGraph dsg) {
+        for (DatasetGraph d = dsg; d != null; d = d instanceof DatasetGraphWrapper w ? w.getWrapped() : null)
+            if (statistics.isOf(d))
+                return true;
+        return false;
+    }
+
+    private Optional<List<Binding>> rows() {
+        Optional<PlanStatistics.PredicateCounts> counts = statistics.counts(pattern.getPredicate());
+        if (counts.isEmpty())
+            return Optional.empty();
+        PlanStatistics.PredicateCounts c = counts.get();
+        Node object = pattern.getObject();
+        if (!byObject && !object.isConcrete())
+            return Optional.of(List.of(row(null, null, c.statements(), c.subjects(), c.objects())));
+        if (c.perObject().isEmpty())
+            return Optional.empty();
+        Map<Node, Long> perObject = c.perObject().get();
+        if (!byObject) {
+            long n = perObject.getOrDefault(object, 0L);
+            return Optional.of(List.of(row(null, null, n, n, n == 0 ? 0 : 1)));
+        }
+        List<Binding> out = new ArrayList<>(perObject.size());
+        perObject.forEach((o, n) -> out.add(row((Var) object, o, n, n, 1)));
+        return Optional.of(out);
+    }
+
+    /** One answer row: each aggregate's value from the statement, distinct subject and distinct object counts. */
+    private Binding row(Var key, Node value, long statements, long subjects, long objects) {
+        BindingBuilder b = BindingBuilder.create();
+        if (key != null)
+            b.add(key, value);
+        for (ExprAggregator agg : group.getAggregators()) {
+            long n = statements;
+            if (agg.getAggregator() instanceof AggCountVarDistinct d && d.getExprList().get(0) instanceof ExprVar v)
+                n = v.asVar().equals(pattern.getSubject()) ? subjects : objects;
+            b.add(agg.getVar(), NodeValue.makeInteger(n).asNode());
+        }
+        return b.build();
+    }
+
+    @Override
+    public Op apply(Transform transform) { return this; }
+
+    @Override
+    public void outputArgs(IndentedWriter out, SerializationContext sCxt) {
+        WriterOp.output(out, group, sCxt);
+    }
+
+    @Override
+    public int hashCode() { return group.hashCode() ^ TAG.hashCode(); }
+
+    @Override
+    public boolean equalTo(Op other, org.apache.jena.sparql.util.NodeIsomorphismMap labelMap) {
+        return other instanceof CountedPattern c && group.equalTo(c.group, labelMap);
+    }
+}

@@ -1,0 +1,57 @@
+package org.icakg.sparql.plan;
+
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.OpWalker;
+import org.apache.jena.sparql.algebra.Transform;
+import org.apache.jena.sparql.algebra.Transformer;
+import org.apache.jena.sparql.algebra.op.OpGraph;
+import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.optimize.OptimizerStd;
+import org.apache.jena.sparql.algebra.optimize.Rewrite;
+import org.apache.jena.sparql.algebra.optimize.TransformTopN;
+import org.apache.jena.sparql.util.Context;
+
+/**
+ * Jena's standard optimiser with the service's own rewrites around it: property paths first from their constant
+ * end ({@link PathFromBoundEnd}, before Jena places filters), then Jena's rewrites (filter placement, top-N for
+ * ORDER BY + LIMIT, ...), then LIMIT carried into unions and through BIND ({@link LimitPushdown}) and counts over
+ * one predicate read from the statistics ({@link CountFromStatistics}) when the data set has them.
+ */
+final class PlanOptimizer implements Rewrite {
+
+    private final Context context;
+    private final PlanStatistics statistics;
+
+    PlanOptimizer(Context context, PlanStatistics statistics) {
+        this.context = context;
+        this.statistics = statistics;
+    }
+
+    @Override
+    public Op rewrite(Op op) {
+        op = apply(new PathFromBoundEnd(), op);
+        op = new OptimizerStd(context).rewrite(op);
+        op = apply(new LimitPushdown(), op);
+        op = apply(new TransformTopN(), op);
+        if (statistics != null && readsDefaultGraphOnly(op))
+            op = apply(new CountFromStatistics(statistics), op);
+        return op;
+    }
+
+    private static Op apply(Transform transform, Op op) {
+        return Transformer.transformSkipService(transform, op);
+    }
+
+    /** True when no part of {@code op} reads a named graph or another service. */
+    private static boolean readsDefaultGraphOnly(Op op) {
+        boolean[] other = {false};
+        OpWalker.walk(op, new OpVisitorBase() {
+            @Override public void visit(OpGraph opGraph) { other[0] = true; }
+            @Override public void visit(OpQuadPattern quadPattern) { other[0] = true; }
+            @Override public void visit(OpService opService) { other[0] = true; }
+        });
+        return !other[0];
+    }
+}

@@ -1,0 +1,154 @@
+package org.icakg.sparql.plan;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Symbol;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+
+/**
+ * Counts of the default graph per predicate, read by the query planner: how many statements use a predicate, how
+ * many distinct subjects they have, and (for predicates with few distinct objects, such as {@code rdf:type} or a
+ * status) how many statements each object has. A predicate's counts are taken from the index the first time a
+ * query needs them and kept until the next committed write ({@link #dataChanged()}).
+ */
+public final class PlanStatistics {
+
+    /** Context key under which a data set keeps its statistics. */
+    public static final Symbol CONTEXT_KEY = Symbol.create("https://w3id.org/ica-kg/plan#statistics");
+
+    /** A predicate whose statements have more distinct objects than this keeps no per-object counts. */
+    static final int MAX_OBJECT_COUNTS = 10_000;
+
+    /**
+     * How long a query waits for counts being taken before it plans without them (a write waiting for the lock
+     * the query holds could otherwise hold the counts back).
+     */
+    static final Duration WAIT = Duration.ofSeconds(2);
+
+    /**
+     * The counts of one predicate: statements, distinct subjects, distinct objects, and the statements of each
+     * object when there are at most {@value #MAX_OBJECT_COUNTS} distinct objects (else empty).
+     */
+    public record PredicateCounts(long statements, long subjects, long objects, Optional<Map<Node, Long>> perObject) {
+
+        /** Estimated statements of a subject (on average). */
+        double perSubject() { return subjects == 0 ? 0 : (double) statements / subjects; }
+
+        /** Statements of {@code object}: exact when per-object counts are kept, else the average. */
+        double perObject(Node object) {
+            return perObject.map(m -> (double) m.getOrDefault(object, 0L))
+                    .orElseGet(() -> objects == 0 ? 0 : (double) statements / objects);
+        }
+
+        /** Estimated statements of an object bound at run time (on average). */
+        double perAnyObject() { return objects == 0 ? 0 : (double) statements / objects; }
+    }
+
+    private record Kept(long generation, CompletableFuture<PredicateCounts> counts) {}
+
+    private final DatasetGraph dataset;
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<Node, Kept> byPredicate = new ConcurrentHashMap<>();
+    /** One thread that takes counts, started when needed and gone when idle. */
+    private final ThreadPoolExecutor counter = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "plan-statistics");
+                t.setDaemon(true);
+                return t;
+            });
+
+    PlanStatistics(DatasetGraph dataset) {
+        this.dataset = dataset;
+    }
+
+    /**
+     * The counts of {@code predicate} in the default graph as last committed, taken now when none are kept; empty
+     * when they could not be taken within {@link #WAIT} (they are kept for later queries once taken). They are
+     * taken in a read transaction of their own, on a thread of their own, begun after the current data version was
+     * noted: counts kept under a version never describe a state older than that version.
+     */
+    public Optional<PredicateCounts> counts(Node predicate) {
+        long current = generation.get();
+        Kept fresh = new Kept(current, new CompletableFuture<>());
+        Kept kept = byPredicate.compute(predicate, (p, old) -> old != null && old.generation() == current ? old : fresh);
+        if (kept == fresh)
+            counter.execute(() -> {
+                try {
+                    fresh.counts().complete(Txn.calculateRead(dataset, () -> count(defaultGraph(), predicate)));
+                } catch (RuntimeException | Error e) {
+                    byPredicate.remove(predicate, fresh);
+                    fresh.counts().completeExceptionally(e);
+                }
+            });
+        try {
+            return Optional.of(kept.counts().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** True when these are the statistics of {@code dsg}. */
+    boolean isOf(DatasetGraph dsg) { return dsg == dataset; }
+
+    /** Forgets every count: called after each committed write. */
+    public void dataChanged() {
+        generation.incrementAndGet();
+        byPredicate.clear();
+    }
+
+    /** True when the calling thread reads committed data only: in a read transaction, or in none. */
+    boolean readOnly() {
+        return !dataset.isInTransaction() || dataset.transactionMode() == ReadWrite.READ;
+    }
+
+    /** The default graph as queries see it (the union of the named graphs where the store says so). */
+    private Graph defaultGraph() {
+        return dataset.getContext().isTrue(TDB2.symUnionDefaultGraph) ? dataset.getUnionGraph() : dataset.getDefaultGraph();
+    }
+
+    private static PredicateCounts count(Graph graph, Node predicate) {
+        long statements = 0;
+        Set<Node> subjects = new HashSet<>(), objects = new HashSet<>();
+        Map<Node, Long> perObject = new HashMap<>();
+        var it = graph.find(Node.ANY, predicate, Node.ANY);
+        try {
+            while (it.hasNext()) {
+                Triple t = it.next();
+                statements++;
+                subjects.add(t.getSubject());
+                objects.add(t.getObject());
+                if (perObject != null) {
+                    perObject.merge(t.getObject(), 1L, Long::sum);
+                    if (perObject.size() > MAX_OBJECT_COUNTS)
+                        perObject = null;
+                }
+            }
+        } finally {
+            it.close();
+        }
+        return new PredicateCounts(statements, subjects.size(), objects.size(),
+                Optional.ofNullable(perObject).map(Map::copyOf));
+    }
+}

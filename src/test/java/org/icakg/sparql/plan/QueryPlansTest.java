@@ -1,0 +1,164 @@
+package org.icakg.sparql.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.OpWalker;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpFilter;
+import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.op.OpSequence;
+import org.apache.jena.sparql.algebra.op.OpSlice;
+import org.apache.jena.sparql.algebra.op.OpTopN;
+import org.apache.jena.sparql.algebra.op.OpUnion;
+import org.apache.jena.sparql.core.BasicPattern;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.optimizer.reorder.ReorderLib;
+import org.apache.jena.system.Txn;
+import org.icakg.kb.Vocab;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each rewrite of the planner, shown on its plan, and giving the answers of the unoptimised plan. */
+class QueryPlansTest {
+
+    static PlanFixture store;
+
+    @BeforeAll
+    static void generate() {
+        store = PlanFixture.load();
+    }
+
+    @Test
+    void a_path_with_a_constant_end_is_walked_first_from_that_end() {
+        Query query = PlanFixture.query("path-after-label");
+        OpSequence sequence = only(Answers.plan(store.dataset(), query), OpSequence.class);
+        OpPath first = assertInstanceOf(OpPath.class, sequence.get(0), sequence::toString);
+        assertEquals(state("kazakhstan"), first.getTriplePath().getObject());
+        assertFalse(Answers.planned(store.dataset(), query).isEmpty(), "places with \"port\" in Kazakhstan");
+        Answers.assertSame(store.dataset(), query, "path-after-label");
+    }
+
+    @Test
+    void patterns_start_from_the_one_the_statistics_say_matches_least() {
+        Query query = PlanFixture.query("join");
+        BasicPattern written = only(Answers.plan(store.dataset(), query), OpBGP.class).getPattern();
+        assertEquals(term("hostedBy"), ReorderLib.fixed().reorder(written).get(0).getPredicate(),
+                "Jena's fixed weights take the first of two patterns with a constant object");
+        BasicPattern ordered = new StatisticsReorder(store.statistics()).reorder(written);
+        assertEquals(term("runsThrough"), ordered.get(0).getPredicate(), ordered::toString);
+        assertInstanceOf(PlannedStages.class, store.dataset().getContext().get(ARQ.stageGenerator));
+        assertFalse(Answers.planned(store.dataset(), query).isEmpty());
+        Answers.assertSame(store.dataset(), query, "join");
+    }
+
+    @Test
+    void a_filter_sits_on_the_patterns_that_bind_its_variables() {
+        Query query = PlanFixture.query("filtered-meetings");
+        OpFilter filter = only(Answers.plan(store.dataset(), query), OpFilter.class);
+        BasicPattern filtered = assertInstanceOf(OpBGP.class, filter.getSubOp()).getPattern();
+        assertTrue(filtered.getList().stream().anyMatch(t -> t.getObject().equals(Var.alloc("date"))), filtered::toString);
+        assertTrue(filtered.getList().stream().noneMatch(t -> t.getObject().equals(Var.alloc("label"))),
+                "the label is looked up for the meetings that pass the filter only: " + filtered);
+        Answers.assertSame(store.dataset(), query, "filtered-meetings");
+    }
+
+    @Test
+    void a_limit_reaches_into_each_branch_of_a_union_and_sorts_a_branch_for_its_first_rows_only() {
+        Query query = PlanFixture.query("union-limit");
+        OpUnion union = only(Answers.plan(store.dataset(), query), OpUnion.class);
+        assertEquals(5, assertInstanceOf(OpSlice.class, union.getRight(), union::toString).getLength());
+        assertEquals(5, only(union.getLeft(), OpTopN.class).getLimit(), union::toString);
+        assertEquals(5, Answers.planned(store.dataset(), query).size());
+        Answers.assertSame(store.dataset(), query, "union-limit");
+    }
+
+    @Test
+    void a_count_over_one_predicate_is_read_from_the_statistics() {
+        for (String name : List.of("count-statements", "count-per-status", "count-class")) {
+            Query query = PlanFixture.query(name);
+            Op plan = Answers.plan(store.dataset(), query);
+            assertEquals(1, all(plan, CountedPattern.class).size(), () -> name + ": " + plan);
+            Answers.assertSame(store.dataset(), query, name);
+        }
+        List<Binding> perStatus = Answers.planned(store.dataset(), PlanFixture.query("count-per-status"));
+        assertEquals(3, perStatus.size(), "three statuses in use");
+        Binding counts = Answers.planned(store.dataset(), PlanFixture.query("count-statements")).get(0);
+        assertEquals("8", counts.get(Var.alloc("statements")).getLiteralLexicalForm(),
+                "a statement held by two passages counts once in the default graph");
+        assertEquals("4", counts.get(Var.alloc("commitments")).getLiteralLexicalForm());
+        assertEquals("3", counts.get(Var.alloc("parties")).getLiteralLexicalForm());
+    }
+
+    @Test
+    void a_count_follows_committed_writes_and_a_write_transaction_counts_its_own_statements() {
+        PlanFixture own = PlanFixture.load();
+        Query query = PlanFixture.query("count-class");
+        long before = meetings(Answers.planned(own.dataset(), query));
+        Node graph = NodeFactory.createURI("https://w3id.org/ica-kg/id/passage/test-1");
+        Quad added = Quad.create(graph, NodeFactory.createURI("https://w3id.org/ica-kg/id/meeting/extra"),
+                org.apache.jena.vocabulary.RDF.Nodes.type, term("Meeting"));
+        Txn.executeWrite(own.dataset(), () -> {
+            own.dataset().add(added);
+            assertEquals(before + 1, meetings(inWrite(own, query)), "the write sees its own statement");
+        });
+        own.statistics().dataChanged();
+        assertEquals(before + 1, meetings(Answers.planned(own.dataset(), query)));
+        assertEquals(5, before);
+    }
+
+    private static List<Binding> inWrite(PlanFixture s, Query query) {
+        List<Binding> out = new ArrayList<>();
+        try (var exec = org.apache.jena.sparql.exec.QueryExec.dataset(s.dataset()).query(query).build()) {
+            exec.select().forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    private static long meetings(List<Binding> rows) {
+        return Long.parseLong(rows.get(0).get(Var.alloc("meetings")).getLiteralLexicalForm());
+    }
+
+    private static Node term(String local) { return Vocab.DEFAULT.termNode(local); }
+
+    private static Node state(String slug) { return NodeFactory.createURI("https://w3id.org/ica-kg/id/state/" + slug); }
+
+    private static <T extends Op> T only(Op plan, Class<T> type) {
+        List<T> found = all(plan, type);
+        assertEquals(1, found.size(), () -> "one " + type.getSimpleName() + " in " + plan);
+        return found.get(0);
+    }
+
+    private static <T extends Op> List<T> all(Op plan, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        OpWalker.walk(plan, new OpVisitorBase() {
+            @Override public void visit(org.apache.jena.sparql.algebra.op.OpExt op) { collect(op); }
+            @Override public void visit(OpSequence op) { collect(op); }
+            @Override public void visit(OpPath op) { collect(op); }
+            @Override public void visit(OpBGP op) { collect(op); }
+            @Override public void visit(OpFilter op) { collect(op); }
+            @Override public void visit(OpUnion op) { collect(op); }
+            @Override public void visit(OpSlice op) { collect(op); }
+            @Override public void visit(OpTopN op) { collect(op); }
+
+            private void collect(Op op) {
+                if (type.isInstance(op))
+                    found.add(type.cast(op));
+            }
+        });
+        return found;
+    }
+}
