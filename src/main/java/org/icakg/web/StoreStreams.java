@@ -15,7 +15,6 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 
@@ -23,21 +22,22 @@ import io.javalin.http.Context;
 
 /**
  * Writes the live store, or one graph of it, to a response as it reads it, inside one read transaction: no copy of the
- * store, no answer held in memory. N-Triples, N-Quads, Turtle and TriG stream statement by statement; Jena's RDF/XML
- * and JSON-LD writers read the store directly but build their output as a whole. A write that commits meanwhile is not
- * seen: the answer is one consistent state of the store.
+ * store, no answer held in memory. N-Triples, N-Quads, Turtle and TriG stream statement by statement, JSON-LD subject by
+ * subject in expanded form ({@link JsonLdStream}), RDF/XML subject by subject with Jena's plain writer (which keeps
+ * the set of subjects and namespaces, not the output; its pretty writer analyses the whole graph first). A write that
+ * commits meanwhile is not seen: the answer is one consistent state of the store.
  */
 final class StoreStreams {
 
     private StoreStreams() {}
 
-    /** The whole store: every named graph for quads formats, the union of them for triple formats. */
+    /** The whole store: every named graph for TriG, N-Quads and JSON-LD, the union of them for triple formats. */
     static void dataset(Context ctx, DatasetGraph store, RdfFormat format, PrefixMap prefixes) {
         send(ctx, store, format, out -> {
-            if (!format.isQuads())
+            if (format == RdfFormat.JSONLD)
+                JsonLdStream.quads(out, store.find());
+            else if (!format.isQuads())
                 triples(out, store.getUnionGraph(), format, prefixes);
-            else if (format == RdfFormat.JSONLD)
-                RDFWriter.source(withPrefixes(store, prefixes)).lang(format.lang()).output(out);
             else
                 quads(out, store.find(), format, prefixes);
         });
@@ -61,15 +61,15 @@ final class StoreStreams {
     }
 
     private static void triples(OutputStream out, Graph graph, RdfFormat format, PrefixMap prefixes) {
-        RDFFormat streaming = switch (format) {
-            case TURTLE -> RDFFormat.TURTLE_BLOCKS;
-            case NTRIPLES -> RDFFormat.NTRIPLES_UTF8;
-            default -> null;
-        };
-        if (streaming == null) {
-            RDFWriter.source(withPrefixes(graph, prefixes)).lang(format.lang()).output(out);
+        if (format == RdfFormat.JSONLD) {
+            JsonLdStream.triples(out, graph.find());
             return;
         }
+        if (format == RdfFormat.RDFXML) {
+            RDFWriter.source(withPrefixes(graph, prefixes)).format(RDFFormat.RDFXML_PLAIN).output(out);
+            return;
+        }
+        RDFFormat streaming = format == RdfFormat.TURTLE ? RDFFormat.TURTLE_BLOCKS : RDFFormat.NTRIPLES_UTF8;
         StreamRDF stream = StreamRDFWriter.getWriterStream(out, streaming);
         stream.start();
         prefixes.forEach(stream::prefix);
@@ -93,13 +93,6 @@ final class StoreStreams {
         return new WrappedGraph(graph) {
             @Override
             public PrefixMapping getPrefixMapping() { return mapping; }
-        };
-    }
-
-    private static DatasetGraph withPrefixes(DatasetGraph store, PrefixMap prefixes) {
-        return new DatasetGraphWrapper(store) {
-            @Override
-            public PrefixMap prefixes() { return prefixes; }
         };
     }
 }

@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
 import org.icakg.kb.KnowledgeBase;
-import org.icakg.web.Problem;
 import org.icakg.write.WriteGate;
 
+import io.javalin.http.NotFoundResponse;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -28,6 +28,7 @@ public final class Workbench {
 
     private final SourcesController sources;
     private final ChangesController changes;
+    private final StatementsController statements;
 
     /**
      * @param authenticate the user name of a request's valid maintainer credentials, or throws the 401/403 problem
@@ -40,6 +41,7 @@ public final class Workbench {
         Words words = new Words(kb.vocab(), kb.prefixes());
         this.sources = new SourcesController(kb, gate, guard, pages, words);
         this.changes = new ChangesController(kb, gate.audit(), guard, pages, words);
+        this.statements = new StatementsController(kb, gate, guard, pages, words, search);
     }
 
     /** Adds the workbench's routes to the route table. */
@@ -48,6 +50,10 @@ public final class Workbench {
         r.get("/workbench/sources/new", sources::form);
         r.post("/workbench/sources", sources::post);
         r.get("/workbench/source", sources::source);
+        r.get("/workbench/passage", statements::passage);
+        r.get("/workbench/statements", statements::form);
+        r.post("/workbench/statements", statements::post);
+        r.get("/workbench/entities.json", statements::entities);
         r.get("/workbench/changes/{id}", changes::show);
         r.get("/workbench/assets/{name}", Workbench::asset);
     }
@@ -56,7 +62,7 @@ public final class Workbench {
         String[] entry = ASSETS.get(ctx.pathParam("name"));
         InputStream in = entry == null ? null : Workbench.class.getClassLoader().getResourceAsStream(entry[0]);
         if (in == null)
-            throw Problem.notFound("No workbench asset " + ctx.pathParam("name"));
+            throw new NotFoundResponse("No workbench asset " + ctx.pathParam("name"));
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(entry[1] + ";charset=utf-8");
         ctx.result(in);

@@ -1,0 +1,67 @@
+package org.icakg.workbench;
+
+import java.util.List;
+
+import org.apache.jena.graph.Node;
+
+/**
+ * One field of a statement form: a property, merged from every property shape that applies to it for the form's
+ * classes (the strictest cardinality, every message), with what its values are.
+ *
+ * @param key         the field's name in the form: the property's short name, such as {@code ica:meetingOf}
+ * @param path        the property
+ * @param name        its label in the ontology
+ * @param description its definition in the ontology
+ * @param rules       the shapes' messages about it
+ * @param minCount    fewest values (0 when none is needed)
+ * @param required    whether too few values is a violation (else only a warning)
+ * @param maxCount    most values, or null for any number
+ * @param kind        what the values are
+ * @param valueClass  the class of entity values ({@code sh:class}), or null
+ * @param datatypes   the accepted datatypes, best first
+ * @param options     the allowed values ({@code sh:in}), for a select
+ * @param multiLine   a text area rather than one line ({@code dash:singleLine false} or {@code dash:editor dash:TextAreaEditor})
+ */
+record Field(String key, Node path, String name, String description, List<String> rules, int minCount,
+             boolean required, Integer maxCount, Kind kind, Node valueClass, List<Node> datatypes, List<Node> options,
+             boolean multiLine) {
+
+    /** What a field's values are, and so how it is edited. */
+    enum Kind {
+        /** An entity of the graph, by autocomplete of its name, or created inline. */
+        ENTITY,
+        /** One of the shape's {@code sh:in} values, by a select. */
+        CHOICE,
+        /** A date as precise as the source: {@code xsd:gYear}, {@code xsd:gYearMonth} or {@code xsd:date}. */
+        DATE,
+        /** A whole number. */
+        INTEGER,
+        /** Words in English (a language-tagged string). */
+        TEXT,
+        /** A plain string, such as a code. */
+        STRING,
+        /** A web address. */
+        IRI,
+        /** True or false. */
+        BOOLEAN
+    }
+
+    Field {
+        rules = List.copyOf(rules);
+        datatypes = List.copyOf(datatypes);
+        options = List.copyOf(options);
+    }
+
+    /** True when the field takes one value at most. */
+    boolean single() { return maxCount != null && maxCount <= 1; }
+
+    /** "required", "1 to 2", "at most 1", "any number": the cardinality in words. */
+    String cardinality() {
+        String max = maxCount == null ? null : maxCount.toString();
+        if (minCount == 0)
+            return max == null ? "any number" : maxCount == 0 ? "none" : "at most " + max;
+        if (max == null)
+            return "at least " + minCount;
+        return minCount == maxCount ? "exactly " + max : minCount + " to " + max;
+    }
+}

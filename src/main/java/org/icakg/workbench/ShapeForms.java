@@ -1,0 +1,237 @@
+package org.icakg.workbench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.engine.Target;
+import org.apache.jena.shacl.engine.TargetType;
+import org.apache.jena.shacl.engine.constraint.ClassConstraint;
+import org.apache.jena.shacl.engine.constraint.DatatypeConstraint;
+import org.apache.jena.shacl.engine.constraint.InConstraint;
+import org.apache.jena.shacl.engine.constraint.MaxCount;
+import org.apache.jena.shacl.engine.constraint.MinCount;
+import org.apache.jena.shacl.engine.constraint.NodeKindConstraint;
+import org.apache.jena.shacl.engine.constraint.ShOr;
+import org.apache.jena.shacl.parser.Constraint;
+import org.apache.jena.shacl.parser.PropertyShape;
+import org.apache.jena.shacl.parser.Shape;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.path.P_Link;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+
+/**
+ * Statement forms generated from the SHACL shapes, as Jena parsed them ({@link Shapes}): for a set of classes, the
+ * node shapes that target them or their superclasses, and one {@link Field} per property their property shapes
+ * constrain. The ontology gives each field its name and description; DASH hints on a property shape
+ * ({@code dash:singleLine}, {@code dash:editor}) choose how it is edited.
+ */
+final class ShapeForms {
+
+    static final String DASH = "http://datashapes.org/dash#";
+    private static final Node SINGLE_LINE = NodeFactory.createURI(DASH + "singleLine"),
+            EDITOR = NodeFactory.createURI(DASH + "editor"),
+            TEXT_AREA = NodeFactory.createURI(DASH + "TextAreaEditor");
+    private static final Set<String> DATES = Set.of(XSDDatatype.XSDdate.getURI(), XSDDatatype.XSDgYearMonth.getURI(),
+            XSDDatatype.XSDgYear.getURI());
+
+    /** A form: its fields in the order of the shapes, and the rules of node shapes that constrain no one property. */
+    record Form(List<Field> fields, List<String> notes) {}
+
+    private final Shapes shapes;
+    private final Graph ontology;
+    private final Words words;
+
+    ShapeForms(Shapes shapes, Graph ontology, Words words) {
+        this.shapes = shapes;
+        this.ontology = ontology;
+        this.words = words;
+    }
+
+    /** The classes a form can be made for: every class a node shape targets, by name. */
+    List<Node> classes() {
+        Set<Node> out = new LinkedHashSet<>();
+        for (Shape s : shapes.getTargetShapes())
+            for (Target t : s.getTargets())
+                if (t.getTargetType() == TargetType.targetClass && t.getObject().isURI())
+                    out.add(t.getObject());
+        List<Node> sorted = new ArrayList<>(out);
+        sorted.sort(java.util.Comparator.comparing(c -> words.label(ontology, c).toLowerCase(java.util.Locale.ROOT)));
+        return sorted;
+    }
+
+    /** The node shapes that apply to an instance of {@code classes}. */
+    List<Shape> nodeShapes(Set<Node> classes) {
+        Set<Node> all = superClasses(classes);
+        List<Shape> out = new ArrayList<>();
+        for (Shape s : shapes.getTargetShapes())
+            if (s.getTargets().stream().anyMatch(t -> t.getTargetType() == TargetType.targetClass && all.contains(t.getObject())))
+                out.add(s);
+        return out;
+    }
+
+    /** The form for an entity of {@code classes}. */
+    Form form(Set<Node> classes) {
+        Map<Node, Builder> byPath = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (Shape node : nodeShapes(classes)) {
+            if (!node.getConstraints().isEmpty())
+                node.getMessages().forEach(m -> notes.add(m.getLiteralLexicalForm()));
+            for (PropertyShape ps : node.getPropertyShapes()) {
+                if (ps.deactivated() || !(ps.getPath() instanceof P_Link link))
+                    continue;
+                byPath.computeIfAbsent(link.getNode(), Builder::new).add(ps);
+            }
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Builder b : byPath.values())
+            fields.add(b.build());
+        return new Form(fields, notes.stream().distinct().toList());
+    }
+
+    /** {@code classes} and all their superclasses in the ontology. */
+    Set<Node> superClasses(Set<Node> classes) {
+        Set<Node> out = new LinkedHashSet<>(classes);
+        List<Node> todo = new ArrayList<>(classes);
+        while (!todo.isEmpty()) {
+            Node c = todo.remove(todo.size() - 1);
+            ontology.find(c, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(t -> {
+                if (t.getObject().isURI() && out.add(t.getObject()))
+                    todo.add(t.getObject());
+            });
+        }
+        return out;
+    }
+
+    /** The property shapes of one property, merged. */
+    private final class Builder {
+        final Node path;
+        int min;
+        boolean required;
+        Integer max;
+        Node valueClass;
+        boolean iri;
+        boolean multiLine;
+        final List<Node> datatypes = new ArrayList<>();
+        final List<Node> options = new ArrayList<>();
+        final List<String> rules = new ArrayList<>();
+
+        Builder(Node path) { this.path = path; }
+
+        void add(PropertyShape ps) {
+            ps.getMessages().forEach(m -> {
+                if (!rules.contains(m.getLiteralLexicalForm()))
+                    rules.add(m.getLiteralLexicalForm());
+            });
+            for (Constraint c : ps.getConstraints()) {
+                if (c instanceof MinCount m && m.getMinCount() >= min) {
+                    required |= m.getMinCount() > 0 && ps.getSeverity().level().equals(Severity.Violation.level());
+                    min = m.getMinCount();
+                } else if (c instanceof MaxCount m) {
+                    max = max == null ? m.getMaxCount() : Math.min(max, m.getMaxCount());
+                } else if (c instanceof ClassConstraint cc) {
+                    if (valueClass == null)
+                        valueClass = cc.getExpectedClass();
+                } else if (c instanceof DatatypeConstraint d) {
+                    addDatatype(d.getDatatype());
+                } else if (c instanceof ShOr or) {
+                    for (Shape alt : or.getOthers())
+                        for (Constraint ac : alt.getConstraints())
+                            if (ac instanceof DatatypeConstraint d)
+                                addDatatype(d.getDatatype());
+                } else if (c instanceof InConstraint in) {
+                    in.getValues().forEach(v -> {
+                        if (!options.contains(v))
+                            options.add(v);
+                    });
+                } else if (c instanceof NodeKindConstraint nk) {
+                    iri |= nk.isCanBeIRI() && !nk.isCanBeLiteral();
+                }
+            }
+            Graph g = ps.getShapeGraph();
+            Node shape = ps.getShapeNode();
+            multiLine |= g.contains(shape, SINGLE_LINE, NodeFactory.createLiteralDT("false", XSDDatatype.XSDboolean))
+                    || g.contains(shape, EDITOR, TEXT_AREA);
+        }
+
+        private void addDatatype(Node d) {
+            if (!datatypes.contains(d))
+                datatypes.add(d);
+        }
+
+        Field build() {
+            Field.Kind kind = kind();
+            return new Field(words.shortName(path), path, words.label(ontology, path), definition(path), rules, min,
+                    required, max, kind, kind == Field.Kind.ENTITY ? valueClass(path) : null, datatypes, options,
+                    multiLine);
+        }
+
+        private Field.Kind kind() {
+            if (!options.isEmpty())
+                return Field.Kind.CHOICE;
+            if (!datatypes.isEmpty() && datatypes.stream().allMatch(d -> DATES.contains(d.getURI())))
+                return Field.Kind.DATE;
+            if (datatypes.stream().anyMatch(d -> d.getURI().equals(XSDDatatype.XSDinteger.getURI())))
+                return Field.Kind.INTEGER;
+            if (datatypes.stream().anyMatch(d -> d.getURI().equals(XSDDatatype.XSDboolean.getURI())))
+                return Field.Kind.BOOLEAN;
+            if (datatypes.stream().anyMatch(d -> d.getURI().equals(RDF.langString.getURI())))
+                return Field.Kind.TEXT;
+            if (datatypes.stream().anyMatch(d -> d.getURI().equals(XSDDatatype.XSDstring.getURI())))
+                return Field.Kind.STRING;
+            if (valueClass != null)
+                return Field.Kind.ENTITY;
+            if (iri)
+                return Field.Kind.IRI;
+            return fromOntology();
+        }
+
+        /** A property the shapes say nothing of the values of: what the ontology declares it to be. */
+        private Field.Kind fromOntology() {
+            if (ontology.contains(path, RDF.type.asNode(), OWL2.ObjectProperty.asNode()))
+                return Field.Kind.ENTITY;
+            Node range = first(ontology, path, RDFS.range.asNode());
+            if (range != null && DATES.contains(range.getURI()))
+                return Field.Kind.DATE;
+            if (range != null && range.getURI().equals(XSDDatatype.XSDinteger.getURI()))
+                return Field.Kind.INTEGER;
+            if (range != null && range.getURI().equals(XSDDatatype.XSDboolean.getURI()))
+                return Field.Kind.BOOLEAN;
+            if (range != null && range.getURI().equals(XSDDatatype.XSDstring.getURI()))
+                return Field.Kind.STRING;
+            return Field.Kind.TEXT;
+        }
+
+        private Node valueClass(Node property) {
+            if (valueClass != null)
+                return valueClass;
+            Node range = first(ontology, property, RDFS.range.asNode());
+            return range != null && range.isURI() ? range : null;
+        }
+    }
+
+    private String definition(Node property) {
+        Node d = first(ontology, property, SKOS.definition.asNode());
+        return d == null ? "" : d.getLiteralLexicalForm();
+    }
+
+    private static Node first(Graph g, Node s, Node p) {
+        var it = g.find(s, p, Node.ANY);
+        try {
+            return it.hasNext() ? it.next().getObject() : null;
+        } finally {
+            it.close();
+        }
+    }
+}

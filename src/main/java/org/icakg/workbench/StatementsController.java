@@ -1,0 +1,275 @@
+package org.icakg.workbench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.icakg.kb.KnowledgeBase;
+import org.icakg.validate.Finding;
+import org.icakg.write.WriteGate;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * Statements by form, per passage: the passage page (what its graph already says, and the way to a form), the form
+ * generated from the shapes for a new entity of a class or for an existing entity, its live check (a dry run against
+ * the live graph, answered as JSON by field), and its submission (one gated write into the passage's graph).
+ */
+final class StatementsController {
+
+    /** Most suggestions the autocompletion answers. */
+    static final int MAX_SUGGESTIONS = 12;
+
+    private final KnowledgeBase kb;
+    private final WriteGate gate;
+    private final Guard guard;
+    private final Pages pages;
+    private final Words words;
+    private final ShapeForms forms;
+    private final StatementDraft drafts;
+    private final BiFunction<String, Integer, List<Node>> search;
+
+    StatementsController(KnowledgeBase kb, WriteGate gate, Guard guard, Pages pages, Words words,
+                         BiFunction<String, Integer, List<Node>> search) {
+        this.kb = kb;
+        this.gate = gate;
+        this.guard = guard;
+        this.pages = pages;
+        this.words = words;
+        this.search = search;
+        this.forms = new ShapeForms(kb.shapes(), kb.ontology(), words);
+        this.drafts = new StatementDraft(kb.vocab(), words, search);
+    }
+
+    /** {@code GET /workbench/passage?iri=}: the passage, its statements, and the choice of what to state. */
+    void passage(Context ctx) {
+        String user = guard.reader(ctx);
+        Node passage = passageParam(ctx.queryParam("iri"));
+        Map<String, Object> scope = Pages.scope("Passage", user, guard.token(user));
+        Txn.executeRead(kb.dataset(), () -> {
+            describePassage(passage, scope);
+            Graph union = kb.dataset().getUnionGraph();
+            List<Map<String, Object>> lines = new ArrayList<>();
+            kb.dataset().getGraph(passage).find().forEachRemaining(t -> lines.add(line(union, t)));
+            scope.put("statements", lines);
+            List<Map<String, Object>> classes = new ArrayList<>();
+            for (Node c : forms.classes())
+                classes.add(Map.of("iri", c.getURI(), "label", words.label(kb.ontology(), c)));
+            scope.put("classes", classes);
+        });
+        ctx.html(pages.render("passage", scope));
+    }
+
+    /** {@code GET /workbench/statements?passage=&class=} (a new entity) or {@code &entity=} (an existing one). */
+    void form(Context ctx) {
+        String user = guard.reader(ctx);
+        Node passage = passageParam(ctx.queryParam("passage"));
+        Txn.executeRead(kb.dataset(), () -> {
+            Target target = target(ctx.queryParam("class"), ctx.queryParam("entity"));
+            ctx.html(render(user, passage, target, new StatementDraft.Input(Map.of(), Map.of()), new Issues(), false));
+        });
+    }
+
+    /**
+     * {@code POST /workbench/statements}: {@code action=check} validates without writing (JSON by field for the
+     * page's script, the page itself without script); otherwise the statements are written in one gated write and
+     * the browser is sent to the change; a refusal is 422 with the form as it was typed and its fields marked.
+     */
+    void post(Context ctx) {
+        String user = guard.poster(ctx);
+        Node passage = passageParam(ctx.formParam("passage"));
+        boolean check = "check".equals(ctx.formParam("action"));
+        StatementDraft.Input input = input(ctx);
+        Issues issues = new Issues();
+        Target[] target = new Target[1];
+        StatementDraft.Result draft = Txn.calculateRead(kb.dataset(), () -> {
+            target[0] = target(ctx.formParam("class"), ctx.formParam("entity"));
+            return drafts.build(passage, target[0].entity(), target[0].newClass(), target[0].form().fields(), input,
+                    kb.dataset().getUnionGraph(), issues);
+        });
+        WriteGate.Outcome outcome = null;
+        if (!issues.hasViolations() && draft.subject() != null) {
+            outcome = check || draft.quads().isEmpty()
+                    ? gate.dryRun(dsg -> draft.quads().forEach(dsg::add), List.of())
+                    : gate.write(user, dsg -> draft.quads().forEach(dsg::add), List.of());
+            WriteGate.Outcome o = outcome;
+            Txn.executeRead(kb.dataset(), () -> ReportIssues.add(o.report(), issues,
+                    f -> fieldOf(f, draft, target[0].form().fields()), words, kb.dataset().getUnionGraph()));
+        }
+        if (!check && draft.quads().isEmpty() && !issues.hasViolations())
+            issues.reject(Issues.GENERAL, "Nothing to write: fill in at least one field.", "");
+        if (outcome != null && outcome.committed()) {
+            ctx.redirect("/workbench/changes/" + outcome.audit().id(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        boolean failed = issues.hasViolations();
+        if (check && wantsJson(ctx)) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("conforms", !failed);
+            json.put("fields", issues.all());
+            ctx.header("Cache-Control", "no-store").json(json);
+            return;
+        }
+        String html = Txn.calculateRead(kb.dataset(), () -> render(user, passage, target[0], input, issues, true));
+        ctx.status(failed && !check ? 422 : 200).html(html);
+    }
+
+    /** {@code GET /workbench/entities.json?class=&q=}: entities of the class whose names match, for autocompletion. */
+    void entities(Context ctx) {
+        guard.reader(ctx);
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+        String cls = ctx.queryParam("class");
+        if (q.isEmpty() || q.length() > 200)
+            throw new BadRequestResponse("Type 1 to 200 characters of a name (q); got " + q.length() + ".");
+        Node classNode = cls == null || cls.isBlank() ? null : NodeFactory.createURI(cls);
+        List<Map<String, String>> out = Txn.calculateRead(kb.dataset(), () -> {
+            Graph union = kb.dataset().getUnionGraph();
+            List<Map<String, String>> hits = new ArrayList<>();
+            for (Node e : search.apply(q, StatementDraft.MAX_CANDIDATES)) {
+                if (classNode != null && !union.contains(e, RDF.type.asNode(), classNode))
+                    continue;
+                hits.add(Map.of("iri", e.getURI(), "label", words.label(union, e)));
+                if (hits.size() == MAX_SUGGESTIONS)
+                    break;
+            }
+            return hits;
+        });
+        ctx.header("Cache-Control", "no-store").json(Map.of("q", q, "hits", out));
+    }
+
+    /** What a form is about: a new entity of a class, or an existing entity; and the form for it. */
+    private record Target(Node newClass, Node entity, Set<Node> classes, ShapeForms.Form form) {}
+
+    private Target target(String cls, String entity) {
+        Graph union = kb.dataset().getUnionGraph();
+        if (entity != null && !entity.isBlank()) {
+            Node e = resolveEntity(union, entity.strip());
+            Set<Node> types = StatementDraft.typesOf(union, e);
+            return new Target(null, e, types, forms.form(types));
+        }
+        if (cls == null || cls.isBlank())
+            throw new BadRequestResponse("Say what the statements are about: class=IRI for a new entity, or entity=IRI "
+                    + "(or its name) for an existing one.");
+        Node c = NodeFactory.createURI(cls.strip());
+        if (!forms.classes().contains(c))
+            throw new BadRequestResponse("No shape targets the class " + cls + ": choose one of the classes offered.");
+        return new Target(c, null, Set.of(c), forms.form(Set.of(c)));
+    }
+
+    private Node resolveEntity(Graph union, String text) {
+        if (SourceForm.isWeb(text) && union.contains(NodeFactory.createURI(text), RDF.type.asNode(), Node.ANY))
+            return NodeFactory.createURI(text);
+        List<Node> hits = search.apply(text, StatementDraft.MAX_CANDIDATES);
+        for (Node e : hits)
+            if (StatementDraft.fold(words.label(union, e)).equals(StatementDraft.fold(text)))
+                return e;
+        throw new NotFoundResponse("No entity is named or identified by “" + text + "”.");
+    }
+
+    private Node passageParam(String iri) {
+        if (iri == null || iri.isBlank())
+            throw new BadRequestResponse("Name the passage: passage=IRI (iri=IRI on the passage page).");
+        Node p = NodeFactory.createURI(iri.strip());
+        boolean known = Txn.calculateRead(kb.dataset(), () -> kb.dataset().getGraph(kb.vocab().sourcesGraph())
+                .contains(p, RDF.type.asNode(), kb.vocab().termNode("Passage")));
+        if (!known)
+            throw new NotFoundResponse("No passage " + iri + " in the sources graph: register its source first.");
+        return p;
+    }
+
+    private void describePassage(Node passage, Map<String, Object> scope) {
+        Graph sources = kb.dataset().getGraph(kb.vocab().sourcesGraph());
+        scope.put("passage", passage.getURI());
+        scope.put("passageLabel", words.label(sources, passage));
+        var quote = sources.find(passage, kb.vocab().termNode("quote"), Node.ANY).toList();
+        scope.put("quote", quote.isEmpty() ? "" : quote.get(0).getObject().getLiteralLexicalForm());
+        var doc = sources.find(passage, DCTerms.isPartOf.asNode(), Node.ANY).toList();
+        if (!doc.isEmpty()) {
+            scope.put("document", words.label(sources, doc.get(0).getObject()));
+            scope.put("documentHref", "/workbench/source?iri=" + Words.param(doc.get(0).getObject().getURI()));
+        }
+        scope.put("passageHref", "/workbench/passage?iri=" + Words.param(passage.getURI()));
+    }
+
+    private Map<String, Object> line(Graph union, Triple t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subject", words.label(union, t.getSubject()));
+        m.put("subjectHref", words.href(t.getSubject()));
+        m.put("property", words.label(kb.ontology(), t.getPredicate()));
+        m.put("object", words.label(union, t.getObject()));
+        m.put("objectHref", words.href(t.getObject()));
+        return m;
+    }
+
+    private static StatementDraft.Input input(Context ctx) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, Set<Integer>> create = new HashMap<>();
+        ctx.formParamMap().forEach((name, list) -> {
+            if (name.startsWith("v."))
+                values.put(name.substring(2), list);
+            else if (name.startsWith("new.")) {
+                int dot = name.lastIndexOf('.');
+                try {
+                    create.computeIfAbsent(name.substring(4, dot), k -> new LinkedHashSet<>())
+                            .add(Integer.parseInt(name.substring(dot + 1)));
+                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                    // Not a field of this form: ignored like any other unknown field.
+                }
+            }
+        });
+        return new StatementDraft.Input(values, create);
+    }
+
+    private static String fieldOf(Finding f, StatementDraft.Result draft, List<Field> fields) {
+        Node p = ReportIssues.property(f);
+        if (f.focusNode().equals(draft.subject()) && p != null)
+            for (Field field : fields)
+                if (field.path().equals(p))
+                    return field.key();
+        String creator = draft.created().get(f.focusNode());
+        return creator != null ? creator : Issues.GENERAL;
+    }
+
+    private static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("application/json");
+    }
+
+    private String render(String user, Node passage, Target target, StatementDraft.Input input, Issues issues,
+                          boolean checked) {
+        Graph union = kb.dataset().getUnionGraph();
+        Map<String, Object> scope = Pages.scope(target.entity() == null
+                ? "New " + words.label(kb.ontology(), target.newClass()) : words.label(union, target.entity()), user,
+                guard.token(user));
+        describePassage(passage, scope);
+        scope.put("classIri", target.newClass() == null ? null : target.newClass().getURI());
+        scope.put("className", target.newClass() == null ? null : words.label(kb.ontology(), target.newClass()));
+        scope.put("entityIri", target.entity() == null ? null : target.entity().getURI());
+        scope.put("entityHref", target.entity() == null ? null : words.href(target.entity()));
+        scope.put("classes", target.classes().stream().map(c -> words.label(kb.ontology(), c)).sorted().toList());
+        scope.put("notes", target.form().notes());
+        scope.put("general", issues.of(Issues.GENERAL));
+        scope.put("failed", issues.hasViolations());
+        scope.put("checkedOk", checked && !issues.hasViolations());
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (Field f : target.form().fields())
+            fields.add(FieldView.of(f, input, issues.of(f.key()), target.entity(), union, words));
+        scope.put("fields", fields);
+        return pages.render("statements", scope);
+    }
+}
