@@ -16,10 +16,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.riot.system.PrefixMap;
 import org.icakg.sparql.plan.QueryPlans;
-import org.icakg.validate.Finding;
-import org.icakg.validate.LineIndex;
-import org.icakg.validate.Report;
-import org.icakg.validate.Validator;
 
 /**
  * The knowledge graph: a data set (in memory or TDB2) holding the ontology, the curated data in named graphs
@@ -32,7 +28,6 @@ public final class KnowledgeBase {
     private final Graph ontology;
     private final Shapes shapes;
     private final Inference inference;
-    private final Validator validator;
     private final PrefixMap prefixes;
     private final List<RdfSource> dataSources;
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -44,7 +39,6 @@ public final class KnowledgeBase {
         this.ontology = ontology;
         this.shapes = Shapes.parse(shapesGraph);
         this.inference = new Inference(ontology, vocab);
-        this.validator = new Validator(shapes, ontology, vocab);
         this.prefixes = prefixes;
         this.dataSources = List.copyOf(dataSources);
         onDataChanged(QueryPlans.install(dataset)::dataChanged);
@@ -111,8 +105,6 @@ public final class KnowledgeBase {
 
     public Inference inference() { return inference; }
 
-    public Validator validator() { return validator; }
-
     /** Prefixes declared in the bundled files, for display. */
     public PrefixMap prefixes() { return prefixes; }
 
@@ -122,24 +114,16 @@ public final class KnowledgeBase {
     /** Tells every listener that a write has committed. */
     public void dataChanged() { changeListeners.forEach(Runnable::run); }
 
-    /** Validates the whole graph. */
-    public Report validate() {
-        return Txn.calculateRead(dataset, () -> {
-            Graph union = dataset.getUnionGraph();
-            var report = validator.validate(union, assertedTriples());
-            LineIndex lines = new LineIndex(dataSources, vocab);
-            List<Finding> findings = report.getEntries().stream()
-                    .map(e -> new Finding(e, lines.locate(e.focusNode()))).toList();
-            return new Report(List.of(), findings, report, union.size());
-        });
-    }
+    /** The bundled data files this knowledge base was loaded from (empty when it was reopened from a store). */
+    public List<RdfSource> dataSources() { return dataSources; }
 
     /** True when a graph name holds asserted statements (not the ontology, not inferences). */
     public boolean isAssertedGraph(Node graphName) {
         return !vocab.isInferred(graphName) && !graphName.equals(vocab.ontologyGraph());
     }
 
-    private Iterator<Triple> assertedTriples() {
+    /** Every asserted statement (not the ontology, not inferences), read in the caller's read transaction. */
+    public Iterator<Triple> assertedTriples() {
         Iterator<Quad> quads = dataset.find();
         return new Iterator<>() {
             private Quad next = advance();

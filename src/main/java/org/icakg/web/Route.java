@@ -88,6 +88,14 @@ public enum Route {
     WORKBENCH_CHANGE      ("GET",    "/workbench/changes/{id}", Answerer.APP, Admit.READ, Cache.NONE),
     /** {@code Workbench}: the workbench's script and style. */
     WORKBENCH_ASSET       ("GET",    "/workbench/assets/{name}", Answerer.APP, Admit.READ, Cache.NONE),
+    /** {@code Workbench}: a passage, its statements, and the way to a statement form. */
+    WORKBENCH_PASSAGE     ("GET",    "/workbench/passage", Answerer.APP,    Admit.READ,  Cache.NONE),
+    /** {@code Workbench}: the statement form generated from the shapes. */
+    WORKBENCH_STATEMENT_FORM ("GET", "/workbench/statements", Answerer.APP, Admit.READ,  Cache.NONE),
+    /** {@code Workbench}: checks (dry run) or writes a statement form (one gated write). */
+    WORKBENCH_STATEMENTS  ("POST",   "/workbench/statements", Answerer.APP, Admit.WRITE, Cache.NONE),
+    /** {@code Workbench}: entities of a class by name, for autocompletion. */
+    WORKBENCH_ENTITIES    ("GET",    "/workbench/entities.json", Answerer.APP, Admit.READ, Cache.NONE),
     /** No row: the app answers 404, or 405 naming the methods the path takes. */
     OTHER                 (null,     null,                 Answerer.APP,    Admit.BY_METHOD, Cache.NONE);
 

@@ -90,7 +90,8 @@ public final class WebApp {
                     case METRICS -> health::metrics;
                     case ASSET -> Assets::get;
                     case WORKBENCH, WORKBENCH_SOURCE_FORM, WORKBENCH_SOURCES, WORKBENCH_SOURCE, WORKBENCH_CHANGE,
-                         WORKBENCH_ASSET -> null; // bound by Workbench.routes below
+                         WORKBENCH_ASSET, WORKBENCH_PASSAGE, WORKBENCH_STATEMENT_FORM, WORKBENCH_STATEMENTS,
+                         WORKBENCH_ENTITIES -> null; // bound by Workbench.routes below
                 };
                 if (handler != null)
                     r.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), handler);

@@ -71,6 +71,10 @@ class RouteTest {
                 Arguments.of("GET", "/workbench/source", null, "iri", Route.WORKBENCH_SOURCE),
                 Arguments.of("GET", "/workbench/changes/12", null, "", Route.WORKBENCH_CHANGE),
                 Arguments.of("GET", "/workbench/assets/workbench.js", null, "", Route.WORKBENCH_ASSET),
+                Arguments.of("GET", "/workbench/passage", null, "iri", Route.WORKBENCH_PASSAGE),
+                Arguments.of("GET", "/workbench/statements", null, "passage,class", Route.WORKBENCH_STATEMENT_FORM),
+                Arguments.of("POST", "/workbench/statements", FORM, "", Route.WORKBENCH_STATEMENTS),
+                Arguments.of("GET", "/workbench/entities.json", null, "q,class", Route.WORKBENCH_ENTITIES),
                 // No row: the app answers 404 or 405.
                 Arguments.of("GET", "/nothing-here", null, "", Route.OTHER),
                 Arguments.of("GET", "/id/", null, "", Route.OTHER),

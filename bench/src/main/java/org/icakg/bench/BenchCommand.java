@@ -21,7 +21,7 @@ public final class BenchCommand {
     static final String USAGE = String.join("\n",
             "usage: java -jar bench/target/ica-kg-bench.jar [OPTIONS]      measure this service beside the baselines",
             "         [--triples 1000000] [--connections 8] [--seconds 5] [--warmup 2] [--out FILE] [--seed N]",
-            "         [--work target/bench] [--classes a,b] [--no-baseline] [--no-extras] [--no-cached]",
+            "         [--work target/bench] [--classes a,b] [--no-baseline] [--no-virtuoso] [--no-extras] [--no-cached]",
             "         [--service-jvm OPTION]...",
             "       java -jar bench/target/ica-kg-bench.jar generate --triples N --out FILE.trig [--seed N]",
             "                                                                  only write the synthetic graph",
@@ -58,7 +58,7 @@ public final class BenchCommand {
         Args args = Args.parse(generate || writes ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
                 Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm",
                         "writes"),
-                Set.of("no-baseline", "no-extras", "no-cached"));
+                Set.of("no-baseline", "no-virtuoso", "no-extras", "no-cached"));
         if (!args.positional().isEmpty())
             throw new Args.UsageException("the benchmark takes no positional arguments, got " + args.positional());
         long triples = args.getInt("triples", (int) DEFAULT_TRIPLES, (int) SyntheticGraph.MIN_TRIPLES,
@@ -70,7 +70,7 @@ public final class BenchCommand {
             BenchSettings settings = new BenchSettings(triples, args.getInt("connections", 8, 1, 1024),
                     args.getInt("seconds", 5, 1, 3600), args.getInt("warmup", 2, 0, 600), seed,
                     Path.of(args.get("work", "target/bench")), classes(args), !args.has("no-baseline"),
-                    !args.has("no-extras"), !args.has("no-cached"), args.all("service-jvm"));
+                    !args.has("no-virtuoso"), !args.has("no-extras"), !args.has("no-cached"), args.all("service-jvm"));
             if (writes)
                 return writes(args, settings, out, err);
             BenchReport report = new Benchmark(settings, err).run();

@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The tables of a run, in Markdown (readable as plain text too): the query mix side by side, then the targets. */
 public final class BenchReport {
 
-    private static final double ASK_SHARE_OF_FLOOR = 0.5, RATIO_TO_STOCK = 5.0, MEDIAN_MS = 10.0,
+    private static final double ASK_SHARE_OF_FLOOR = 0.5, RATIO_TO_STOCK = 5.0, RATIO_TO_VIRTUOSO = 1.0, MEDIAN_MS = 10.0,
             ENTITY_P99_MS = 50.0, HEAP_BYTES = 2L << 30, STARTUP_MS = 2_000, REOPEN_MS = 1_000, VALIDATION_MS = 1_000,
             WRITE_MS = 200;
 
@@ -28,6 +28,8 @@ public final class BenchReport {
         for (LoadDriver.Result r : results.service.classes.values())
             n += r.errors();
         for (LoadDriver.Result r : results.baseline.classes.values())
+            n += r.errors();
+        for (LoadDriver.Result r : results.virtuoso.classes.values())
             n += r.errors();
         return n;
     }
@@ -56,24 +58,52 @@ public final class BenchReport {
     }
 
     private void mixTable(StringBuilder b) {
-        b.append("| query class | ica-kg req/s | p50 ms | p99 ms | stock Fuseki req/s | p50 ms | p99 ms | ica-kg ÷ Fuseki |\n");
-        b.append("|---|--:|--:|--:|--:|--:|--:|--:|\n");
+        b.append("| query class | ica-kg req/s | p50 ms | p99 ms | stock Fuseki req/s | p50 ms | p99 ms | ica-kg ÷ Fuseki "
+                + "| Virtuoso 7 req/s | p50 ms | p99 ms | ica-kg ÷ Virtuoso |\n");
+        b.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (QueryMix.QueryClass c : QueryMix.CLASSES) {
             LoadDriver.Result ours = results.service.classes.get(c.name());
             if (ours == null)
                 continue;
-            LoadDriver.Result stock = results.baseline.classes.get(c.name());
-            b.append("| ").append(c.title()).append(cells(ours)).append(stock == null ? " | — | — | —" : cells(stock))
-                    .append(" | ").append(stock == null ? "—" : stock.requests() == 0 ? "∞ (none completed)"
-                            : ratio(ours.throughput() / stock.throughput())).append(" |\n");
+            b.append("| ").append(c.title()).append(cells(ours));
+            for (Results.Server other : List.of(results.baseline, results.virtuoso)) {
+                LoadDriver.Result theirs = other.classes.get(c.name());
+                b.append(theirs == null ? " | — | — | —" : cells(theirs)).append(" | ")
+                        .append(theirs == null ? "—" : theirs.requests() == 0 ? "∞ (none completed)"
+                                : ratio(ours.throughput() / theirs.throughput()));
+            }
+            b.append(" |\n");
         }
         if (results.hello != null)
-            b.append("| floor: plain Javalin \"hello\"").append(cells(results.hello)).append(" | | | | |\n");
-        b.append(String.format(Locale.ROOT, "%nLoad to ready: ica-kg %,d ms, stock Fuseki %,d ms. Heap after load (after GC): "
-                        + "ica-kg %,d MB (run with %s), stock Fuseki %,d MB (JVM default heap). Heap after the run: %,d MB / %,d MB.%n",
-                results.service.readyMillis, results.baseline.readyMillis, results.service.heapAfterLoad >> 20,
-                BenchSettings.SERVICE_HEAP, results.baseline.heapAfterLoad >> 20, results.service.heapAfterRun >> 20,
-                results.baseline.heapAfterRun >> 20));
+            b.append("| floor: plain Javalin \"hello\"").append(cells(results.hello)).append(" | | | | | | | | |\n");
+        b.append('\n').append(loadAndMemory()).append('\n');
+        if (results.virtuosoAbsent != null)
+            b.append(String.format(Locale.ROOT, "%nVirtuoso: no column, %s.%n", results.virtuosoAbsent));
+    }
+
+    /** Load time and memory of each server that ran, as one paragraph. */
+    private String loadAndMemory() {
+        boolean stock = !results.baseline.classes.isEmpty(), virtuoso = results.virtuosoAbsent == null;
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Load to ready: ica-kg %,d ms", results.service.readyMillis));
+        if (stock)
+            b.append(String.format(Locale.ROOT, ", stock Fuseki %,d ms", results.baseline.readyMillis));
+        if (virtuoso)
+            b.append(String.format(Locale.ROOT, ", Virtuoso %,d ms (bulk load and checkpoint, after %,d ms to create its "
+                    + "empty database and answer; it counted %,d statements)", results.virtuoso.readyMillis,
+                    results.virtuosoStartMillis, results.virtuosoStatements));
+        b.append(String.format(Locale.ROOT, ". Memory after load: ica-kg %,d MB of heap after GC (run with %s)",
+                results.service.heapAfterLoad >> 20, BenchSettings.SERVICE_HEAP));
+        if (stock)
+            b.append(String.format(Locale.ROOT, ", stock Fuseki %,d MB (JVM default heap)", results.baseline.heapAfterLoad >> 20));
+        if (virtuoso)
+            b.append(String.format(Locale.ROOT, ", Virtuoso %,d MB resident (buffers sized for 2 GB)",
+                    results.virtuoso.heapAfterLoad >> 20));
+        b.append(String.format(Locale.ROOT, ". After the run: ica-kg %,d MB", results.service.heapAfterRun >> 20));
+        if (stock)
+            b.append(String.format(Locale.ROOT, ", stock Fuseki %,d MB", results.baseline.heapAfterRun >> 20));
+        if (virtuoso)
+            b.append(String.format(Locale.ROOT, ", Virtuoso %,d MB resident", results.virtuoso.heapAfterRun >> 20));
+        return b.append('.').toString();
     }
 
     private void cachedTable(StringBuilder b) {
@@ -105,9 +135,8 @@ public final class BenchReport {
             rows.add(row("`ASK {}` ≥ 50 % of a plain Javalin route", pct(share) + " (" + rate(ask) + " vs " + rate(results.hello) + ")",
                     share >= ASK_SHARE_OF_FLOOR));
         }
-        worstRatio(rows);
+        ratioRows(rows);
         worstMedian(rows);
-        rows.add(new String[] {"every class ≥ 1.0× Virtuoso", "not measured: no Virtuoso on this machine", "—"});
         rows.add(row("1M triples served within a 2 GB heap", String.format(Locale.ROOT,
                 "%,d MB used after GC at %,d triples, served under %s", results.service.heapAfterLoad >> 20, results.triples,
                 BenchSettings.SERVICE_HEAP), results.service.heapAfterLoad < HEAP_BYTES && errorsOf(results.service) == 0));
@@ -140,10 +169,20 @@ public final class BenchReport {
                 w.firstError() == null && w.p99Ms() <= WRITE_MS);
     }
 
-    private void worstRatio(List<String[]> rows) {
+    private void ratioRows(List<String[]> rows) {
+        String[] stock = worstRatio(results.baseline, RATIO_TO_STOCK, "every class ≥ 5× stock Fuseki");
+        if (stock != null)
+            rows.add(stock);
+        String[] virtuoso = worstRatio(results.virtuoso, RATIO_TO_VIRTUOSO, "every class ≥ 1.0× Virtuoso");
+        rows.add(virtuoso != null ? virtuoso : new String[] {"every class ≥ 1.0× Virtuoso",
+                "not measured: Virtuoso " + (results.virtuosoAbsent == null ? "answered no class" : results.virtuosoAbsent), "—"});
+    }
+
+    /** The class where this service's throughput divided by {@code other}'s is lowest, as a target row. */
+    private String[] worstRatio(Results.Server other, double target, String name) {
         String worst = null;
         double min = Double.MAX_VALUE;
-        for (var e : results.baseline.classes.entrySet()) {
+        for (var e : other.classes.entrySet()) {
             if (e.getValue().requests() == 0)
                 continue;
             LoadDriver.Result ours = results.service.classes.get(e.getKey());
@@ -153,8 +192,7 @@ public final class BenchReport {
                 worst = e.getKey();
             }
         }
-        if (worst != null)
-            rows.add(row("every class ≥ 5× stock Fuseki", "lowest " + ratio(min) + " (" + worst + ")", min >= RATIO_TO_STOCK));
+        return worst == null ? null : row(name, "lowest " + ratio(min) + " (" + worst + ")", min >= target);
     }
 
     private void worstMedian(List<String[]> rows) {

@@ -14,12 +14,13 @@ import java.util.List;
  * @param workDir      where data files, stores and server logs go
  * @param classes      names of the query classes to run (all when empty)
  * @param baseline     whether to run the stock Fuseki baseline
+ * @param virtuoso     whether to run Virtuoso 7 (when installed) as a column of the same run
  * @param extras       whether to measure start-up, reopening, validation and the entity page at 16 connections
  * @param cached       whether to run the mix a second time with repeated requests (the answer cache's table)
  * @param serviceJvmOptions extra JVM options of this service's process (e.g. a flight recording)
  */
 public record BenchSettings(long triples, int connections, double seconds, double warmupSeconds, long seed,
-                            Path workDir, List<String> classes, boolean baseline, boolean extras,
+                            Path workDir, List<String> classes, boolean baseline, boolean virtuoso, boolean extras,
                             boolean cached, List<String> serviceJvmOptions) {
 
     /** Heap this service is given: the SPEC target for a million triples. */
@@ -44,6 +45,9 @@ public record BenchSettings(long triples, int connections, double seconds, doubl
 
     /** The synthetic data file of this size and seed. */
     public Path dataFile() { return workDir.resolve("synthetic-" + triples + "-" + seed + ".trig"); }
+
+    /** Virtuoso's database for this run (made anew each time). */
+    public Path virtuosoDir() { return workDir.resolve("virtuoso"); }
 
     /** The TDB2 store of this size and seed (for the reopening measurement). */
     public Path storeDir() { return workDir.resolve("store-" + triples + "-" + seed); }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
@@ -14,9 +15,9 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWriter;
 
 /**
- * A whole benchmark run: the synthetic data, then each server in its own JVM (a plain Javalin route as the floor,
- * this service, stock embedded Fuseki) under the same query mix, then the start-up, reopening and validation
- * measurements. Progress goes to {@code progress} as it happens.
+ * A whole benchmark run: the synthetic data, then each server in its own process (a plain Javalin route as the
+ * floor, this service, stock embedded Fuseki, Virtuoso 7 when installed) under the same query mix, then the
+ * start-up, reopening, writes and validation measurements. Progress goes to {@code progress} as it happens.
  */
 public final class Benchmark {
 
@@ -40,6 +41,10 @@ public final class Benchmark {
         service();
         if (settings.baseline())
             baseline();
+        if (settings.virtuoso())
+            virtuoso();
+        else
+            results.virtuosoAbsent = "left out (--no-virtuoso)";
         if (settings.extras())
             new Extras(settings, progress, results).run();
         return new BenchReport(settings, results);
@@ -109,6 +114,50 @@ public final class Benchmark {
         }
     }
 
+    /** Virtuoso 7 on a new database: start, bulk load, the same distinct queries, stop. A failure is reported, not fatal. */
+    private void virtuoso() throws InterruptedException {
+        Optional<String> missing = Virtuoso.missing();
+        if (missing.isPresent()) {
+            results.virtuosoAbsent = "not installed: " + missing.get();
+            say(progress, "Virtuoso: skipped, %s", missing.get());
+            return;
+        }
+        try {
+            measureVirtuoso();
+        } catch (IOException e) {
+            results.virtuosoAbsent = "failed: " + e.getMessage().lines().findFirst().orElse("");
+            say(progress, "Virtuoso: FAILED, the run goes on without it: %s", e.getMessage());
+        }
+    }
+
+    private void measureVirtuoso() throws IOException, InterruptedException {
+        say(progress, "Virtuoso: starting on a new database in %s ...", settings.virtuosoDir());
+        long start = System.nanoTime();
+        Virtuoso started;
+        try (Ticker t = new Ticker(progress, "starting Virtuoso")) {
+            started = Virtuoso.start(settings.virtuosoDir(), settings.dataFile().toAbsolutePath().getParent());
+        }
+        try (Virtuoso v = started) {
+            results.virtuosoStartMillis = (System.nanoTime() - start) / 1_000_000;
+            say(progress, "  answering in %,d ms; bulk-loading %,d triples (ld_dir, rdf_loader_run, checkpoint) ...",
+                    results.virtuosoStartMillis, results.triples);
+            long load = System.nanoTime();
+            try (Ticker t = new Ticker(progress, "loading into Virtuoso")) {
+                v.load(settings.dataFile());
+            }
+            Results.Server into = results.virtuoso;
+            into.readyMillis = (System.nanoTime() - load) / 1_000_000;
+            results.virtuosoStatements = v.statements();
+            into.heapAfterLoad = v.residentBytes();
+            say(progress, "  loaded in %,d ms: %,d statements in the benchmark's graphs%s; resident memory %,d MB",
+                    into.readyMillis, results.virtuosoStatements, results.virtuosoStatements == results.triples ? ""
+                            : String.format(" (NOT the %,d generated)", results.triples), into.heapAfterLoad >> 20);
+            say(progress, "  every request distinct:");
+            measureClasses(v.port(), into, Virtuoso.ENDPOINT, false);
+            into.heapAfterRun = v.residentBytes();
+        }
+    }
+
     private ServerProcess start(List<String> jvm, List<String> args, String name) throws IOException {
         try (Ticker t = new Ticker(progress, "loading")) {
             return ServerProcess.start(jvm, args, log(name));
@@ -121,12 +170,7 @@ public final class Benchmark {
         into.heapAfterLoad = server.heapAfterGc();
         say(progress, "  ready in %,d ms; heap after GC %,d MB", into.readyMillis, into.heapAfterLoad >> 20);
         say(progress, "  every request distinct:");
-        for (QueryMix.QueryClass c : QueryMix.CLASSES) {
-            if (!settings.runs(c) || (c.isPage() && !pages))
-                continue;
-            List<String> paths = QueryMix.paths(c, population, endpoint, settings.seed());
-            into.classes.put(c.name(), drive(server.port(), c.name(), paths, accept(c), settings.connections(), true));
-        }
+        measureClasses(server.port(), into, endpoint, pages);
         if (pages && settings.extras()) {
             QueryMix.QueryClass page = QueryMix.CLASSES.get(QueryMix.CLASSES.size() - 1);
             results.entityPage16 = drive(server.port(), "entity-page@16", QueryMix.paths(page, population, endpoint,
@@ -141,6 +185,16 @@ public final class Benchmark {
             }
         }
         into.heapAfterRun = server.heapAfterGc();
+    }
+
+    /** Every selected class, each request distinct (pages only where the server has them). */
+    private void measureClasses(int port, Results.Server into, String endpoint, boolean pages) throws InterruptedException {
+        for (QueryMix.QueryClass c : QueryMix.CLASSES) {
+            if (!settings.runs(c) || (c.isPage() && !pages))
+                continue;
+            List<String> paths = QueryMix.paths(c, population, endpoint, settings.seed());
+            into.classes.put(c.name(), drive(port, c.name(), paths, accept(c), settings.connections(), true));
+        }
     }
 
     private LoadDriver.Result drive(int port, String name, List<String> paths, String accept, int connections,

@@ -60,18 +60,29 @@ public final class QueryMix {
 
     /** Request paths of one class for a server whose query endpoint is {@code endpoint} (e.g. {@code /sparql}). */
     public static List<String> paths(QueryClass c, Population population, String endpoint, long seed) {
-        SplittableRandom random = new SplittableRandom(seed ^ c.name().hashCode());
-        Query template = c.isPage() ? null : QueryFactory.create(QueryLibrary.text("bench/" + c.query() + ".rq"));
+        if (!c.isPage())
+            return queries(c, population, seed).stream().map(q -> endpoint + "?query="
+                    + URLEncoder.encode(q.serialize(), StandardCharsets.UTF_8)).toList();
+        SplittableRandom random = random(c, seed);
         List<String> out = new ArrayList<>(VARIANTS);
-        for (int i = 0; i < VARIANTS; i++) {
-            Map<String, Node> values = c.parameters().apply(random, population);
-            if (c.isPage())
-                out.add("/" + values.get("entity").getURI().substring(Terms.VOCAB.base().length()));
-            else
-                out.add(endpoint + "?query=" + URLEncoder.encode(bind(template, values).serialize(), StandardCharsets.UTF_8));
-        }
+        for (int i = 0; i < VARIANTS; i++)
+            out.add("/" + c.parameters().apply(random, population).get("entity").getURI().substring(Terms.VOCAB.base().length()));
         return out;
     }
+
+    /** The {@link #VARIANTS} queries of a SPARQL class, parameters bound, in the order they are sent. */
+    public static List<Query> queries(QueryClass c, Population population, long seed) {
+        if (c.isPage())
+            throw new IllegalArgumentException(c.name() + " is a page, not a query");
+        SplittableRandom random = random(c, seed);
+        Query template = QueryFactory.create(QueryLibrary.text("bench/" + c.query() + ".rq"));
+        List<Query> out = new ArrayList<>(VARIANTS);
+        for (int i = 0; i < VARIANTS; i++)
+            out.add(bind(template, c.parameters().apply(random, population)));
+        return out;
+    }
+
+    private static SplittableRandom random(QueryClass c, long seed) { return new SplittableRandom(seed ^ c.name().hashCode()); }
 
     /** The query text of one class with one set of parameters (for checks and documentation). */
     public static Query bind(Query template, Map<String, Node> values) {

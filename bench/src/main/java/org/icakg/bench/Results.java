@@ -6,9 +6,10 @@ import java.util.Map;
 /** Everything a run measured; absent numbers are null. */
 final class Results {
 
-    /** One server: its load time, heap and per-class results. */
+    /** One server: its load time, memory and per-class results. */
     static final class Server {
         long readyMillis;
+        /** Heap after a full GC for the Java servers, resident memory for Virtuoso. */
         long heapAfterLoad;
         long heapAfterRun;
         /** Every request distinct. */
@@ -21,6 +22,13 @@ final class Results {
     long generateMillis;
     final Server service = new Server();
     final Server baseline = new Server();
+    final Server virtuoso = new Server();
+    /** Why there is no Virtuoso column (not installed, or left out), or null when it was measured. */
+    String virtuosoAbsent;
+    /** Time to create Virtuoso's empty database and answer, before the bulk load. */
+    long virtuosoStartMillis;
+    /** Statements Virtuoso counted in the benchmark's graphs after the load. */
+    long virtuosoStatements;
     LoadDriver.Result hello;
     LoadDriver.Result entityPage16;
     Long startupBundledMillis;

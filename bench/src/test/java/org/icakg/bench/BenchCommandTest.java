@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A short benchmark run on tiny data: every query class measured on both servers, no failed request. Timings are not checked. */
+/**
+ * A short benchmark run on tiny data: every query class measured on every server (Virtuoso where installed, a line
+ * saying why not elsewhere), no failed request. Timings are not checked.
+ */
 class BenchCommandTest {
 
     @Test
@@ -32,5 +35,13 @@ class BenchCommandTest {
         assertTrue(!printed.contains("errors"), printed);
         assertEquals(printed.strip(), Files.readString(table).strip());
         assertTrue(progress.contains("ica-kg: loading") && progress.contains("Stock Fuseki: loading"), progress);
+        if (Virtuoso.missing().isEmpty()) {
+            assertTrue(progress.contains("Virtuoso: starting") && progress.contains("bulk-loading"), progress);
+            String lookup = printed.lines().filter(l -> l.startsWith("| single-entity lookup |")).findFirst().orElseThrow();
+            assertTrue(lookup.matches(".*\\| [0-9.]+× \\|$"), "a Virtuoso ratio ends the row: " + lookup);
+            assertTrue(!printed.contains("every class ≥ 1.0× Virtuoso | not measured"), printed);
+        } else {
+            assertTrue(printed.contains("Virtuoso: no column, not installed"), printed);
+        }
     }
 }
