@@ -46,8 +46,7 @@ public final class StubEndpoint implements AutoCloseable {
 
     /**
      * {@code http://127.0.0.1:port{path}} of the HTTP stub: {@code /error} (500), {@code /redirect}, {@code /huge}
-     * (results of about 11 MB), {@code /slow}, {@code /one} (one empty solution, at once); other paths 200 with a
-     * secret.
+     * (results of about 11 MB), {@code /slow}; other paths 200 with a secret.
      */
     public String url(String path) { return "http://127.0.0.1:" + http.getAddress().getPort() + path; }
 
@@ -76,8 +75,6 @@ public final class StubEndpoint implements AutoCloseable {
             case "/huge" -> send(ex, 200, "application/sparql-results+json", "{\"head\": {\"vars\": [\"s\"]}, "
                     + "\"results\": {\"bindings\": [" + ("{\"s\": {\"type\": \"literal\", \"value\": \"" + SECRET
                     + "\"}},").repeat(200_000) + "{}]}}");
-            case "/one" -> send(ex, 200, "application/sparql-results+json",
-                    "{\"head\": {\"vars\": []}, \"results\": {\"bindings\": [{}]}}");
             case "/slow" -> {
                 sleep(30_000);
                 send(ex, 200, "text/plain", "late " + SECRET);
