@@ -1,5 +1,6 @@
 package org.icakg.cli;
 
+import org.icakg.validate.WholeGraph;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ValidateCommand {
             return 2;
         }
         long loaded = System.nanoTime();
-        Report report = kb.validate();
+        Report report = WholeGraph.validate(kb);
         long validated = System.nanoTime();
         print(out, format, new ReportWriter(kb.prefixes()), report);
         err.printf("%s (%d files; loading %d ms, validation %d ms)%n", ReportWriter.summary(report),

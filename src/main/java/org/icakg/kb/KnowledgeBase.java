@@ -16,10 +16,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.riot.system.PrefixMap;
 import org.icakg.sparql.plan.QueryPlans;
-import org.icakg.validate.Finding;
-import org.icakg.validate.LineIndex;
-import org.icakg.validate.Report;
-import org.icakg.validate.Validator;
+import org.icakg.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge graph: a data set (in memory or TDB2) holding the ontology, the curated data in named graphs
@@ -27,12 +26,13 @@ import org.icakg.validate.Validator;
  */
 public final class KnowledgeBase {
 
+    private static final Logger LOG = LoggerFactory.getLogger("ica-kg.load");
+
     private final DatasetGraph dataset;
     private final Vocab vocab;
     private final Graph ontology;
     private final Shapes shapes;
     private final Inference inference;
-    private final Validator validator;
     private final PrefixMap prefixes;
     private final List<RdfSource> dataSources;
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -44,7 +44,6 @@ public final class KnowledgeBase {
         this.ontology = ontology;
         this.shapes = Shapes.parse(shapesGraph);
         this.inference = new Inference(ontology, vocab);
-        this.validator = new Validator(shapes, ontology, vocab);
         this.prefixes = prefixes;
         this.dataSources = List.copyOf(dataSources);
         onDataChanged(QueryPlans.install(dataset)::dataChanged);
@@ -66,7 +65,7 @@ public final class KnowledgeBase {
             errors.addAll(parsed.errors());
             parsed.dataset().find().forEachRemaining(q -> shapesGraph.add(q.asTriple()));
         }
-        boolean fresh = org.icakg.store.Stores.isEmpty(dataset);
+        boolean fresh = Stores.isEmpty(dataset);
         if (fresh) {
             dataset.begin(org.apache.jena.query.TxnType.WRITE);
             try {
@@ -79,7 +78,9 @@ public final class KnowledgeBase {
                     throw new LoadException(errors);
                 }
                 Graph ontology = copy(dataset.getGraph(vocab.ontologyGraph()));
-                new Inference(ontology, vocab).materialize(dataset, vocab);
+                long start = System.nanoTime();
+                long inferred = new Inference(ontology, vocab).materialize(dataset, vocab);
+                LOG.info(String.format("%,d inferred statements (%.1f s)", inferred, (System.nanoTime() - start) / 1e9));
                 dataset.commit();
             } finally {
                 dataset.end();
@@ -97,7 +98,7 @@ public final class KnowledgeBase {
 
     /** Loads a bundle into a fresh in-memory data set. */
     public static KnowledgeBase inMemory(Bundle bundle, Vocab vocab) {
-        return open(bundle, vocab, org.icakg.store.Stores.inMemory());
+        return open(bundle, vocab, Stores.inMemory());
     }
 
     public DatasetGraph dataset() { return dataset; }
@@ -111,8 +112,6 @@ public final class KnowledgeBase {
 
     public Inference inference() { return inference; }
 
-    public Validator validator() { return validator; }
-
     /** Prefixes declared in the bundled files, for display. */
     public PrefixMap prefixes() { return prefixes; }
 
@@ -122,24 +121,16 @@ public final class KnowledgeBase {
     /** Tells every listener that a write has committed. */
     public void dataChanged() { changeListeners.forEach(Runnable::run); }
 
-    /** Validates the whole graph. */
-    public Report validate() {
-        return Txn.calculateRead(dataset, () -> {
-            Graph union = dataset.getUnionGraph();
-            var report = validator.validate(union, assertedTriples());
-            LineIndex lines = new LineIndex(dataSources, vocab);
-            List<Finding> findings = report.getEntries().stream()
-                    .map(e -> new Finding(e, lines.locate(e.focusNode()))).toList();
-            return new Report(List.of(), findings, report, union.size());
-        });
-    }
+    /** The bundled data files this knowledge base was loaded from (empty when it was reopened from a store). */
+    public List<RdfSource> dataSources() { return dataSources; }
 
     /** True when a graph name holds asserted statements (not the ontology, not inferences). */
     public boolean isAssertedGraph(Node graphName) {
         return !vocab.isInferred(graphName) && !graphName.equals(vocab.ontologyGraph());
     }
 
-    private Iterator<Triple> assertedTriples() {
+    /** Every asserted statement (not the ontology, not inferences), read in the caller's read transaction. */
+    public Iterator<Triple> assertedTriples() {
         Iterator<Quad> quads = dataset.find();
         return new Iterator<>() {
             private Quad next = advance();

@@ -25,6 +25,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.XSD;
+import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Vocab;
 
 /**
@@ -58,6 +59,11 @@ public final class Validator {
         });
         this.undeclaredTerm = NodeFactory.createURI(vocab.base() + "validation#UndeclaredTerm");
         this.disjointClasses = NodeFactory.createURI(vocab.base() + "validation#DisjointClasses");
+    }
+
+    /** A validator for {@code kb}'s shapes and ontology. */
+    public static Validator of(KnowledgeBase kb) {
+        return new Validator(kb.shapes(), kb.ontology(), kb.vocab());
     }
 
     public Shapes shapes() { return shapes; }

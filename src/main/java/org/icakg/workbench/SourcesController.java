@@ -15,9 +15,10 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.validate.Finding;
-import org.icakg.web.Problem;
 import org.icakg.write.WriteGate;
 
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.Context;
 
 /**
@@ -106,7 +107,7 @@ final class SourcesController {
         String user = guard.reader(ctx);
         String iri = ctx.queryParam("iri");
         if (iri == null || iri.isBlank())
-            throw Problem.badRequest("Name the source document: /workbench/source?iri=IRI");
+            throw new BadRequestResponse("Name the source document: /workbench/source?iri=IRI");
         Node doc = NodeFactory.createURI(iri);
         Map<String, Object> scope = Pages.scope("Source", user, guard.token(user));
         boolean found = Txn.calculateRead(kb.dataset(), () -> {
@@ -119,7 +120,7 @@ final class SourcesController {
             return true;
         });
         if (!found)
-            throw Problem.notFound("No source document " + iri);
+            throw new NotFoundResponse("No source document " + iri);
         ctx.html(pages.render("source", scope));
     }
 

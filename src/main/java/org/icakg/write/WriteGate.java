@@ -1,5 +1,6 @@
 package org.icakg.write;
 
+import org.icakg.validate.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,6 +38,7 @@ public final class WriteGate {
     }
 
     private final KnowledgeBase kb;
+    private final Validator validator;
     private final AuditLog audit;
     private final IncrementalInference inference;
     private final Path storeDir;
@@ -47,6 +49,7 @@ public final class WriteGate {
 
     private WriteGate(KnowledgeBase kb, AuditLog audit, Path storeDir) {
         this.kb = kb;
+        this.validator = Validator.of(kb);
         this.audit = audit;
         this.inference = new IncrementalInference(kb.inference(), kb.vocab());
         this.storeDir = storeDir;
@@ -143,7 +146,7 @@ public final class WriteGate {
         List<Triple> added = new ArrayList<>(change.addedTriples()), removed = new ArrayList<>(change.removedTriples());
         added.addAll(inferred.addedTriples());
         removed.addAll(inferred.removedTriples());
-        ValidationReport shacl = kb.validator().validateChange(union, added, removed, change.addedTriples().iterator());
+        ValidationReport shacl = validator.validateChange(union, added, removed, change.addedTriples().iterator());
         List<Finding> findings = shacl.getEntries().stream()
                 .map(e -> new Finding(e, lines.locate(e.focusNode()))).toList();
         return new Report(List.of(), findings, shacl, change.size());

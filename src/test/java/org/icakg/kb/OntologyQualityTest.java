@@ -1,5 +1,6 @@
 package org.icakg.kb;
 
+import org.icakg.validate.WholeGraph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,7 +68,7 @@ class OntologyQualityTest {
 
     @Test
     void the_bundled_data_conforms_uses_only_declared_terms_and_no_disjoint_classes_meet() {
-        Report report = kb.validate();
+        Report report = WholeGraph.validate(kb);
         assertTrue(report.conforms(), () -> report.findings().stream().filter(f -> f.isViolation())
                 .map(f -> f.focusNode() + ": " + f.entry().message()).toList().toString());
     }

@@ -1,5 +1,6 @@
 package org.icakg.write;
 
+import org.icakg.validate.Validator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,10 +55,10 @@ class HubValidationTest {
 
     @Test
     void these_shapes_and_the_bundled_ones_are_validated_by_scope_and_the_write_fixture_shapes_are_not() {
-        assertTrue(kb.validator().scopesWrites());
-        assertTrue(KnowledgeBase.inMemory(Bundle.bundled(), Vocab.DEFAULT).validator().scopesWrites(),
+        assertTrue(Validator.of(kb).scopesWrites());
+        assertTrue(Validator.of(KnowledgeBase.inMemory(Bundle.bundled(), Vocab.DEFAULT)).scopesWrites(),
                 "the project's shapes stay within what scoped validation handles exactly");
-        assertFalse(Fixtures.inMemory().validator().scopesWrites(), "sh:node on values needs whole-node validation");
+        assertFalse(Validator.of(Fixtures.inMemory()).scopesWrites(), "sh:node on values needs whole-node validation");
     }
 
     @Test
@@ -156,7 +157,7 @@ class HubValidationTest {
         return Txn.calculateRead(copy, () -> {
             List<Triple> asserted = copy.stream(Node.ANY, Node.ANY, Node.ANY, Node.ANY)
                     .filter(q -> kb.isAssertedGraph(q.getGraph())).map(Quad::asTriple).toList();
-            return kb.validator().validate(copy.getUnionGraph(), asserted.iterator()).getEntries().stream()
+            return Validator.of(kb).validate(copy.getUnionGraph(), asserted.iterator()).getEntries().stream()
                     .noneMatch(e -> Severity.Violation.equals(e.severity()));
         });
     }

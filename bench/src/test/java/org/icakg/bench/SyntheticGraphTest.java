@@ -1,5 +1,6 @@
 package org.icakg.bench;
 
+import org.icakg.validate.WholeGraph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ class SyntheticGraphTest {
         Path file = dir.resolve("synthetic.trig");
         Benchmark.generate(SIZE, SyntheticGraph.DEFAULT_SEED, file, new PrintStream(new ByteArrayOutputStream()));
         KnowledgeBase kb = KnowledgeBase.open(Bundle.withData(List.of(file)), Vocab.DEFAULT, Stores.inMemory());
-        Report report = kb.validate();
+        Report report = WholeGraph.validate(kb);
         assertTrue(report.conforms(), () -> report.findings().stream().filter(f -> f.isViolation()).limit(20)
                 .map(f -> f.focusNode() + ": " + f.entry().message()).toList().toString());
     }

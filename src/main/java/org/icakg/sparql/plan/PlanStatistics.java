@@ -88,6 +88,21 @@ public final class PlanStatistics {
      */
     public Optional<PredicateCounts> counts(Node predicate) {
         long current = generation.get();
+        Kept kept = byPredicate.get(predicate);
+        if (kept == null || kept.generation() != current)
+            kept = take(predicate, current);
+        try {
+            return Optional.of(kept.counts().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** The counts of {@code predicate} under version {@code current}, being taken by this call or another one. */
+    private Kept take(Node predicate, long current) {
         Kept fresh = new Kept(current, new CompletableFuture<>());
         Kept kept = byPredicate.compute(predicate, (p, old) -> old != null && old.generation() == current ? old : fresh);
         if (kept == fresh)
@@ -99,14 +114,7 @@ public final class PlanStatistics {
                     fresh.counts().completeExceptionally(e);
                 }
             });
-        try {
-            return Optional.of(kept.counts().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException | ExecutionException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return kept;
     }
 
     /** True when these are the statistics of {@code dsg}. */
