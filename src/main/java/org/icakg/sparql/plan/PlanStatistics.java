@@ -81,16 +81,21 @@ public final class PlanStatistics {
     }
 
     /**
-     * The counts of {@code predicate} in the default graph as last committed, taken now when none are kept; empty
-     * when they could not be taken within {@link #WAIT} (they are kept for later queries once taken). They are
-     * taken in a read transaction of their own, on a thread of their own, begun after the current data version was
-     * noted: counts kept under a version never describe a state older than that version.
+     * The counts of {@code predicate} in the default graph. Counts are kept per predicate until the next committed
+     * write; they are taken in a read transaction of their own, on a thread of their own, begun after the current
+     * data version was noted, so counts kept under a version never describe a state older than that version. While
+     * they are being taken, a caller in a read transaction counts in its own (its own state, so its answers agree
+     * with the rest of its query; a store whose commits wait for readers would hold the counting thread back until
+     * the caller ends); another caller waits up to {@link #WAIT} for them, and gets none if they take longer.
      */
     public Optional<PredicateCounts> counts(Node predicate) {
         long current = generation.get();
         Kept kept = byPredicate.get(predicate);
-        if (kept == null || kept.generation() != current)
+        if (kept == null || kept.generation() != current) {
             kept = take(predicate, current);
+            if (!kept.counts().isDone() && inReadTransaction())
+                return Optional.of(count(defaultGraph(), predicate));
+        }
         try {
             return Optional.of(kept.counts().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException | ExecutionException e) {
@@ -124,6 +129,10 @@ public final class PlanStatistics {
     public void dataChanged() {
         generation.incrementAndGet();
         byPredicate.clear();
+    }
+
+    private boolean inReadTransaction() {
+        return dataset.isInTransaction() && dataset.transactionMode() == ReadWrite.READ;
     }
 
     /** True when the calling thread reads committed data only: in a read transaction, or in none. */
