@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileInputFuzzTest {
 
     static final long SEED = 20_261_130L;
-    static final int COUNT = 1_200;
+    static final int COUNT = 1_500;
     static final long MAX_BODY = 16 * 1024;
     static final String TOO_LARGE = "data post too large";
 
@@ -177,6 +177,22 @@ class HostileInputFuzzTest {
         r.add(new Route("audit limit", p -> get("/audit?limit=" + q(p)).header("Authorization", auth)));
         r.add(new Route("audit id", p -> get("/audit/" + seg(p)).header("Authorization", auth)));
         r.add(new Route("audit anonymous", p -> get("/audit/" + seg(p))));
+        // The maintainers' workbench: its pages with credentials, its posts without the form's token, anonymous.
+        r.add(new Route("workbench home", p -> get("/workbench?x=" + q(p)).header("Authorization", auth)));
+        r.add(new Route("workbench new source", p -> get("/workbench/sources/new?x=" + q(p)).header("Authorization", auth)));
+        r.add(new Route("workbench source", p -> get("/workbench/source?iri=" + q(p)).header("Authorization", auth)));
+        r.add(new Route("workbench passage", p -> get("/workbench/passage?iri=" + q(p)).header("Authorization", auth)));
+        r.add(new Route("workbench statement form", p -> get("/workbench/statements?passage=" + q(p) + "&class=" + q(p)
+                + "&entity=" + q(p)).header("Authorization", auth)));
+        r.add(new Route("workbench entities", p -> get("/workbench/entities.json?q=" + q(p) + "&class=" + q(p))
+                .header("Authorization", auth)));
+        r.add(new Route("workbench change", p -> get("/workbench/changes/" + seg(p)).header("Authorization", auth)));
+        r.add(new Route("workbench asset", p -> get("/workbench/assets/" + seg(p))));
+        r.add(new Route("workbench register", p -> send("POST", "/workbench/sources", "application/x-www-form-urlencoded",
+                "action=register&title=" + q(p) + "&text=" + q(p), "Authorization", auth)));
+        r.add(new Route("workbench statements post", p -> send("POST", "/workbench/statements",
+                "application/x-www-form-urlencoded", "action=check&passage=" + q(p) + "&class=" + q(p), "Authorization", auth)));
+        r.add(new Route("workbench anonymous", p -> get("/workbench/source?iri=" + q(p))));
         // Methods a path does not take.
         r.add(new Route("patch", p -> send("PATCH", "/search?q=" + q(p), "text/plain", p)));
         r.add(new Route("delete page", p -> send("DELETE", "/id/" + seg(p), null, null)));
