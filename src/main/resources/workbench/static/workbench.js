@@ -58,7 +58,8 @@
     var status = document.getElementById('live-status');
     var body = new URLSearchParams(new FormData(form));
     body.set('action', 'check');
-    fetch(form.action, {
+    // form.action would be the button named "action": read the attribute.
+    fetch(form.getAttribute('action'), {
       method: 'POST', body: body, credentials: 'same-origin',
       headers: { 'Accept': 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }
     })

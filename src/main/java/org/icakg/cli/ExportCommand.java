@@ -12,7 +12,7 @@ import org.icakg.kb.Bundle;
 import org.icakg.kb.Loader;
 import org.icakg.kb.RdfSource;
 import org.icakg.kb.Vocab;
-import org.icakg.store.Export;
+import org.icakg.kb.Export;
 import org.icakg.store.Stores;
 
 /** {@code export --store DIR --out DIR}: writes a TDB2 store back to TriG files, one per named graph. */

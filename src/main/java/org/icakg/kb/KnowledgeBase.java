@@ -16,12 +16,17 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.riot.system.PrefixMap;
 import org.icakg.sparql.plan.QueryPlans;
+import org.icakg.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge graph: a data set (in memory or TDB2) holding the ontology, the curated data in named graphs
  * and the inferred graph; with the shapes and the ontology's axioms that check and extend it.
  */
 public final class KnowledgeBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger("ica-kg.load");
 
     private final DatasetGraph dataset;
     private final Vocab vocab;
@@ -60,7 +65,7 @@ public final class KnowledgeBase {
             errors.addAll(parsed.errors());
             parsed.dataset().find().forEachRemaining(q -> shapesGraph.add(q.asTriple()));
         }
-        boolean fresh = org.icakg.store.Stores.isEmpty(dataset);
+        boolean fresh = Stores.isEmpty(dataset);
         if (fresh) {
             dataset.begin(org.apache.jena.query.TxnType.WRITE);
             try {
@@ -73,7 +78,9 @@ public final class KnowledgeBase {
                     throw new LoadException(errors);
                 }
                 Graph ontology = copy(dataset.getGraph(vocab.ontologyGraph()));
-                new Inference(ontology, vocab).materialize(dataset, vocab);
+                long start = System.nanoTime();
+                long inferred = new Inference(ontology, vocab).materialize(dataset, vocab);
+                LOG.info(String.format("%,d inferred statements (%.1f s)", inferred, (System.nanoTime() - start) / 1e9));
                 dataset.commit();
             } finally {
                 dataset.end();
@@ -91,7 +98,7 @@ public final class KnowledgeBase {
 
     /** Loads a bundle into a fresh in-memory data set. */
     public static KnowledgeBase inMemory(Bundle bundle, Vocab vocab) {
-        return open(bundle, vocab, org.icakg.store.Stores.inMemory());
+        return open(bundle, vocab, Stores.inMemory());
     }
 
     public DatasetGraph dataset() { return dataset; }

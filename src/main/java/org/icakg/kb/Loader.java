@@ -16,12 +16,15 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.riot.system.AsyncParser;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses RDF sources into a data set, rewriting IRIs to the configured base.
@@ -36,6 +39,13 @@ public final class Loader {
     /** The error for input that ends in the middle of a term. */
     static final String TRUNCATED = "the input ends in the middle of a prefixed name or keyword (is a term cut off "
             + "by a # comment or the end of the text?)";
+
+    /** Sources at least this large are parsed on a thread of their own, ahead of the indexing. */
+    static final int PARSE_AHEAD_BYTES = 4 << 20;
+    /** Statements between two progress lines of a load. */
+    static final long PROGRESS_EVERY = 250_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger("ica-kg.load");
 
     private final Vocab vocab;
     private final PrefixMap prefixes = PrefixMapFactory.create();
@@ -57,32 +67,51 @@ public final class Loader {
         SyntaxError notUtf8 = source.lang().equals(Lang.RDFXML) ? null : Utf8.firstError(source.name(), source.content());
         if (notUtf8 != null)
             return List.of(notUtf8);
-        StreamRDF sink = new Sink(target, graphForTriples, vocab, prefixes);
+        Input input = new Input(source.content());
+        StreamRDF sink = new Sink(target, graphForTriples, vocab, prefixes, source.name(), input);
         try {
-            var parser = RDFParser.source(new ByteArrayInputStream(source.content()))
+            var parser = RDFParser.source(input)
                     .lang(source.lang())
                     .base(vocab.base())
                     .errorHandler(collector(source.name(), errors));
             // Only JSON-LD needs the options; building them starts an HTTP client (and TLS), so not for other syntaxes.
             if (isJsonLd(source.lang()))
                 parser.set(LangJSONLD11.JSONLD_OPTIONS, localJsonLdOptions());
-            parser.parse(sink);
-        } catch (RiotException e) {
-            if (errors.isEmpty())
-                errors.add(new SyntaxError(source.name(), -1, -1, e.getMessage()));
-        } catch (IRIException e) {
-            if (errors.isEmpty())
-                errors.add(new SyntaxError(source.name(), -1, -1, e.getMessage()));
-        } catch (IllegalFormatException e) {
-            // Jena's tokenizer fails while formatting its own message when input ends inside a prefixed name.
-            if (errors.isEmpty())
-                errors.add(new SyntaxError(source.name(), -1, -1, TRUNCATED));
+            // A large file is parsed on a thread of its own while this one fills the store's indexes.
+            if (source.content().length >= PARSE_AHEAD_BYTES)
+                AsyncParser.of(parser).asyncParseSources(sink);
+            else
+                parser.parse(sink);
+        } catch (RuntimeException e) {
+            errors.addAll(failure(source, e, errors));
         } catch (StackOverflowError e) {
-            // The parsers descend once per nested list, blank node or JSON value: input nested deeper than the
-            // thread's stack is refused like a syntax error, not reported as a failure of the server.
-            errors.add(new SyntaxError(source.name(), -1, -1, TOO_DEEP));
+            errors.add(tooDeep(source));
         }
         return errors;
+    }
+
+    /** The error for a parse that ended by throwing {@code e} (none when the error handler recorded it already). */
+    private static List<SyntaxError> failure(RdfSource source, RuntimeException e, List<SyntaxError> recorded) {
+        // The parse-ahead thread hands an Error on wrapped in a RuntimeException.
+        if (e.getCause() instanceof StackOverflowError)
+            return List.of(tooDeep(source));
+        String message;
+        if (e instanceof RiotException || e instanceof IRIException)
+            message = e.getMessage();
+        else if (e instanceof IllegalFormatException)
+            // Jena's tokenizer fails while formatting its own message when input ends inside a prefixed name.
+            message = TRUNCATED;
+        else
+            throw e;
+        return recorded.isEmpty() ? List.of(new SyntaxError(source.name(), -1, -1, message)) : List.of();
+    }
+
+    /**
+     * The parsers descend once per nested list, blank node or JSON value: input nested deeper than the thread's
+     * stack is refused like a syntax error, not reported as a failure of the server.
+     */
+    private static SyntaxError tooDeep(RdfSource source) {
+        return new SyntaxError(source.name(), -1, -1, TOO_DEEP);
     }
 
     private static boolean isJsonLd(org.apache.jena.riot.Lang lang) {
@@ -135,6 +164,15 @@ public final class Loader {
         };
     }
 
+    /** A source's bytes, with how far the parser has read (for progress lines; read from another thread, so approximate). */
+    private static final class Input extends ByteArrayInputStream {
+        Input(byte[] content) { super(content); }
+
+        int size() { return count; }
+
+        int percentRead() { return count == 0 ? 100 : (int) (100L * pos / count); }
+    }
+
     /** Writes parsed statements into the data set, rebasing IRIs. */
     private static final class Sink implements StreamRDF {
         private final DatasetGraph target;
@@ -143,7 +181,14 @@ public final class Loader {
         private final boolean rebase;
         private final PrefixMap prefixes;
 
-        Sink(DatasetGraph target, Node graphForTriples, Vocab vocab, PrefixMap prefixes) {
+        private final String name;
+        private final Input input;
+        private final long start = System.nanoTime();
+        private long count;
+
+        Sink(DatasetGraph target, Node graphForTriples, Vocab vocab, PrefixMap prefixes, String name, Input input) {
+            this.name = name;
+            this.input = input;
             this.prefixes = prefixes;
             this.target = target;
             this.graphForTriples = graphForTriples;
@@ -154,12 +199,20 @@ public final class Loader {
         @Override
         public void triple(Triple t) {
             target.add(graphForTriples, node(t.getSubject()), node(t.getPredicate()), node(t.getObject()));
+            counted();
         }
 
         @Override
         public void quad(Quad q) {
             Node g = q.isDefaultGraph() ? graphForTriples : node(q.getGraph());
             target.add(g, node(q.getSubject()), node(q.getPredicate()), node(q.getObject()));
+            counted();
+        }
+
+        private void counted() {
+            if (++count % PROGRESS_EVERY == 0)
+                LOG.info(String.format("%s: %,d statements loaded (%.1f s, %d %% of %,d MB parsed)", name, count,
+                        (System.nanoTime() - start) / 1e9, input.percentRead(), input.size() >> 20));
         }
 
         private Node node(Node n) {

@@ -11,8 +11,8 @@ import org.apache.jena.sparql.engine.main.solver.PatternMatchData;
 import org.apache.jena.sparql.engine.optimizer.reorder.ReorderLib;
 
 /**
- * Query execution over a {@link UnionDefaultDataset}: {@code GRAPH ?g { pattern }} is matched against the quad
- * indexes in one pass, instead of evaluating the pattern once per named graph (there is one graph per passage).
+ * Query execution over a {@link MemoryStore}: {@code GRAPH ?g { pattern }} is matched against the union and the
+ * statement → graphs index in one pass, instead of evaluating the pattern once per named graph (there is one graph per passage).
  * Pattern matches pass {@link Checkpoints}.
  */
 final class UnionAwareExecutor extends OpExecutor {

@@ -64,6 +64,7 @@ final class ChangesController {
             Graph union = kb.dataset().getUnionGraph();
             Map<Node, Map<String, Object>> groups = new LinkedHashMap<>();
             Set<Node> entities = new LinkedHashSet<>();
+            List<Map<String, Object>> passages = new ArrayList<>();
             for (Statement st : statements) {
                 Map<String, Object> group = groups.computeIfAbsent(st.graph(), g -> graphGroup(union, g));
                 @SuppressWarnings("unchecked")
@@ -76,8 +77,14 @@ final class ChangesController {
                 line.put("object", st.o().isLiteral() ? st.o().getLiteralLexicalForm() : words.label(union, st.o()));
                 line.put("objectHref", st.o().isLiteral() ? null : words.href(st.o()));
                 lines.add(line);
-                if (st.added() && words.href(st.s()) != null)
+                if (st.added() && st.p().equals(kb.vocab().termNode("quote"))) {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("quote", st.o().getLiteralLexicalForm());
+                    p.put("edit", "/workbench/passage?iri=" + Words.param(st.s().getURI()));
+                    passages.add(p);
+                } else if (st.added() && words.href(st.s()) != null && !kb.vocab().sourcesGraph().equals(st.graph())) {
                     entities.add(st.s());
+                }
             }
             scope.put("groups", new ArrayList<>(groups.values()));
             List<Map<String, Object>> links = new ArrayList<>();
@@ -89,6 +96,8 @@ final class ChangesController {
             }
             scope.put("entities", links);
             scope.put("hasEntities", !links.isEmpty());
+            scope.put("passages", passages);
+            scope.put("hasPassages", !passages.isEmpty());
         });
         ctx.header("Cache-Control", "no-store").html(pages.render("change", scope));
     }

@@ -97,6 +97,9 @@ final class ShapeForms {
         List<Field> fields = new ArrayList<>();
         for (Builder b : byPath.values())
             fields.add(b.build());
+        // The name first, then what is required, then what is recommended, then the rest, each in the shapes' order.
+        fields.sort(java.util.Comparator.comparingInt(f -> f.path().equals(RDFS.label.asNode()) ? 0
+                : f.minCount() > 0 && f.required() ? 1 : f.minCount() > 0 ? 2 : 3));
         return new Form(fields, notes.stream().distinct().toList());
     }
 
@@ -172,7 +175,8 @@ final class ShapeForms {
 
         Field build() {
             Field.Kind kind = kind();
-            return new Field(words.shortName(path), path, words.label(ontology, path), definition(path), rules, min,
+            String name = path.equals(RDFS.label.asNode()) ? "name" : words.label(ontology, path);
+            return new Field(words.shortName(path), path, name, definition(path), rules, min,
                     required, max, kind, kind == Field.Kind.ENTITY ? valueClass(path) : null, datatypes, options,
                     multiLine);
         }

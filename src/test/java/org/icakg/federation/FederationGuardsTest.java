@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.icakg.support.Fixtures;
 import org.icakg.support.StubEndpoint;
 import org.icakg.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class FederationGuardsTest {
 
     static final Duration TIME_LIMIT = Duration.ofSeconds(3);
-    static final Path DATA = Path.of("src/test/resources/fixtures/tiny.trig");
+    static final Path DATA = Fixtures.TINY;
 
     static StubEndpoint stub;
     static TestServer server;

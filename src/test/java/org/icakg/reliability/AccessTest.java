@@ -22,11 +22,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.icakg.kb.UnreadableInputException;
 import org.icakg.support.Fixtures;
 import org.icakg.support.Maintainer;
-import org.icakg.support.TestServer;
+import org.icakg.support.ServerExtension;
 import org.icakg.write.Users;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -48,17 +47,8 @@ class AccessTest {
 
     @TempDir
     static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = Maintainer.server(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(() -> Maintainer.server(dir));
 
     /** A write or admin request: method, path, media type and body. */
     record Guarded(String method, String path, String type, byte[] body) {

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.icakg.support.Fixtures;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,17 +26,8 @@ class BadQueryInputTest {
     /** Mutated queries the generated pass sends: a fixed seed and a fixed count, the same cases on every machine. */
     static final int FUZZ_CASES = 1000;
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.withData(Path.of("src/test/resources/fixtures/tiny.trig"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.withData(Fixtures.TINY);
 
     static Stream<Path> corpus() throws IOException {
         try (Stream<Path> files = Files.list(CORPUS)) {

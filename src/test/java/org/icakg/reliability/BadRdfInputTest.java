@@ -19,11 +19,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.icakg.ServerConfig;
 import org.icakg.support.Fixtures;
 import org.icakg.support.Maintainer;
-import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,17 +46,8 @@ class BadRdfInputTest {
 
     @TempDir
     static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = Maintainer.server(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(() -> Maintainer.server(dir));
 
     @AfterEach
     void still_healthy() {

@@ -7,25 +7,16 @@ import java.net.http.HttpResponse;
 import java.util.Collections;
 
 import org.icakg.sparql.QueryShape;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Queries that would exhaust a request thread's stack get a 400 naming the limit, not an empty 500. */
 class OversizedQueriesTest {
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.bundled();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.bundled();
 
     private static HttpResponse<String> post(String query) {
         return server.post("/sparql", "application/sparql-query", query, "Accept", "application/sparql-results+json");

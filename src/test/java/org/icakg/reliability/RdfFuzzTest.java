@@ -12,10 +12,9 @@ import java.util.Set;
 
 import org.apache.jena.system.Txn;
 import org.icakg.support.Maintainer;
-import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,17 +51,8 @@ class RdfFuzzTest {
 
     @TempDir
     static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = Maintainer.server(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(() -> Maintainer.server(dir));
 
     @Test
     void mutated_turtle_sent_to_the_dry_run_is_answered_200_or_400() {

@@ -19,6 +19,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.icakg.support.Fixtures;
 import org.icakg.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ class FederationTest {
         RDFParser.fromString(OTHER_DATA, Lang.NTRIPLES).parse(dsg);
         other = FusekiServer.create().loopback(true).port(0).add("/other", dsg, false).build().start();
         // The other endpoint is on loopback: allowed only because it is named.
-        ours = TestServer.start(c -> c.withData(List.of(Path.of("src/test/resources/fixtures/tiny.trig")))
+        ours = TestServer.start(c -> c.withData(List.of(Fixtures.TINY))
                 .withFederation(c.federation().allowing(List.of(otherEndpoint()))));
     }
 

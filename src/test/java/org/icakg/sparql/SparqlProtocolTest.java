@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.query.ResultSetFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.query.ResultSetFactory;
-import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.icakg.support.Fixtures;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,17 +26,8 @@ class SparqlProtocolTest {
             + "<http://www.w3.org/2000/01/rdf-schema#label> ?label }";
     static final String CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/ica-kg/id/passage/fixture-01> { ?s ?p ?o } }";
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.withData(Path.of("src/test/resources/fixtures/tiny.trig"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.withData(Fixtures.TINY);
 
     @Test
     void get_query_answers_json_results() {

@@ -2,14 +2,21 @@ package org.icakg.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.TxnType;
+import org.apache.jena.shared.JenaException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -17,6 +24,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The in-memory store: the union as the default graph, exact graphs per statement, and snapshot reads while one writer works. */
 class InMemoryStoreTest {
 
     private static final Node G1 = iri("graph/1"), G2 = iri("graph/2");
@@ -48,12 +56,57 @@ class InMemoryStoreTest {
     }
 
     @Test
-    void the_stored_default_graph_stays_empty_and_the_union_graph_reads_every_statement() {
+    void the_default_graph_reads_every_statement_once_and_cannot_be_written() {
         Txn.executeRead(dsg, () -> {
-            assertFalse(dsg.find(Quad.defaultGraphIRI, Node.ANY, Node.ANY, Node.ANY).hasNext());
             assertEquals(2, dsg.getUnionGraph().size());
+            assertEquals(2, dsg.getDefaultGraph().size());
             assertTrue(dsg.getDefaultGraph().contains(S, Q, iri("b")));
         });
+        JenaException refused = assertThrows(JenaException.class,
+                () -> Txn.executeWrite(dsg, () -> dsg.add(Quad.defaultGraphIRI, S, Q, iri("c"))));
+        assertTrue(refused.getMessage().contains("name the graph"), refused.getMessage());
+    }
+
+    @Test
+    void a_reader_sees_one_state_from_begin_to_end_while_a_write_commits() throws Exception {
+        dsg.begin(TxnType.READ);
+        List<String> first = select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n");
+        CountDownLatch changed = new CountDownLatch(1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> write = writer.submit(() -> Txn.executeWrite(dsg, () -> {
+                dsg.add(G1, S, Q, iri("c"));
+                dsg.delete(G2, S, Q, iri("b"));
+                dsg.add(G2, iri("t"), P, iri("d"));
+                changed.countDown();
+            }));
+            assertTrue(changed.await(30, TimeUnit.SECONDS));
+            assertEquals(first, select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"), "the write is not seen");
+            assertEquals(List.of(G2.getURI()), select("SELECT ?g WHERE { GRAPH ?g { ?s <" + Q.getURI() + "> ?o } }", "g"));
+            assertFalse(write.isDone(), "the commit waits for the reader to end");
+            dsg.end();
+            write.get(30, TimeUnit.SECONDS);
+        } finally {
+            writer.shutdownNow();
+        }
+        assertEquals(List.of("3"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
+        assertEquals(List.of(G1.getURI()), select("SELECT ?g WHERE { GRAPH ?g { ?s <" + Q.getURI() + "> ?o } }", "g"));
+    }
+
+    @Test
+    void readers_do_not_wait_for_a_writer_at_work() throws Exception {
+        dsg.begin(TxnType.WRITE);
+        dsg.add(G1, S, Q, iri("c"));
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            assertEquals(List.of("2"), reader.submit(() -> select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"))
+                    .get(30, TimeUnit.SECONDS));
+        } finally {
+            reader.shutdownNow();
+            dsg.commit();
+            dsg.end();
+        }
+        assertEquals(List.of("3"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
     }
 
     @Test
@@ -67,14 +120,20 @@ class InMemoryStoreTest {
     }
 
     private List<String> select(String query, String var) {
-        return Txn.calculateRead(dsg, () -> {
+        if (dsg.isInTransaction())
+            return rows(query, var);
+        return Txn.calculateRead(dsg, () -> rows(query, var));
+    }
+
+    private List<String> rows(String query, String var) {
+        {
             List<String> out = new ArrayList<>();
             QueryExec.dataset(dsg).query(query).select().forEachRemaining(b -> {
                 Node n = b.get(var);
                 out.add(n.isLiteral() ? n.getLiteralLexicalForm() : n.getURI());
             });
             return out;
-        });
+        }
     }
 
     private static Node iri(String local) { return NodeFactory.createURI("https://example.org/" + local); }

@@ -49,7 +49,7 @@ public final class Maintainer {
     }
 
     /** Sends {@code method path} with a body of {@code type} (none when {@code type} is null) and extra headers. */
-    public static HttpResponse<String> send(TestServer server, String method, String path, String type, byte[] body,
+    public static HttpResponse<String> send(Served server, String method, String path, String type, byte[] body,
                                             String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -59,7 +59,7 @@ public final class Maintainer {
     }
 
     /** True when the store holds exactly the quads of {@code before}. */
-    public static boolean unchanged(DatasetGraph before, TestServer server) {
+    public static boolean unchanged(DatasetGraph before, Served server) {
         return IsoMatcher.isomorphic(before, Fixtures.copy(server.server().knowledgeBase().dataset()));
     }
 }

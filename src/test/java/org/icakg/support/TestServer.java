@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import org.icakg.server.IcaServer;
 import org.icakg.ServerConfig;
+import org.icakg.server.IcaServer;
 
 /** A real server on a free loopback port, and a real HTTP client to talk to it. */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements Served, AutoCloseable {
 
     private final IcaServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,8 +43,10 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(IcaServer.start(adjust.apply(ServerConfig.defaults().withPort(0)), kb));
     }
 
+    @Override
     public IcaServer server() { return server; }
 
+    @Override
     public String url(String path) { return server.url() + path; }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -58,6 +60,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Sends a request with extra header name/value pairs. */
+    @Override
     public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2)
             request.header(headers[i], headers[i + 1]);

@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,20 +27,12 @@ class BrowsingPagesTest {
 
     @TempDir
     static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = TestServer.withData(Path.of("src/test/resources/fixtures/browse"), hubFixture());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(
+            () -> TestServer.withData(Path.of("src/test/resources/fixtures/browse"), hubFixture()));
 
     /** An entity with more incoming statements than one page holds. */
-    static Path hubFixture() throws IOException {
+    static Path hubFixture() {
         StringBuilder b = new StringBuilder("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
                 + "<https://w3id.org/ica-kg/id/passage/hub-01> {\n"
                 + "  <https://w3id.org/ica-kg/id/test/hub> rdfs:label \"Hub\"@en .\n");
@@ -48,7 +40,11 @@ class BrowsingPagesTest {
             b.append(String.format("  <https://w3id.org/ica-kg/id/test/spoke-%02d> rdfs:label \"Spoke %02d\"@en ;"
                     + " rdfs:seeAlso <https://w3id.org/ica-kg/id/test/hub> .%n", i, i));
         Path file = dir.resolve("hub.trig");
-        Files.writeString(file, b.append("}\n"));
+        try {
+            Files.writeString(file, b.append("}\n"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return file;
     }
 

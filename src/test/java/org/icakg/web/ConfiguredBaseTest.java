@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.icakg.kb.Vocab;
-import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.icakg.support.Fixtures;
+import org.icakg.support.ServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,18 +22,9 @@ class ConfiguredBaseTest {
     static final String BASE = "https://kg.example.org/ica/";
     static final String SPOOFED = "attacker.example";
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(c -> c.withVocab(new Vocab(BASE))
-                .withData(List.of(Path.of("src/test/resources/fixtures/tiny.trig"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start(
+            c -> c.withVocab(new Vocab(BASE)).withData(List.of(Fixtures.TINY)));
 
     @ParameterizedTest
     @ValueSource(strings = {"/sparql", "/void", "/sparql?format=jsonld", "/void?format=rdfxml"})

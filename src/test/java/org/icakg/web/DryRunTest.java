@@ -13,10 +13,12 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.icakg.support.Fixtures;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,23 +34,20 @@ class DryRunTest {
             """;
     static final int BODY_LIMIT = 4000;
 
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(
+            () -> TestServer.serving(Fixtures.inMemory(), c -> c.withMaxBodyBytes(BODY_LIMIT)));
     static DatasetGraph before;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.serving(Fixtures.inMemory(), c -> c.withMaxBodyBytes(BODY_LIMIT));
+    static void remember() {
         before = Fixtures.copy(server.server().knowledgeBase().dataset());
     }
 
     /** Every dry run of every test left the store as it was. */
     @AfterAll
-    static void stop() {
-        try {
-            assertTrue(IsoMatcher.isomorphic(before, Fixtures.copy(server.server().knowledgeBase().dataset())));
-        } finally {
-            server.close();
-        }
+    static void unchanged() {
+        assertTrue(IsoMatcher.isomorphic(before, Fixtures.copy(server.server().knowledgeBase().dataset())));
     }
 
     static HttpResponse<String> validate(String turtle, String accept) {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,17 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ErrorAnswersTest {
 
     static final String SCRIPT = "<script>alert(1)</script>";
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.bundled();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.bundled();
 
     @Test
     void the_reported_probe_gets_an_escaped_html_page() {

@@ -17,10 +17,11 @@ import java.util.Locale;
 
 import org.icakg.support.Fixtures;
 import org.icakg.support.Maintainer;
+import org.icakg.support.Served;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,17 +35,9 @@ class HeadTest {
 
     @TempDir
     static java.nio.file.Path tmp;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.serving(Fixtures.inMemory(), c -> c.withUsersFile(Maintainer.usersFile(tmp)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(
+            () -> TestServer.serving(Fixtures.inMemory(), c -> c.withUsersFile(Maintainer.usersFile(tmp))));
 
     static HttpResponse<String> request(String method, String path, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
@@ -106,7 +99,7 @@ class HeadTest {
     }
 
     /** Sends a request over a plain socket and returns every byte the server sent before closing. */
-    static String raw(TestServer server, String request) throws IOException {
+    static String raw(Served server, String request) throws IOException {
         URI u = URI.create(server.url("/"));
         try (Socket s = new Socket(u.getHost(), u.getPort())) {
             s.setSoTimeout(10_000);

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.icakg.support.Fixtures;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Linked-data clients of other ecosystems, run for real against a server on loopback: Comunica (JavaScript; installed
@@ -31,17 +31,8 @@ class LinkedDataClientsTest {
     static final String LABEL_OF_KAZAKHSTAN = "SELECT ?label WHERE { <https://w3id.org/ica-kg/id/state/kazakhstan> "
             + "<http://www.w3.org/2000/01/rdf-schema#label> ?label }";
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.withData(Path.of("src/test/resources/fixtures/tiny.trig"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.withData(Fixtures.TINY);
 
     @Test
     void comunica_queries_the_sparql_endpoint() throws Exception {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -13,10 +12,11 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.icakg.support.Fixtures;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,17 +33,8 @@ class RdfFormatsTest {
     static final Node KAZAKHSTAN_EN = NodeFactory.createLiteralLang("Kazakhstan", "en");
     static final String CONSTRUCT = TestServer.enc("CONSTRUCT WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?o }");
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.withData(Path.of("src/test/resources/fixtures/tiny.trig"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.withData(Fixtures.TINY);
 
     static String contentType(HttpResponse<String> r) {
         return r.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();

@@ -14,10 +14,10 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,17 +31,8 @@ class ReservedIrisTest {
     static final List<String> LABELS = List.of("Percent-encoded space", "With a query", "Percent sign", "Non-ASCII",
             "Semicolon", "Fragment", "Plus", "Encoded slash");
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.withData(DATA);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(() -> TestServer.withData(DATA));
 
     @Test
     void every_link_from_an_entity_page_reaches_the_entity_it_names() {

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 
 import org.icakg.kb.Vocab;
 import org.icakg.support.HtmlLinks;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,17 +29,8 @@ class SafeLinksTest {
 
     static final Path DATA = Path.of("src/test/resources/fixtures/unsafe-links");
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.withData(DATA);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(() -> TestServer.withData(DATA));
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/search?q=scripted", "/search?q=india", "/timeline", "/classes", "/map",

@@ -13,10 +13,11 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.icakg.support.Fixtures;
 import org.icakg.support.Maintainer;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,18 +37,13 @@ class WriteRefusalsTest {
 
     @TempDir
     static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(() -> Maintainer.server(tmp));
     static DatasetGraph before;
 
     @BeforeAll
-    static void start() {
-        server = Maintainer.server(tmp);
+    static void remember() {
         before = Fixtures.copy(server.server().knowledgeBase().dataset());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static HttpResponse<String> update(String sparql, String... headers) {

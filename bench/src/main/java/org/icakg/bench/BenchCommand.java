@@ -22,7 +22,7 @@ public final class BenchCommand {
             "usage: java -jar bench/target/ica-kg-bench.jar [OPTIONS]      measure this service beside the baselines",
             "         [--triples 1000000] [--connections 8] [--seconds 5] [--warmup 2] [--out FILE] [--seed N]",
             "         [--work target/bench] [--classes a,b] [--no-baseline] [--no-virtuoso] [--no-extras] [--no-cached]",
-            "         [--service-jvm OPTION]...",
+            "         [--service-jvm OPTION]... [--service-jar target/ica-kg.jar]",
             "       java -jar bench/target/ica-kg-bench.jar generate --triples N --out FILE.trig [--seed N]",
             "                                                                  only write the synthetic graph",
             "       java -jar bench/target/ica-kg-bench.jar writes [--triples N] [--writes 30] [--seed N] [--work DIR]",
@@ -34,6 +34,9 @@ public final class BenchCommand {
     private BenchCommand() {}
 
     public static void main(String[] argv) {
+        // Interrupted (Ctrl-C), the run must not leave its servers (JVMs, Virtuoso) running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroy), "bench-stop-servers"));
         System.exit(run(argv, System.out, System.err));
     }
 
@@ -57,7 +60,7 @@ public final class BenchCommand {
         boolean writes = argv.length > 0 && argv[0].equals("writes");
         Args args = Args.parse(generate || writes ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
                 Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm",
-                        "writes"),
+                        "service-jar", "writes"),
                 Set.of("no-baseline", "no-virtuoso", "no-extras", "no-cached"));
         if (!args.positional().isEmpty())
             throw new Args.UsageException("the benchmark takes no positional arguments, got " + args.positional());
@@ -70,7 +73,8 @@ public final class BenchCommand {
             BenchSettings settings = new BenchSettings(triples, args.getInt("connections", 8, 1, 1024),
                     args.getInt("seconds", 5, 1, 3600), args.getInt("warmup", 2, 0, 600), seed,
                     Path.of(args.get("work", "target/bench")), classes(args), !args.has("no-baseline"),
-                    !args.has("no-virtuoso"), !args.has("no-extras"), !args.has("no-cached"), args.all("service-jvm"));
+                    !args.has("no-virtuoso"), !args.has("no-extras"), !args.has("no-cached"), args.all("service-jvm"),
+                    Path.of(args.get("service-jar", "target/ica-kg.jar")));
             if (writes)
                 return writes(args, settings, out, err);
             BenchReport report = new Benchmark(settings, err).run();

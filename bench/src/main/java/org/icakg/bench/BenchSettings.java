@@ -1,7 +1,9 @@
 package org.icakg.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a benchmark run is made.
@@ -18,10 +20,11 @@ import java.util.List;
  * @param extras       whether to measure start-up, reopening, validation and the entity page at 16 connections
  * @param cached       whether to run the mix a second time with repeated requests (the answer cache's table)
  * @param serviceJvmOptions extra JVM options of this service's process (e.g. a flight recording)
+ * @param serviceJar   the service's runnable jar, launched as from a shell for start-up, reopening and writes
  */
 public record BenchSettings(long triples, int connections, double seconds, double warmupSeconds, long seed,
                             Path workDir, List<String> classes, boolean baseline, boolean virtuoso, boolean extras,
-                            boolean cached, List<String> serviceJvmOptions) {
+                            boolean cached, List<String> serviceJvmOptions, Path serviceJar) {
 
     /** Heap this service is given: the SPEC target for a million triples. */
     public static final String SERVICE_HEAP = "-Xmx2g";
@@ -45,6 +48,11 @@ public record BenchSettings(long triples, int connections, double seconds, doubl
 
     /** The synthetic data file of this size and seed. */
     public Path dataFile() { return workDir.resolve("synthetic-" + triples + "-" + seed + ".trig"); }
+
+    /** The service's jar when it exists; without it {@code serve} runs from the benchmark's own class path. */
+    public Optional<Path> serviceJarIfBuilt() {
+        return Files.isRegularFile(serviceJar) ? Optional.of(serviceJar) : Optional.empty();
+    }
 
     /** Virtuoso's database for this run (made anew each time). */
     public Path virtuosoDir() { return workDir.resolve("virtuoso"); }

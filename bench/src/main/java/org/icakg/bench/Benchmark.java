@@ -36,17 +36,21 @@ public final class Benchmark {
 
     /** Runs everything and returns the report. */
     public BenchReport run() throws IOException, InterruptedException {
-        prepareData();
-        floor();
-        service();
-        if (settings.baseline())
-            baseline();
-        if (settings.virtuoso())
-            virtuoso();
-        else
-            results.virtuosoAbsent = "left out (--no-virtuoso)";
-        if (settings.extras())
-            new Extras(settings, progress, results).run();
+        try (MachineLoad load = new MachineLoad()) {
+            prepareData();
+            floor();
+            service();
+            if (settings.baseline())
+                baseline();
+            if (settings.virtuoso())
+                virtuoso();
+            else
+                results.virtuosoAbsent = "left out (--no-virtuoso)";
+            if (settings.extras())
+                new Extras(settings, progress, results).run();
+            results.machine = load.summary();
+            say(progress, "Machine: %s", results.machine);
+        }
         return new BenchReport(settings, results);
     }
 

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
@@ -33,14 +34,15 @@ final class Extras {
 
     void run() throws IOException, InterruptedException {
         Path logs = settings.workDir().resolve("logs");
-        Benchmark.say(progress, "Start-up: serve on the bundled data, to the first answer, median of %d launches ...",
-                Startup.LAUNCHES);
-        results.startupBundledMillis = Startup.medianFirstAnswerMillis(List.of(), List.of(), logs.resolve("startup.log"),
+        Optional<Path> jar = settings.serviceJarIfBuilt();
+        Benchmark.say(progress, "Start-up: %s serve on the bundled data, to the first answer, median of %d launches ...",
+                jar.map(j -> "java -jar " + j).orElse("(no service jar built: from the bench's class path)"), Startup.LAUNCHES);
+        results.startupBundledMillis = Startup.medianFirstAnswerMillis(jar, List.of(), List.of(), logs.resolve("startup.log"),
                 ms -> Benchmark.say(progress, "  %,d ms", ms));
         Path store = ensureStore(logs);
         Benchmark.say(progress, "Reopen: serve --store on the %,d-triple store, to the first answer, median of %d launches ...",
                 results.triples, Startup.LAUNCHES);
-        results.reopenMillis = Startup.medianFirstAnswerMillis(List.of(BenchSettings.SERVICE_HEAP),
+        results.reopenMillis = Startup.medianFirstAnswerMillis(jar, List.of(BenchSettings.SERVICE_HEAP),
                 List.of("--store", store.toString()), logs.resolve("reopen.log"), ms -> Benchmark.say(progress, "  %,d ms", ms));
         writes(BenchSettings.WRITES);
         validation();

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.icakg.cli.Main;
-
 /**
  * The write target: {@code serve --store} on a copy of the benchmark's TDB2 store, with one maintainer, then
  * {@link WritePayload 100-statement} SPARQL Updates sent one after the other with credentials, each applied,
@@ -48,8 +46,8 @@ final class GatedWrites {
         Files.writeString(users, USER + ":" + PASSWORD + "\n");
         int port = Startup.freePort();
         Path log = settings.workDir().resolve("logs").resolve("writes.log");
-        Process server = ServerProcess.spawn(List.of(BenchSettings.SERVICE_HEAP), Main.class.getName(),
-                List.of("serve", "--port", Integer.toString(port), "--store", copy.toString(), "--users",
+        Process server = ServerProcess.spawnServe(settings.serviceJarIfBuilt(), List.of(BenchSettings.SERVICE_HEAP),
+                List.of("--port", Integer.toString(port), "--store", copy.toString(), "--users",
                         users.toString()), log);
         try {
             awaitAnswer(server, port, log);

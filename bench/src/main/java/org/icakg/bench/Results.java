@@ -19,6 +19,8 @@ final class Results {
     }
 
     long triples;
+    /** Processors and load average while the run went on. */
+    String machine;
     long generateMillis;
     final Server service = new Server();
     final Server baseline = new Server();

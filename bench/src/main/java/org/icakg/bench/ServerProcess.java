@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import org.icakg.cli.Main;
 
 /** A {@link BenchTarget} (or the service's own command) running in a child JVM, with its log in a file. */
 final class ServerProcess implements AutoCloseable {
@@ -39,11 +42,30 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(spawn(jvmOptions, BenchTarget.class.getName(), args, log), log, started);
     }
 
+    /**
+     * Starts {@code serve ARGS} as a user would from a shell: {@code java OPTIONS -jar SERVICE_JAR serve ARGS}, or,
+     * when the service's jar has not been built, its main class on this class path. Output goes to {@code log}.
+     */
+    static Process spawnServe(Optional<Path> serviceJar, List<String> jvmOptions, List<String> serveArgs, Path log)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of("serve"));
+        args.addAll(serveArgs);
+        if (serviceJar.isEmpty())
+            return spawn(jvmOptions, Main.class.getName(), args, log);
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(serviceJar.get().toString());
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     /** Starts a JVM running {@code mainClass args} on this classpath; its output goes to {@code log}. */
     static Process spawn(List<String> jvmOptions, String mainClass, List<String> args, Path log) throws IOException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -51,6 +73,8 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(args);
         return new ProcessBuilder(command).redirectError(log.toFile()).start();
     }
+
+    private static String java() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
 
     int port() { return port; }
 

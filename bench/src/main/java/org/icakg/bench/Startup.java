@@ -5,8 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.icakg.cli.Main;
+import java.util.Optional;
 
 /**
  * Start to first answer: the service's own {@code serve} command launched as from a shell (a fresh JVM, its
@@ -23,11 +22,11 @@ final class Startup {
     private Startup() {}
 
     /** The median of {@link #LAUNCHES} launches of {@link #firstAnswerMillis}; each is reported as it ends. */
-    static long medianFirstAnswerMillis(List<String> jvmOptions, List<String> serveArgs, Path log,
-                                        java.util.function.LongConsumer each) throws IOException, InterruptedException {
+    static long medianFirstAnswerMillis(Optional<Path> serviceJar, List<String> jvmOptions, List<String> serveArgs,
+                                        Path log, java.util.function.LongConsumer each) throws IOException, InterruptedException {
         long[] runs = new long[LAUNCHES];
         for (int i = 0; i < LAUNCHES; i++) {
-            runs[i] = firstAnswerMillis(jvmOptions, serveArgs, log);
+            runs[i] = firstAnswerMillis(serviceJar, jvmOptions, serveArgs, log);
             each.accept(runs[i]);
         }
         java.util.Arrays.sort(runs);
@@ -35,13 +34,13 @@ final class Startup {
     }
 
     /** Milliseconds from spawning {@code serve ARGS} to the first 200 answer to {@code ASK {}}. */
-    static long firstAnswerMillis(List<String> jvmOptions, List<String> serveArgs, Path log)
+    static long firstAnswerMillis(Optional<Path> serviceJar, List<String> jvmOptions, List<String> serveArgs, Path log)
             throws IOException, InterruptedException {
         int port = freePort();
-        List<String> args = new ArrayList<>(List.of("serve", "--port", Integer.toString(port)));
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
         args.addAll(serveArgs);
         long start = System.nanoTime();
-        Process p = ServerProcess.spawn(jvmOptions, Main.class.getName(), args, log);
+        Process p = ServerProcess.spawnServe(serviceJar, jvmOptions, args, log);
         try {
             while (true) {
                 long elapsed = (System.nanoTime() - start) / 1_000_000;

@@ -18,8 +18,8 @@ final class Ticker implements AutoCloseable {
 
     Ticker(PrintStream progress, String what) {
         long start = System.nanoTime();
-        timer.scheduleAtFixedRate(() -> Benchmark.say(progress, "  still %s (%d s)", what,
-                (System.nanoTime() - start) / 1_000_000_000L), EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(() -> Benchmark.say(progress, "  still %s (%d s; load average %.1f)", what,
+                (System.nanoTime() - start) / 1_000_000_000L, MachineLoad.now()), EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override

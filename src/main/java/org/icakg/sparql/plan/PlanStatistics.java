@@ -81,13 +81,33 @@ public final class PlanStatistics {
     }
 
     /**
-     * The counts of {@code predicate} in the default graph as last committed, taken now when none are kept; empty
-     * when they could not be taken within {@link #WAIT} (they are kept for later queries once taken). They are
-     * taken in a read transaction of their own, on a thread of their own, begun after the current data version was
-     * noted: counts kept under a version never describe a state older than that version.
+     * The counts of {@code predicate} in the default graph. Counts are kept per predicate until the next committed
+     * write; they are taken in a read transaction of their own, on a thread of their own, begun after the current
+     * data version was noted, so counts kept under a version never describe a state older than that version. While
+     * they are being taken, a caller in a read transaction counts in its own (its own state, so its answers agree
+     * with the rest of its query; a store whose commits wait for readers would hold the counting thread back until
+     * the caller ends); another caller waits up to {@link #WAIT} for them, and gets none if they take longer.
      */
     public Optional<PredicateCounts> counts(Node predicate) {
         long current = generation.get();
+        Kept kept = byPredicate.get(predicate);
+        if (kept == null || kept.generation() != current) {
+            kept = take(predicate, current);
+            if (!kept.counts().isDone() && inReadTransaction())
+                return Optional.of(count(defaultGraph(), predicate));
+        }
+        try {
+            return Optional.of(kept.counts().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** The counts of {@code predicate} under version {@code current}, being taken by this call or another one. */
+    private Kept take(Node predicate, long current) {
         Kept fresh = new Kept(current, new CompletableFuture<>());
         Kept kept = byPredicate.compute(predicate, (p, old) -> old != null && old.generation() == current ? old : fresh);
         if (kept == fresh)
@@ -99,14 +119,7 @@ public final class PlanStatistics {
                     fresh.counts().completeExceptionally(e);
                 }
             });
-        try {
-            return Optional.of(kept.counts().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException | ExecutionException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return kept;
     }
 
     /** True when these are the statistics of {@code dsg}. */
@@ -116,6 +129,10 @@ public final class PlanStatistics {
     public void dataChanged() {
         generation.incrementAndGet();
         byPredicate.clear();
+    }
+
+    private boolean inReadTransaction() {
+        return dataset.isInTransaction() && dataset.transactionMode() == ReadWrite.READ;
     }
 
     /** True when the calling thread reads committed data only: in a read transaction, or in none. */

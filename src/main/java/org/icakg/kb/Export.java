@@ -1,4 +1,4 @@
-package org.icakg.store;
+package org.icakg.kb;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +27,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.icakg.kb.Vocab;
+import org.icakg.store.Stores;
 
 /**
  * Writes a store back to files a maintainer can commit: one TriG file per named graph holding asserted statements

@@ -1,4 +1,4 @@
-package org.icakg.store;
+package org.icakg.kb;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,8 +19,7 @@ import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.update.UpdateFactory;
 import org.icakg.cli.Main;
-import org.icakg.kb.KnowledgeBase;
-import org.icakg.kb.Vocab;
+import org.icakg.store.Stores;
 import org.icakg.support.Fixtures;
 import org.icakg.write.AuditLog;
 import org.icakg.write.WriteGate;

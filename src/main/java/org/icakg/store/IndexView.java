@@ -1,0 +1,31 @@
+package org.icakg.store;
+
+import java.util.Iterator;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Quad;
+
+/** What a transaction reads: the committed {@link QuadIndex}, or for the writer that index with its {@link PendingWrite}. */
+interface IndexView {
+
+    /** Statements of the union of the named graphs matching the pattern, each once. */
+    Iterator<Triple> union(Node s, Node p, Node o);
+
+    /** Statements of named graph {@code g} matching the pattern. */
+    Iterator<Triple> graph(Node g, Node s, Node p, Node o);
+
+    /** Matching quads of every named graph. */
+    Iterator<Quad> quads(Node s, Node p, Node o);
+
+    Iterator<Node> graphNodes();
+
+    boolean containsGraph(Node g);
+
+    boolean contains(Node g, Triple t);
+
+    boolean isEmpty();
+
+    /** Statements in the union. */
+    long size();
+}

@@ -1,0 +1,143 @@
+package org.icakg.store;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.mem2.GraphMem2Fast;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * Statements in named graphs, held three ways: a real triple index of their union (the default graph readers see,
+ * without duplicates), an index from each statement to the graphs that hold it (which answers {@code GRAPH ?g}
+ * from the union's match, and is the reference count that keeps a statement in the union while any graph holds
+ * it), and one triple index per named graph. Not thread-safe: {@link MemoryStore} changes it only while no
+ * reader is active.
+ */
+final class QuadIndex implements IndexView {
+
+    private final Graph union = new GraphMem2Fast();
+    /** Statement → the graph that holds it ({@link Node}), or the graphs ({@code Node[]}) when several do. */
+    private final Map<Triple, Object> holders = new HashMap<>();
+    private final Map<Node, Graph> graphs = new HashMap<>();
+
+    /** Adds {@code t} to graph {@code g}; false when it was there already. */
+    boolean add(Node g, Triple t) {
+        Object h = holders.get(t);
+        if (h == null) {
+            holders.put(t, g);
+            union.add(t);
+        } else if (h instanceof Node n) {
+            if (n.equals(g))
+                return false;
+            holders.put(t, new Node[] {n, g});
+        } else {
+            Node[] in = (Node[]) h;
+            if (indexOf(in, g) >= 0)
+                return false;
+            Node[] more = Arrays.copyOf(in, in.length + 1);
+            more[in.length] = g;
+            holders.put(t, more);
+        }
+        graphs.computeIfAbsent(g, k -> new GraphMem2Fast()).add(t);
+        return true;
+    }
+
+    /** Removes {@code t} from graph {@code g}; false when it was not there. The union keeps it while any graph does. */
+    boolean delete(Node g, Triple t) {
+        Object h = holders.get(t);
+        if (h == null)
+            return false;
+        if (h instanceof Node n) {
+            if (!n.equals(g))
+                return false;
+            holders.remove(t);
+            union.delete(t);
+        } else {
+            Node[] in = (Node[]) h;
+            int i = indexOf(in, g);
+            if (i < 0)
+                return false;
+            if (in.length == 2) {
+                holders.put(t, in[1 - i]);
+            } else {
+                Node[] fewer = new Node[in.length - 1];
+                System.arraycopy(in, 0, fewer, 0, i);
+                System.arraycopy(in, i + 1, fewer, i, in.length - i - 1);
+                holders.put(t, fewer);
+            }
+        }
+        Graph graph = graphs.get(g);
+        graph.delete(t);
+        if (graph.isEmpty())
+            graphs.remove(g);
+        return true;
+    }
+
+    @Override
+    public boolean contains(Node g, Triple t) {
+        Object h = holders.get(t);
+        return h != null && (h instanceof Node n ? n.equals(g) : indexOf((Node[]) h, g) >= 0);
+    }
+
+    /** How many graphs hold {@code t}. */
+    int holderCount(Triple t) {
+        Object h = holders.get(t);
+        return h == null ? 0 : h instanceof Node ? 1 : ((Node[]) h).length;
+    }
+
+    /** Statements of the union matching the pattern ({@code Node.ANY} or null as wildcards). */
+    @Override
+    public Iterator<Triple> union(Node s, Node p, Node o) { return union.find(s, p, o); }
+
+    boolean unionContains(Triple t) { return holders.containsKey(t); }
+
+    /** Statements of graph {@code g} matching the pattern. */
+    @Override
+    public Iterator<Triple> graph(Node g, Node s, Node p, Node o) {
+        Graph graph = graphs.get(g);
+        return graph == null ? Iter.nullIterator() : graph.find(s, p, o);
+    }
+
+    /** Matches in every named graph, one quad per graph that holds a matching statement. */
+    @Override
+    public Iterator<Quad> quads(Node s, Node p, Node o) {
+        return Iter.flatMap(union.find(s, p, o), this::quadsOf);
+    }
+
+    /** Every quad of {@code t}. */
+    Iterator<Quad> quadsOf(Triple t) {
+        Object h = holders.get(t);
+        if (h == null)
+            return Iter.nullIterator();
+        if (h instanceof Node n)
+            return Iter.singletonIterator(Quad.create(n, t));
+        return Iter.map(Arrays.asList((Node[]) h).iterator(), g -> Quad.create(g, t));
+    }
+
+    @Override
+    public Iterator<Node> graphNodes() { return graphs.keySet().iterator(); }
+
+    @Override
+    public boolean containsGraph(Node g) { return graphs.containsKey(g); }
+
+    int graphCount() { return graphs.size(); }
+
+    @Override
+    public long size() { return holders.size(); }
+
+    @Override
+    public boolean isEmpty() { return holders.isEmpty(); }
+
+    private static int indexOf(Node[] in, Node g) {
+        for (int i = 0; i < in.length; i++)
+            if (in[i].equals(g))
+                return i;
+        return -1;
+    }
+}

@@ -1,0 +1,186 @@
+package org.icakg.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.icakg.support.Browser;
+import org.icakg.support.Maintainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A maintainer's whole flow in a real Chromium: register a two-sentence source, add a meeting with its required
+ * forum missing and see the error next to the field (live, then on submitting), fix it and write it, and open the
+ * entity page showing the passage. A form on another origin posting to the workbench is refused.
+ * <p>
+ * With {@code -Dworkbench.screenshots=DIR} (see the README, section "Workbench") the test also saves the pictures of
+ * the README there; they are not part of what it asserts.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchBrowserTest {
+
+    static final String TEXT = "The 5th India–Central Asia Dialogue met in Almaty in March 2026. "
+            + "The ministers agreed to hold a Steppe Forum on rare earths.";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @TempDir
+    static Path dir;
+    static WorkbenchClient wb;
+    static WebDriver web;
+
+    @BeforeAll
+    static void start() {
+        web = browser.start();
+        wb = WorkbenchClient.bundled(dir);
+        // The credentials in the first address are kept by the browser for the server, as after a login prompt.
+        web.get(wb.server.url("/workbench").replace("://", "://" + Maintainer.USER + ":" + Maintainer.PASSWORD + "@"));
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        if (wb != null)
+            wb.server.close();
+    }
+
+    private static void open(String path) {
+        web.get(wb.server.url(path));
+        ready();
+    }
+
+    private static void ready() {
+        browser.waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static void type(String id, String text) {
+        WebElement e = web.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    private static void screenshot(String name) {
+        String to = System.getProperty("workbench.screenshots");
+        if (to == null || to.isBlank())
+            return;
+        try {
+            Files.createDirectories(Path.of(to));
+            Files.write(Path.of(to, "workbench-" + name + ".png"), ((TakesScreenshot) web).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void a_maintainer_registers_a_source_states_a_meeting_fixes_a_missing_field_and_finds_it_with_its_passage() {
+        open("/workbench/sources/new");
+        type("title", "Almaty dialogue");
+        type("publisher", "Steppe News");
+        type("date", "2026-03");
+        type("url", "https://example.org/almaty-dialogue");
+        type("licence", "https://creativecommons.org/licenses/by/4.0/");
+        type("text", TEXT);
+        web.findElement(By.cssSelector("button[value=split]")).click();
+        ready();
+        String passages = web.findElement(By.id("passages")).getAttribute("value");
+        assertEquals(List.of("The 5th India–Central Asia Dialogue met in Almaty in March 2026.",
+                "The ministers agreed to hold a Steppe Forum on rare earths."), List.of(passages.split("\n\n")));
+        screenshot("1-source");
+        web.findElement(By.cssSelector("button[value=register]")).click();
+        ready();
+        assertTrue(web.getCurrentUrl().contains("/workbench/changes/"), web.getCurrentUrl());
+        assertTrue(web.getPageSource().contains("Almaty dialogue, passage 2"));
+
+        web.findElements(By.cssSelector("a.add-statements")).get(0).click();
+        ready();
+        new Select(web.findElement(By.id("class"))).selectByVisibleText("meeting");
+        web.findElement(By.cssSelector("#new-entity button")).click();
+        ready();
+        type("f-rdfs-label-0", "5th India–Central Asia Dialogue");
+        type("f-ica-date-0", "2026-03");
+        WebElement meetingOf = web.findElement(By.cssSelector(".field[data-field='ica:meetingOf']"));
+        // The live check (a dry run while typing) puts the missing forum next to its field.
+        browser.waiting().until(d -> meetingOf.getAttribute("class").contains("bad"));
+        assertTrue(meetingOf.findElement(By.cssSelector(".problems")).getText().contains("A meeting is a session of exactly one forum"));
+        screenshot("2-live-check");
+
+        web.findElement(By.cssSelector("button[value=commit]")).click();
+        ready();
+        WebElement refused = web.findElement(By.cssSelector(".field[data-field='ica:meetingOf']"));
+        assertTrue(refused.getAttribute("class").contains("bad"), "the 422 page marks the field at fault");
+        assertEquals("5th India–Central Asia Dialogue", web.findElement(By.id("f-rdfs-label-0")).getAttribute("value"),
+                "what was typed is kept");
+
+        type("f-ica-meetingOf-0", "India-Central Asia Dia");
+        browser.waiting().until(d -> d.findElements(By.cssSelector("#f-ica-meetingOf-0-list option")).stream()
+                .anyMatch(o -> "India–Central Asia Dialogue".equals(o.getAttribute("value"))));
+        type("f-ica-meetingOf-0", "India–Central Asia Dialogue");
+        type("f-ica-heldIn-0", "Almaty");
+        web.findElement(By.name("new.ica:heldIn.0")).click();
+        browser.waiting().until(d -> d.findElement(By.id("live-status")).getText().contains("it would conform"));
+        screenshot("3-form");
+        web.findElement(By.cssSelector("button[value=commit]")).click();
+        ready();
+        assertTrue(web.getCurrentUrl().contains("/workbench/changes/"), web.getCurrentUrl());
+        assertTrue(web.getPageSource().contains("meeting of"));
+        screenshot("4-change");
+
+        web.findElement(By.linkText("5th India–Central Asia Dialogue")).click();
+        ready();
+        assertTrue(web.getCurrentUrl().endsWith("/id/meeting/5th-india-central-asia-dialogue"), web.getCurrentUrl());
+        assertTrue(web.findElement(By.tagName("main")).getText()
+                .contains("The 5th India–Central Asia Dialogue met in Almaty in March 2026."), "the passage is the source");
+        screenshot("5-entity");
+    }
+
+    @Test
+    @Order(2)
+    void a_form_on_another_origin_posting_to_the_workbench_is_refused() throws IOException {
+        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String page = "<!DOCTYPE html><form method=post action='" + wb.server.url("/workbench/sources") + "'>"
+                + "<input name=title value='Forged'><input name=text value='Forged text.'>"
+                + "<input name=action value=register><button id=go>go</button></form>";
+        evil.createContext("/", x -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        evil.start();
+        try {
+            web.get("http://localhost:" + evil.getAddress().getPort() + "/");
+            web.findElement(By.id("go")).click();
+            ready();
+            assertTrue(web.getPageSource().contains("Cross-site"), web.getPageSource());
+        } finally {
+            evil.stop(0);
+        }
+        assertEquals(404, wb.server.get("/id/document/forged").statusCode(), "nothing was written");
+    }
+}
