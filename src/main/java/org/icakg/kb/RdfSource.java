@@ -1,8 +1,6 @@
 package org.icakg.kb;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -28,18 +26,6 @@ public record RdfSource(String name, Lang lang, byte[] content) {
             return new RdfSource(file.toString(), lang, Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UnreadableInputException(file + ": cannot read: " + e.getMessage());
-        }
-    }
-
-    /** Reads a classpath resource bundled in the jar. */
-    public static RdfSource ofResource(String resource) {
-        Lang lang = RDFLanguages.filenameToLang(resource);
-        try (InputStream in = RdfSource.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null || lang == null)
-                throw new UnreadableInputException("bundled resource missing or of unknown syntax: " + resource);
-            return new RdfSource(resource, lang, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -122,9 +122,6 @@ public final class IcaServer implements AutoCloseable {
         return h.contains(":") ? "[" + h + "]" : h;
     }
 
-    /** Blocks until the server stops. */
-    public void join() { fuseki.join(); }
-
     @Override
     public void close() {
         fuseki.stop();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -68,11 +67,6 @@ public final class QueryLibrary {
 
     public List<Binding> select(String name) {
         return select(name, Map.of());
-    }
-
-    /** Runs a SELECT and hands each row to {@code each} inside the read transaction. */
-    public void forEach(String name, Map<String, Node> bindings, Consumer<Binding> each) {
-        select(name, bindings).forEach(each);
     }
 
     /** Reads a UTF-8 classpath resource. */

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFLanguages;
 import org.icakg.kb.Loader;
 import org.icakg.kb.RdfSource;
 import org.icakg.kb.SyntaxError;
@@ -103,7 +102,4 @@ final class RequestBodies {
             types.put(lang.getContentType().getContentTypeStr(), lang);
         return java.util.Collections.unmodifiableMap(types);
     }
-
-    /** True for syntaxes that carry named graphs. */
-    static boolean isQuads(Lang lang) { return RDFLanguages.isQuads(lang); }
 }

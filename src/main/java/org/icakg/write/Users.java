@@ -76,9 +76,6 @@ public final class Users {
         new SecureRandom().nextBytes(provenKey);
     }
 
-    /** Nobody: writes are off. */
-    public static Users none() { return new Users(Map.of(), List.of()); }
-
     /** Users from a file (may be null) and from the value of {@value #ENV} (may be null or blank). */
     public static Users load(Path file, String environment) {
         Map<String, Credential> credentials = new HashMap<>();

@@ -3,7 +3,6 @@ package org.icakg.write;
 import org.icakg.validate.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,7 +12,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.RdfSource;
 import org.icakg.validate.Finding;
@@ -77,14 +75,6 @@ public final class WriteGate {
     /** Validates the store as it would be after {@code operation}, and writes nothing. */
     public Outcome dryRun(Consumer<DatasetGraph> operation, List<RdfSource> input) {
         return run(null, operation, input, false);
-    }
-
-    /** Removes then adds quads in one gated write: the entry point for tools and the benchmark. */
-    public Outcome apply(String user, Collection<Quad> add, Collection<Quad> remove) {
-        return write(user, dsg -> {
-            remove.forEach(dsg::delete);
-            add.forEach(dsg::add);
-        }, List.of());
     }
 
     /** Runs one transaction; a failure of the store's file system (a full disk) becomes a {@link StoreWriteException}. */
