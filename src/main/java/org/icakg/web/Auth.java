@@ -33,6 +33,8 @@ final class Auth {
                     + "--users FILE (one user:password per line) or set the environment variable " + Users.ENV
                     + "=user:password[,user:password] (README, section \"Maintaining the data\").");
         refuseCrossSite(ctx);
+        // Not Javalin's ctx.basicAuthCredentials(): it takes only "Basic" spelt so (the scheme is case-insensitive), and
+        // malformed base64 or a value without ':' escape it as exceptions (a 500) where a client must get a 401.
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6))
             throw Problem.unauthorized("Credentials required: send HTTP Basic credentials (curl -u user:password).", REALM);
