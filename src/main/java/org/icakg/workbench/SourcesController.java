@@ -83,7 +83,7 @@ final class SourcesController {
         Issues issues = new Issues();
         SourceForm.Registration reg = Txn.calculateRead(kb.dataset(), () -> {
             SourceForm.Registration r = form.registration(kb.vocab(), issues, this::agentNamed);
-            if (r != null && kb.dataset().getDefaultGraph().contains(r.document(), Node.ANY, Node.ANY))
+            if (r != null && kb.dataset().getUnionGraph().contains(r.document(), Node.ANY, Node.ANY))
                 issues.reject(form.slug().isEmpty() ? "title" : "slug", "A source document " + words.shortName(r.document())
                         + " exists already: give this one another name in its IRI (slug).", form.slugOrTitle());
             return r;

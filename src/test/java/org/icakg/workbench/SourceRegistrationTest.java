@@ -87,6 +87,14 @@ class SourceRegistrationTest {
     }
 
     @Test
+    void a_second_source_of_the_same_name_is_refused() {
+        assertEquals(303, wb.post("/workbench/sources", source("talks-twice", "action", "register")).statusCode());
+        HttpResponse<String> r = wb.post("/workbench/sources", source("talks-twice", "action", "register"));
+        assertEquals(422, r.statusCode());
+        assertTrue(r.body().contains("document:talks-twice exists already"), r.body());
+    }
+
+    @Test
     void a_passage_not_in_the_text_is_refused_with_everything_typed_kept() {
         HttpResponse<String> r = wb.post("/workbench/sources", source("talks-refused", "action", "register",
                 "passages", "India and Mongolia held talks.\n\nThe two sides agreed to expand trade."));
