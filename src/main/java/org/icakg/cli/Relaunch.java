@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
@@ -17,7 +18,8 @@ import com.sun.management.VMOption;
  * query then costs about ten times executing it, and does not scale across threads. The flag cannot be set from
  * inside a running JVM or from the jar's manifest, so when {@code serve} starts without it, it starts itself
  * again with it: the same java, the same JVM options, the same class path and arguments. The first process waits,
- * passes a stop on to the second and exits with its status; the second stops when the first one is gone.
+ * passes a stop on to the second and exits with its status; the second stops when the first one is gone. The second
+ * also starts from a {@link ClassArchive} of the classes it loads, recorded by the first server that ran the jar.
  */
 final class Relaunch {
 
@@ -49,6 +51,10 @@ final class Relaunch {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add(FLAG);
+        long pid = ProcessHandle.current().pid();
+        Optional<ClassArchive> archive = ClassArchive.forClassPath(System.getProperty("java.class.path"),
+                System.getProperty("java.vm.version"));
+        archive.ifPresent(a -> command.addAll(a.jvmOptions(pid)));
         command.add("-D" + LAUNCHED_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -62,20 +68,23 @@ final class Relaunch {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command.get(0) + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "ica-kg-relaunch-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child, archive, pid), "ica-kg-relaunch-stop"));
         while (true) {
             try {
-                return child.waitFor();
+                int status = child.waitFor();
+                archive.ifPresent(a -> a.keep(pid));
+                return status;
             } catch (InterruptedException e) {
                 // Keep waiting: the shutdown hook ends the child.
             }
         }
     }
 
-    private static void stop(Process child) {
+    private static void stop(Process child, Optional<ClassArchive> archive, long pid) {
         child.destroy();
         try {
             child.waitFor();
+            archive.ifPresent(a -> a.keep(pid));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

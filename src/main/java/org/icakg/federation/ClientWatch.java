@@ -28,7 +28,7 @@ import org.eclipse.jetty.util.BufferUtil;
  * answer, and the watch then stops probing: that client is evidently still there. Probes run on one timer thread,
  * never after {@link #close()} has returned, so they never race with Jetty reading the connection again.
  */
-final class ClientWatch implements AutoCloseable {
+public final class ClientWatch implements AutoCloseable {
 
     /** Time between two probes of a connection. */
     static final Duration EVERY = Duration.ofMillis(100);
@@ -48,7 +48,7 @@ final class ClientWatch implements AutoCloseable {
     }
 
     /** A timer thread for watches, which ends when no query is watched for a second. */
-    static ScheduledThreadPoolExecutor timer() {
+    public static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "ica-kg-client-watch");
             t.setDaemon(true);
@@ -61,7 +61,7 @@ final class ClientWatch implements AutoCloseable {
     }
 
     /** Watches the connection of {@code request}, calling {@code onGone} once if its client hangs up. */
-    static ClientWatch start(ScheduledThreadPoolExecutor timer, HttpServletRequest request, Runnable onGone) {
+    public static ClientWatch start(ScheduledThreadPoolExecutor timer, HttpServletRequest request, Runnable onGone) {
         ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
         if (jettyRequest == null)
             return null;

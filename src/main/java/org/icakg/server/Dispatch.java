@@ -14,10 +14,15 @@ import org.icakg.web.Route;
 /** Last of the chain: hands the request to whoever its {@link Route} row says answers it. */
 final class Dispatch extends HttpFilter {
 
+    private final transient SmallQueries queries;
     private final transient HttpServlet app;
 
-    /** @param app the Javalin app, which binds a controller to every {@link Route.Answerer#APP} row */
-    Dispatch(HttpServlet app) {
+    /**
+     * @param queries answers plain SELECT and ASK queries, leaving the rest to Fuseki
+     * @param app     the Javalin app, which binds a controller to every {@link Route.Answerer#APP} row
+     */
+    Dispatch(SmallQueries queries, HttpServlet app) {
+        this.queries = queries;
         this.app = app;
     }
 
@@ -25,7 +30,10 @@ final class Dispatch extends HttpFilter {
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
         switch (Routing.route(req).answerer()) {
-            case SPARQL -> chain.doFilter(req, res); // on to Fuseki's query endpoint, which follows this filter
+            case SPARQL -> {
+                if (!queries.answer(req, res))
+                    chain.doFilter(req, res); // on to Fuseki's query endpoint, which follows this filter
+            }
             case APP -> app.service(req, res);
         }
     }

@@ -96,7 +96,7 @@ public final class IcaServer implements AutoCloseable {
                 .addFilter("/*", new AdmissionFilter(admission))                         // wait for a slot (not /health)
                 .addFilter("/*", new AnswerCacheFilter(cache, maxBuffered))              // ETag/304, cached answers
                 .addFilter("/*", new TimeLimitGuard(config.queryTimeout(), maxBuffered)) // time-out → 503
-                .addFilter("/*", new Dispatch(servlet))                                  // Fuseki or a controller
+                .addFilter("/*", new Dispatch(new SmallQueries(kb.dataset(), config.queryTimeout()), servlet)) // query engine or controller
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();

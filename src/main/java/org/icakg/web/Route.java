@@ -101,7 +101,10 @@ public enum Route {
 
     /** Who writes the answer. */
     public enum Answerer {
-        /** The SPARQL query engine. */
+        /**
+         * The SPARQL query engine: plain SELECT and ASK queries asking for JSON, XML, CSV or TSV are answered by
+         * {@code server/SmallQueries} directly, every other query by Fuseki's query endpoint.
+         */
         SPARQL,
         /** The controller {@link WebApp} binds to the row. */
         APP
