@@ -71,7 +71,7 @@ public final class Inference {
      * The caller holds a write transaction. Returns the number of inferred quads.
      */
     public long materialize(DatasetGraph dsg, Vocab vocab) {
-        InferredGraphs graphs = new InferredGraphs(dsg, vocab);
+        InferredGraphs graphs = InferredGraphs.forMaterialising(dsg, vocab);
         graphs.clear();
         close(graphs, graphs.assertedSeeds());
         return graphs.size();

@@ -2,6 +2,7 @@ package org.icakg.kb;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,39 @@ public final class InferredGraphs implements Inference.Premises {
     private final Map<Node, Support> supportOf = new HashMap<>();
     private final Set<Quad> added = new LinkedHashSet<>(), removed = new LinkedHashSet<>();
     private final Set<Node> touched = new LinkedHashSet<>();
+    /**
+     * While materialising (nothing asserted changes, and only this instance writes inferred quads): for each statement
+     * looked at, whether it is asserted and which inferred graphs hold it, kept current by {@link #insert} and
+     * {@link #delete}. Without it, a statement entailed by thousands of passages (a hub's class) is re-read whole for
+     * every new passage, which is quadratic in the size of the data. Null otherwise.
+     */
+    private final Map<Triple, Holders> holders;
+
+    /** Whether a statement is asserted, and the inferred graphs that hold it, by the size of their support. */
+    private static final class Holders {
+        boolean asserted;
+        final Set<Node> single = new HashSet<>();
+        final List<Node> several = new ArrayList<>();
+    }
 
     public InferredGraphs(DatasetGraph dsg, Vocab vocab) {
+        this(dsg, vocab, false);
+    }
+
+    private InferredGraphs(DatasetGraph dsg, Vocab vocab, boolean materialising) {
         this.dsg = dsg;
         this.vocab = vocab;
         this.meta = vocab.inferredGraph();
+        this.holders = materialising ? new HashMap<>() : null;
+    }
+
+    /**
+     * For recomputing every inferred graph in one write transaction in which nothing asserted changes: remembers what
+     * holds each statement it has looked at, so that adding a support costs the same however many passages already
+     * entail the statement.
+     */
+    public static InferredGraphs forMaterialising(DatasetGraph dsg, Vocab vocab) {
+        return new InferredGraphs(dsg, vocab, true);
     }
 
     /** Removes every inferred graph and their description. */
@@ -98,6 +127,8 @@ public final class InferredGraphs implements Inference.Premises {
      * already entails it; drops the supports of {@code t} this one makes redundant. True when recorded.
      */
     public boolean add(Triple t, Support support) {
+        if (holders != null)
+            return addRemembered(t, support);
         if (isAsserted(t))
             return false;
         List<Node> redundant = new ArrayList<>();
@@ -116,6 +147,57 @@ public final class InferredGraphs implements Inference.Premises {
         Node graph = graphFor(support);
         insert(Quad.create(graph, t));
         return true;
+    }
+
+    /** {@link #add} with what holds {@code t} remembered: the same decisions without re-reading every holder. */
+    private boolean addRemembered(Triple t, Support support) {
+        Holders h = holdersOf(t);
+        if (h.asserted)
+            return false;
+        Node target = vocab.inferredGraphFor(support.graphs());
+        if (h.single.contains(target) || h.several.contains(target))
+            return false;
+        if (support.graphs().size() > 1) {
+            for (Node g : support.graphs())
+                if (h.single.contains(vocab.inferredGraphFor(List.of(g))))
+                    return false;
+        }
+        List<Node> redundant = new ArrayList<>();
+        for (Node g : h.several) {
+            Support known = supportOf(g);
+            if (support.includes(known))
+                return false;
+            if (known.includes(support))
+                redundant.add(g);
+        }
+        redundant.forEach(g -> delete(Quad.create(g, t)));
+        insert(Quad.create(graphFor(support), t));
+        return true;
+    }
+
+    private Holders holdersOf(Triple t) {
+        Holders h = holders.get(t);
+        if (h != null)
+            return h;
+        Holders fresh = new Holders();
+        dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()).forEachRemaining(q -> {
+            Node g = q.getGraph();
+            if (!vocab.isInferred(g) && !Quad.isDefaultGraph(g))
+                fresh.asserted = true;
+            else if (vocab.isInferred(g) && !g.equals(meta))
+                held(fresh, g);
+        });
+        holders.put(t, fresh);
+        return fresh;
+    }
+
+    private void held(Holders h, Node inferredGraph) {
+        if (supportOf(inferredGraph).graphs().size() > 1) {
+            if (!h.several.contains(inferredGraph))
+                h.several.add(inferredGraph);
+        } else {
+            h.single.add(inferredGraph);
+        }
     }
 
     /** Removes {@code t} from every inferred graph (it is now asserted). */
@@ -230,6 +312,11 @@ public final class InferredGraphs implements Inference.Premises {
         if (dsg.contains(q))
             return;
         dsg.add(q);
+        if (holders != null && vocab.isInferred(q.getGraph()) && !q.getGraph().equals(meta)) {
+            Holders h = holders.get(q.asTriple());
+            if (h != null)
+                held(h, q.getGraph());
+        }
         if (!removed.remove(q))
             added.add(q);
     }
@@ -238,6 +325,13 @@ public final class InferredGraphs implements Inference.Premises {
         if (!dsg.contains(q))
             return;
         dsg.delete(q);
+        if (holders != null) {
+            Holders h = holders.get(q.asTriple());
+            if (h != null) {
+                h.single.remove(q.getGraph());
+                h.several.remove(q.getGraph());
+            }
+        }
         touched.add(q.getGraph());
         if (!added.remove(q))
             removed.add(q);
