@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class ServerProcess implements AutoCloseable {
 
     static final Pattern SERVING = Pattern.compile("ica-kg serving http://[^:]+:(\\d+)/");
-    static final long START_TIMEOUT_MS = 60_000;
+    static final long START_TIMEOUT_MS = 180_000;
 
     private final Process process;
     private final Path log;
