@@ -22,11 +22,13 @@ import org.icakg.kb.Vocab;
  * @param maxBufferedResultBytes results up to this size are buffered, so a timeout is reported as an error
  * @param usersFile      file of {@code user:password} lines allowed to write, or null
  * @param federation     the endpoints {@code SERVICE} may call
+ * @param sources        folder of the source documents' texts ({@code ica:sourceFile "sources/NAME.txt"} names
+ *                       {@code NAME.txt} in it), where the workbench writes a registered text; null for none
  */
 public record ServerConfig(String host, int port, List<Path> dataPaths, Path store, Vocab vocab,
                            Duration queryTimeout, Duration slowQuery, long maxBodyBytes,
                            long maxBufferedResultBytes, Path usersFile,
-                           FederationPolicy federation) {
+                           FederationPolicy federation, Path sources) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3030;
@@ -54,46 +56,51 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, List.of(), null, Vocab.DEFAULT, DEFAULT_QUERY_TIMEOUT,
                 DEFAULT_SLOW_QUERY, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFERED_RESULT_BYTES, null,
-                FederationPolicy.defaults());
+                FederationPolicy.defaults(), null);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
+        return new ServerConfig(host, p, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation, sources);
     }
 
     public ServerConfig withStore(Path s) {
-        return new ServerConfig(host, port, dataPaths, s, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
+        return new ServerConfig(host, port, dataPaths, s, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation, sources);
     }
 
     public ServerConfig withData(List<Path> d) {
-        return new ServerConfig(host, port, d, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
+        return new ServerConfig(host, port, d, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation, sources);
     }
 
     public ServerConfig withQueryTimeout(Duration t) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, t, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
+        return new ServerConfig(host, port, dataPaths, store, vocab, t, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation, sources);
     }
 
     public ServerConfig withSlowQuery(Duration t) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, t, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, t, maxBodyBytes, maxBufferedResultBytes, usersFile, federation, sources);
     }
 
     public ServerConfig withVocab(Vocab v) {
-        return new ServerConfig(host, port, dataPaths, store, v, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation);
+        return new ServerConfig(host, port, dataPaths, store, v, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation, sources);
     }
 
     public ServerConfig withUsersFile(Path f) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, f, federation);
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, f, federation, sources);
     }
 
     public ServerConfig withMaxBufferedResultBytes(long n) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, n, usersFile, federation);
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, n, usersFile, federation, sources);
     }
 
     public ServerConfig withMaxBodyBytes(long n) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, n, maxBufferedResultBytes, usersFile, federation);
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, n, maxBufferedResultBytes, usersFile, federation, sources);
     }
 
     public ServerConfig withFederation(FederationPolicy p) {
-        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, p);
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, p, sources);
+    }
+
+    /** The folder of the source texts, where the workbench writes the text of a source it registers. */
+    public ServerConfig withSources(Path dir) {
+        return new ServerConfig(host, port, dataPaths, store, vocab, queryTimeout, slowQuery, maxBodyBytes, maxBufferedResultBytes, usersFile, federation, dir);
     }
 }

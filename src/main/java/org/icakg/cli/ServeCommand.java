@@ -13,17 +13,20 @@ import org.icakg.ServerConfig;
 /** {@code serve}: loads the knowledge graph and serves it until the process is stopped. */
 final class ServeCommand {
 
-    static final String USAGE = "serve [--port 3030] [--host 127.0.0.1] [--data PATH]... [--store DIR] [--base IRI]\n"
+    static final String USAGE = "serve [--port 3030] [--host 127.0.0.1] [--data PATH]... [--store DIR] [--base IRI] [--sources DIR]\n"
             + "        [--query-timeout SECONDS] [--slow-query MS] [--users FILE] [--max-body BYTES] [--result-buffer BYTES]\n"
             + "        [--federation URL|PREFIX/|none]... [--federation-file FILE]\n"
             + "        serve SPARQL and the browsing pages";
+
+    /** Folder of the source texts when {@code --sources} is not given. */
+    static final String DEFAULT_SOURCES = "sources";
 
     private ServeCommand() {}
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
         Args args = Args.parse(argv,
                 Set.of("port", "host", "data", "store", "base", "query-timeout", "slow-query", "users", "max-body",
-                        "result-buffer", "federation", "federation-file"), Set.of());
+                        "result-buffer", "federation", "federation-file", "sources"), Set.of());
         if (!args.positional().isEmpty())
             throw new Args.UsageException("serve takes no positional arguments, got " + args.positional());
         ServerConfig config = config(args);
@@ -59,10 +62,12 @@ final class ServeCommand {
         String users = args.get("users", System.getenv("ICA_KG_USERS_FILE"));
         if (users != null)
             c = c.withUsersFile(Path.of(users));
+        // The texts of the sources: the project's sources/ folder, as the ica:sourceFile paths of data/ name them.
+        c = c.withSources(Path.of(args.get("sources", DEFAULT_SOURCES)));
         String host = args.get("host", ServerConfig.DEFAULT_HOST);
         c = c.withFederation(federation(args));
         return new ServerConfig(host, c.port(), c.dataPaths(), c.store(), c.vocab(), c.queryTimeout(), c.slowQuery(),
-                c.maxBodyBytes(), c.maxBufferedResultBytes(), c.usersFile(), c.federation());
+                c.maxBodyBytes(), c.maxBufferedResultBytes(), c.usersFile(), c.federation(), c.sources());
     }
 
     /** The default endpoints, those named by {@code --federation} and those listed in {@code --federation-file}. */
