@@ -41,7 +41,7 @@ public final class WebApp {
         kb.onDataChanged(stats::invalidate);
         metrics.storeSize(() -> stats.get().triples());
         WriteGate gate = WriteGate.open(kb, config.store());
-        Auth auth = new Auth(Users.load(config.usersFile(), System.getenv(Users.ENV)));
+        Auth auth = new Auth(Users.load(config.usersFile(), config.usersInline()));
         ReportResponses reports = new ReportResponses(kb.prefixes(), templates);
         long maxBody = config.maxBodyBytes();
         var validate = new ValidateController(kb, gate, reports, maxBody);
