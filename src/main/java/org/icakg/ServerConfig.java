@@ -41,6 +41,8 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
     public static final Duration DEFAULT_SLOW_QUERY = Duration.ofMillis(500);
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
     public static final long DEFAULT_MAX_BUFFERED_RESULT_BYTES = 16L * 1024 * 1024;
+    /** The project's folder of source texts, as the {@code ica:sourceFile} paths of {@code data/} name it. */
+    public static final Path DEFAULT_SOURCES = Path.of("sources");
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -57,11 +59,11 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
             throw new IllegalArgumentException("body limit must be positive, got " + maxBodyBytes);
     }
 
-    /** Defaults: loopback, port 3030, bundled data in memory, default base and limits, answer cache on. */
+    /** Defaults: loopback, port 3030, bundled data in memory, default base and limits, answer cache on, texts in sources/. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, List.of(), null, Vocab.DEFAULT, DEFAULT_QUERY_TIMEOUT,
                 DEFAULT_SLOW_QUERY, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFERED_RESULT_BYTES, null, null,
-                FederationPolicy.defaults(), true, null);
+                FederationPolicy.defaults(), true, DEFAULT_SOURCES);
     }
 
     public ServerConfig withHost(String h) { return edit(b -> b.host = h); }

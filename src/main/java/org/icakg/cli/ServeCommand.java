@@ -28,9 +28,6 @@ final class ServeCommand {
             "slow-query", "users", "max-body", "result-buffer", "federation", "federation-file", "sources");
     private static final Set<String> FLAGS = Set.of("no-answer-cache");
 
-    /** Folder of the source texts when {@code --sources} is not given: the project's, as data/'s ica:sourceFile paths name it. */
-    static final String DEFAULT_SOURCES = "sources";
-
     private ServeCommand() {}
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
@@ -73,7 +70,7 @@ final class ServeCommand {
                 .withUsersInline(environment.get(Users.ENV))
                 .withFederation(federation(args))
                 .withAnswerCache(!args.has("no-answer-cache"))
-                .withSources(Path.of(args.get("sources", DEFAULT_SOURCES)));
+                .withSources(args.has("sources") ? Path.of(args.get("sources", null)) : ServerConfig.DEFAULT_SOURCES);
         String users = args.get("users", environment.get(USERS_FILE_ENV));
         return users == null ? c : c.withUsersFile(Path.of(users));
     }
