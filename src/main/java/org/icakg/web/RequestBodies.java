@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
+import org.icakg.http.Problem;
 import org.icakg.kb.Loader;
 import org.icakg.kb.RdfSource;
 import org.icakg.kb.SyntaxError;

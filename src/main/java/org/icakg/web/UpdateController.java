@@ -9,6 +9,7 @@ import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.icakg.http.Problem;
 import org.icakg.kb.Vocab;
 import org.icakg.write.UpdateTargets;
 import org.icakg.write.WriteGate;

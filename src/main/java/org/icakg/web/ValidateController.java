@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.jena.riot.Lang;
+import org.icakg.http.Problem;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Loader;
 import org.icakg.kb.RdfSource;
