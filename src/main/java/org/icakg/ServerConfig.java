@@ -27,11 +27,13 @@ import org.icakg.kb.Vocab;
  * @param usersInline    more such lines, comma-separated (the value of {@code ICA_KG_USERS}), or null
  * @param federation     the endpoints {@code SERVICE} may call
  * @param answerCache    whether identical requests against unchanged data are answered from the answer cache
+ * @param sources        folder of the source documents' texts ({@code ica:sourceFile "sources/NAME.txt"} names
+ *                       {@code NAME.txt} in it), where the workbench writes a registered text; null for none
  */
 public record ServerConfig(String host, int port, List<Path> dataPaths, Path store, Vocab vocab,
                            Duration queryTimeout, Duration slowQuery, long maxBodyBytes,
                            long maxBufferedResultBytes, Path usersFile, String usersInline,
-                           FederationPolicy federation, boolean answerCache) {
+                           FederationPolicy federation, boolean answerCache, Path sources) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3030;
@@ -39,6 +41,8 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
     public static final Duration DEFAULT_SLOW_QUERY = Duration.ofMillis(500);
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
     public static final long DEFAULT_MAX_BUFFERED_RESULT_BYTES = 16L * 1024 * 1024;
+    /** The project's folder of source texts, as the {@code ica:sourceFile} paths of {@code data/} name it. */
+    public static final Path DEFAULT_SOURCES = Path.of("sources");
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -55,11 +59,11 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
             throw new IllegalArgumentException("body limit must be positive, got " + maxBodyBytes);
     }
 
-    /** Defaults: loopback, port 3030, bundled data in memory, default base and limits, answer cache on. */
+    /** Defaults: loopback, port 3030, bundled data in memory, default base and limits, answer cache on, texts in sources/. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, List.of(), null, Vocab.DEFAULT, DEFAULT_QUERY_TIMEOUT,
                 DEFAULT_SLOW_QUERY, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BUFFERED_RESULT_BYTES, null, null,
-                FederationPolicy.defaults(), true);
+                FederationPolicy.defaults(), true, DEFAULT_SOURCES);
     }
 
     public ServerConfig withHost(String h) { return edit(b -> b.host = h); }
@@ -89,6 +93,9 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
 
     public ServerConfig withAnswerCache(boolean on) { return edit(b -> b.answerCache = on); }
 
+    /** The folder of the source texts, where the workbench writes the text of a source it registers. */
+    public ServerConfig withSources(Path dir) { return edit(b -> b.sources = dir); }
+
     /** Like the record's own, but never shows the inline users' secrets. */
     @Override
     public String toString() {
@@ -96,7 +103,7 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
                 + ", base=" + vocab.base() + ", queryTimeout=" + queryTimeout + ", slowQuery=" + slowQuery
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxBufferedResultBytes=" + maxBufferedResultBytes
                 + ", usersFile=" + usersFile + ", usersInline=" + (usersInline == null ? "none" : "(given)")
-                + ", federation=" + federation + ", answerCache=" + answerCache + "]";
+                + ", federation=" + federation + ", answerCache=" + answerCache + ", sources=" + sources + "]";
     }
 
     /** A copy with {@code change} applied to its settings (checked again by the constructor). */
@@ -104,7 +111,8 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
         Settings s = new Settings(this);
         change.accept(s);
         return new ServerConfig(s.host, s.port, s.dataPaths, s.store, s.vocab, s.queryTimeout, s.slowQuery,
-                s.maxBodyBytes, s.maxBufferedResultBytes, s.usersFile, s.usersInline, s.federation, s.answerCache);
+                s.maxBodyBytes, s.maxBufferedResultBytes, s.usersFile, s.usersInline, s.federation, s.answerCache,
+                s.sources);
     }
 
     /** The settings of one config while a copy is being made; never escapes {@link #edit}. */
@@ -122,6 +130,7 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
         String usersInline;
         FederationPolicy federation;
         boolean answerCache;
+        Path sources;
 
         Settings(ServerConfig c) {
             host = c.host;
@@ -137,6 +146,7 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
             usersInline = c.usersInline;
             federation = c.federation;
             answerCache = c.answerCache;
+            sources = c.sources;
         }
     }
 }

@@ -18,14 +18,14 @@ final class ServeCommand {
     /** Environment variable naming the users file when {@code --users} is not given. */
     static final String USERS_FILE_ENV = "ICA_KG_USERS_FILE";
 
-    static final String USAGE = "serve [--port 3030] [--host 127.0.0.1] [--data PATH]... [--store DIR] [--base IRI]\n"
+    static final String USAGE = "serve [--port 3030] [--host 127.0.0.1] [--data PATH]... [--store DIR] [--base IRI] [--sources DIR]\n"
             + "        [--query-timeout SECONDS] [--slow-query MS] [--users FILE] [--max-body BYTES] [--result-buffer BYTES]\n"
             + "        [--federation URL|PREFIX/|none]... [--federation-file FILE] [--no-answer-cache]\n"
             + "        serve SPARQL and the browsing pages; writers come from --users FILE (or " + USERS_FILE_ENV + ")\n"
             + "        and from " + Users.ENV + "=user:SECRET[,user:SECRET]";
 
     private static final Set<String> VALUED = Set.of("port", "host", "data", "store", "base", "query-timeout",
-            "slow-query", "users", "max-body", "result-buffer", "federation", "federation-file");
+            "slow-query", "users", "max-body", "result-buffer", "federation", "federation-file", "sources");
     private static final Set<String> FLAGS = Set.of("no-answer-cache");
 
     private ServeCommand() {}
@@ -69,7 +69,8 @@ final class ServeCommand {
                 .withStore(args.has("store") ? Path.of(args.get("store", null)) : null)
                 .withUsersInline(environment.get(Users.ENV))
                 .withFederation(federation(args))
-                .withAnswerCache(!args.has("no-answer-cache"));
+                .withAnswerCache(!args.has("no-answer-cache"))
+                .withSources(args.has("sources") ? Path.of(args.get("sources", null)) : ServerConfig.DEFAULT_SOURCES);
         String users = args.get("users", environment.get(USERS_FILE_ENV));
         return users == null ? c : c.withUsersFile(Path.of(users));
     }

@@ -49,7 +49,7 @@ public final class WebApp {
         var graphStore = new GraphStoreController(kb, auth, gate, reports, maxBody);
         var audit = new AuditController(auth, gate.audit());
         var workbench = new org.icakg.workbench.Workbench(kb, gate, auth::require,
-                (q, n) -> searchIndex.search(q, n).stream().map(SearchIndex.Hit::entity).toList());
+                (q, n) -> searchIndex.search(q, n).stream().map(SearchIndex.Hit::entity).toList(), config.sources());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();

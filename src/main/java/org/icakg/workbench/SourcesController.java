@@ -33,9 +33,11 @@ final class SourcesController {
     private final Guard guard;
     private final Pages pages;
     private final Words words;
+    private final SourceTexts texts;
 
-    SourcesController(KnowledgeBase kb, WriteGate gate, Guard guard, Pages pages, Words words) {
+    SourcesController(KnowledgeBase kb, WriteGate gate, Guard guard, Pages pages, Words words, SourceTexts texts) {
         this.kb = kb;
+        this.texts = texts;
         this.gate = gate;
         this.guard = guard;
         this.pages = pages;
@@ -92,7 +94,28 @@ final class SourcesController {
             ctx.status(422).html(render(user, form, issues, true));
             return;
         }
-        WriteGate.Outcome outcome = gate.write(user, dsg -> reg.quads().forEach(dsg::add), List.of());
+        // The text is written first and removed again if the write is refused: a refused registration leaves no file.
+        SourceTexts.Claim text;
+        try {
+            text = texts.claim(form.slugOrTitle(), form.text());
+        } catch (SourceTexts.Conflict e) {
+            issues.reject(form.slug().isEmpty() ? "title" : "slug", e.getMessage(), form.slugOrTitle());
+            ctx.status(409).html(render(user, form, issues, true));
+            return;
+        } catch (IllegalStateException e) {
+            issues.reject(Issues.GENERAL, e.getMessage(), "");
+            ctx.status(503).html(render(user, form, issues, true));
+            return;
+        }
+        WriteGate.Outcome outcome;
+        try {
+            outcome = gate.write(user, dsg -> reg.quads().forEach(dsg::add), List.of());
+        } catch (RuntimeException e) {
+            text.release();
+            throw e;
+        }
+        if (!outcome.committed())
+            text.release();
         if (outcome.committed()) {
             ctx.redirect("/workbench/changes/" + outcome.audit().id(), io.javalin.http.HttpStatus.SEE_OTHER);
             return;

@@ -1,6 +1,7 @@
 package org.icakg.workbench;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -33,13 +34,14 @@ public final class Workbench {
     /**
      * @param authenticate the user name of a request's valid maintainer credentials, or throws the 401/403 problem
      * @param search       entities whose labels match a text, best first, at most the given number
+     * @param sources      the folder of the source texts, where a registered text is written; null for none
      */
     public Workbench(KnowledgeBase kb, WriteGate gate, Function<Context, String> authenticate,
-                     BiFunction<String, Integer, List<Node>> search) {
+                     BiFunction<String, Integer, List<Node>> search, Path sources) {
         Guard guard = new Guard(authenticate);
         Pages pages = new Pages();
         Words words = new Words(kb.vocab(), kb.prefixes());
-        this.sources = new SourcesController(kb, gate, guard, pages, words);
+        this.sources = new SourcesController(kb, gate, guard, pages, words, new SourceTexts(sources));
         this.changes = new ChangesController(kb, gate.audit(), guard, pages, words);
         this.statements = new StatementsController(kb, gate, guard, pages, words, search);
     }
