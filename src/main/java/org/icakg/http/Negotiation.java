@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Content negotiation as one pure function: picks the offer the {@code Accept} header prefers
  * (quality values, wildcards, order of the offers as tie-break). No header, or one with no well-formed media range,
- * means the first offer.
+ * means the first offer. The one parser of {@code Accept} headers in the server (a {@code Content-Type} is cut to
+ * its media type by {@code Route.baseType}). Jena's {@code AcceptList} was weighed and not taken: in Jena 5.6 it
+ * chooses {@code text/plain} for {@code text/plain;q=0, *}{@code /*}, keeps a range whose {@code q} is not a number,
+ * and compares media types case-sensitively.
  */
 public final class Negotiation {
 

@@ -49,14 +49,6 @@ public final class Export {
     private final Vocab vocab;
     private final PrefixMap prefixes;
 
-    /** Prefixes of the standard vocabularies, used when the bundled files declare none for the namespace. */
-    static final Map<String, String> STANDARD = Map.ofEntries(
-            Map.entry("rdf", RDF.getURI()), Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-            Map.entry("owl", "http://www.w3.org/2002/07/owl#"), Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
-            Map.entry("skos", "http://www.w3.org/2004/02/skos/core#"), Map.entry("dcterms", "http://purl.org/dc/terms/"),
-            Map.entry("prov", "http://www.w3.org/ns/prov#"), Map.entry("schema", "https://schema.org/"),
-            Map.entry("time", "http://www.w3.org/2006/time#"));
-
     /** {@code prefixes}: those declared in the bundled files, so the files read like the ones they replace. */
     public Export(Vocab vocab, PrefixMap prefixes) {
         this.vocab = vocab;
@@ -177,7 +169,7 @@ public final class Export {
     private Map<String, String> prefixes(DatasetGraph store, java.util.Collection<Node> graphs) {
         Map<String, String> out = new TreeMap<>(prefixes.getMapping());
         java.util.Set<String> namespaces = new java.util.HashSet<>(out.values());
-        Map<String, String> more = new TreeMap<>(STANDARD);
+        Map<String, String> more = new TreeMap<>(Prefixes.STANDARD);
         more.put("ica", vocab.ontologyNs());
         for (Node g : graphs)
             store.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {

@@ -33,11 +33,7 @@ final class RequestBodies {
 
     /** The media type of the body without parameters, lower case ("" when absent). */
     static String mediaType(Context ctx) {
-        String type = ctx.header("Content-Type");
-        if (type == null)
-            return "";
-        int semi = type.indexOf(';');
-        return (semi < 0 ? type : type.substring(0, semi)).strip().toLowerCase();
+        return Route.baseType(ctx.header("Content-Type"));
     }
 
     /** The RDF syntax of the body; 415 when it is not one of {@link #RDF_TYPES}. */
