@@ -17,8 +17,7 @@ import org.icakg.kb.KnowledgeBase;
 import org.icakg.validate.Finding;
 import org.icakg.write.WriteGate;
 
-import io.javalin.http.BadRequestResponse;
-import io.javalin.http.NotFoundResponse;
+import org.icakg.http.Problem;
 import io.javalin.http.Context;
 
 /**
@@ -130,7 +129,7 @@ final class SourcesController {
         String user = guard.reader(ctx);
         String iri = ctx.queryParam("iri");
         if (iri == null || iri.isBlank())
-            throw new BadRequestResponse("Name the source document: /workbench/source?iri=IRI");
+            throw Problem.badRequest("Name the source document: /workbench/source?iri=IRI");
         Node doc = NodeFactory.createURI(iri);
         Map<String, Object> scope = Pages.scope("Source", user, guard.token(user));
         boolean found = Txn.calculateRead(kb.dataset(), () -> {
@@ -143,7 +142,7 @@ final class SourcesController {
             return true;
         });
         if (!found)
-            throw new NotFoundResponse("No source document " + iri);
+            throw Problem.notFound("No source document " + iri);
         ctx.html(pages.render("source", scope));
     }
 

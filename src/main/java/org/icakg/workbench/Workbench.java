@@ -11,7 +11,7 @@ import org.apache.jena.graph.Node;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.write.WriteGate;
 
-import io.javalin.http.NotFoundResponse;
+import org.icakg.http.Problem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -64,7 +64,7 @@ public final class Workbench {
         String[] entry = ASSETS.get(ctx.pathParam("name"));
         InputStream in = entry == null ? null : Workbench.class.getClassLoader().getResourceAsStream(entry[0]);
         if (in == null)
-            throw new NotFoundResponse("No workbench asset " + ctx.pathParam("name"));
+            throw Problem.notFound("No workbench asset " + ctx.pathParam("name"));
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(entry[1] + ";charset=utf-8");
         ctx.result(in);
