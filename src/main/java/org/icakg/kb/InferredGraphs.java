@@ -43,7 +43,7 @@ public final class InferredGraphs implements Inference.Premises {
     private static final class Holders {
         boolean asserted;
         final Set<Node> single = new HashSet<>();
-        final List<Node> several = new ArrayList<>();
+        final Set<Node> several = new LinkedHashSet<>();
     }
 
     public InferredGraphs(DatasetGraph dsg, Vocab vocab) {
@@ -193,8 +193,7 @@ public final class InferredGraphs implements Inference.Premises {
 
     private void held(Holders h, Node inferredGraph) {
         if (supportOf(inferredGraph).graphs().size() > 1) {
-            if (!h.several.contains(inferredGraph))
-                h.several.add(inferredGraph);
+            h.several.add(inferredGraph);
         } else {
             h.single.add(inferredGraph);
         }

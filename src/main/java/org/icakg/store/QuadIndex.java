@@ -3,7 +3,9 @@ package org.icakg.store;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -21,8 +23,15 @@ import org.apache.jena.sparql.core.Quad;
  */
 final class QuadIndex implements IndexView {
 
+    /** Statements held by more graphs than this keep their graphs in a hash set rather than an array. */
+    static final int SMALL_HOLDERS = 8;
+
     private final Graph union = new GraphMem2Fast();
-    /** Statement → the graph that holds it ({@link Node}), or the graphs ({@code Node[]}) when several do. */
+    /**
+     * Statement → the graph that holds it ({@link Node}), the graphs ({@code Node[]}) when a few do, or a
+     * {@code Set<Node>} when more than {@link #SMALL_HOLDERS} do: a statement of a hub (a class every passage's
+     * subjects share) is held by thousands of graphs, and adding or testing one of them must not scan them all.
+     */
     private final Map<Triple, Object> holders = new HashMap<>();
     private final Map<Node, Graph> graphs = new HashMap<>();
 
@@ -36,13 +45,20 @@ final class QuadIndex implements IndexView {
             if (n.equals(g))
                 return false;
             holders.put(t, new Node[] {n, g});
-        } else {
-            Node[] in = (Node[]) h;
+        } else if (h instanceof Node[] in) {
             if (indexOf(in, g) >= 0)
                 return false;
-            Node[] more = Arrays.copyOf(in, in.length + 1);
-            more[in.length] = g;
-            holders.put(t, more);
+            if (in.length < SMALL_HOLDERS) {
+                Node[] more = Arrays.copyOf(in, in.length + 1);
+                more[in.length] = g;
+                holders.put(t, more);
+            } else {
+                Set<Node> many = new LinkedHashSet<>(Arrays.asList(in));
+                many.add(g);
+                holders.put(t, many);
+            }
+        } else if (!manyHolders(h).add(g)) {
+            return false;
         }
         graphs.computeIfAbsent(g, k -> new GraphMem2Fast()).add(t);
         return true;
@@ -58,8 +74,7 @@ final class QuadIndex implements IndexView {
                 return false;
             holders.remove(t);
             union.delete(t);
-        } else {
-            Node[] in = (Node[]) h;
+        } else if (h instanceof Node[] in) {
             int i = indexOf(in, g);
             if (i < 0)
                 return false;
@@ -71,6 +86,12 @@ final class QuadIndex implements IndexView {
                 System.arraycopy(in, i + 1, fewer, i, in.length - i - 1);
                 holders.put(t, fewer);
             }
+        } else {
+            Set<Node> many = manyHolders(h);
+            if (!many.remove(g))
+                return false;
+            if (many.size() <= SMALL_HOLDERS)
+                holders.put(t, many.toArray(new Node[0]));
         }
         Graph graph = graphs.get(g);
         graph.delete(t);
@@ -82,13 +103,23 @@ final class QuadIndex implements IndexView {
     @Override
     public boolean contains(Node g, Triple t) {
         Object h = holders.get(t);
-        return h != null && (h instanceof Node n ? n.equals(g) : indexOf((Node[]) h, g) >= 0);
+        if (h == null)
+            return false;
+        if (h instanceof Node n)
+            return n.equals(g);
+        if (h instanceof Node[] in)
+            return indexOf(in, g) >= 0;
+        return manyHolders(h).contains(g);
     }
 
     /** How many graphs hold {@code t}. */
     int holderCount(Triple t) {
         Object h = holders.get(t);
-        return h == null ? 0 : h instanceof Node ? 1 : ((Node[]) h).length;
+        if (h == null)
+            return 0;
+        if (h instanceof Node)
+            return 1;
+        return h instanceof Node[] in ? in.length : manyHolders(h).size();
     }
 
     /** Statements of the union matching the pattern ({@code Node.ANY} or null as wildcards). */
@@ -117,7 +148,8 @@ final class QuadIndex implements IndexView {
             return Iter.nullIterator();
         if (h instanceof Node n)
             return Iter.singletonIterator(Quad.create(n, t));
-        return Iter.map(Arrays.asList((Node[]) h).iterator(), g -> Quad.create(g, t));
+        Iterator<Node> in = h instanceof Node[] few ? Arrays.asList(few).iterator() : manyHolders(h).iterator();
+        return Iter.map(in, g -> Quad.create(g, t));
     }
 
     @Override
@@ -133,6 +165,9 @@ final class QuadIndex implements IndexView {
 
     @Override
     public boolean isEmpty() { return holders.isEmpty(); }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Node> manyHolders(Object h) { return (Set<Node>) h; }
 
     private static int indexOf(Node[] in, Node g) {
         for (int i = 0; i < in.length; i++)

@@ -119,6 +119,28 @@ class InMemoryStoreTest {
         assertEquals(List.of("2"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
     }
 
+    @Test
+    void a_statement_held_by_many_graphs_names_each_and_leaves_the_union_with_the_last() {
+        int graphs = 40;
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 0; i < graphs; i++)
+                dsg.add(iri("many/" + i), S, Q, iri("hub"));
+        });
+        String holders = "SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?g { <" + S.getURI() + "> <" + Q.getURI() + "> <"
+                + iri("hub").getURI() + "> } }";
+        assertEquals(List.of(Integer.toString(graphs)), select(holders, "n"));
+        assertEquals(List.of("3"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 1; i < graphs; i++)
+                dsg.delete(iri("many/" + i), S, Q, iri("hub"));
+        });
+        assertEquals(List.of("1"), select(holders, "n"));
+        assertEquals(List.of(iri("many/0").getURI()), select("SELECT ?g WHERE { GRAPH ?g { ?s ?p <" + iri("hub").getURI() + "> } }", "g"));
+        Txn.executeRead(dsg, () -> assertTrue(dsg.contains(iri("many/0"), S, Q, iri("hub"))));
+        Txn.executeWrite(dsg, () -> dsg.delete(iri("many/0"), S, Q, iri("hub")));
+        assertEquals(List.of("2"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
+    }
+
     private List<String> select(String query, String var) {
         if (dsg.isInTransaction())
             return rows(query, var);
