@@ -1,9 +1,11 @@
 package org.icakg.store;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +35,15 @@ final class QuadIndex implements IndexView {
      * subjects share) is held by thousands of graphs, and adding or testing one of them must not scan them all.
      */
     private final Map<Triple, Object> holders = new HashMap<>();
-    private final Map<Node, Graph> graphs = new HashMap<>();
+    /**
+     * Named graph → its statements: a list while it holds at most {@link #SMALL_GRAPH} (a passage holds a few dozen,
+     * and tens of thousands of triple indexes that small cost more to build and keep than to scan), a triple index
+     * ({@link GraphMem2Fast}) once it holds more.
+     */
+    private final Map<Node, Object> graphs = new HashMap<>();
+
+    /** Graphs holding at most this many statements are scanned rather than indexed. */
+    static final int SMALL_GRAPH = 64;
 
     /** Adds {@code t} to graph {@code g}; false when it was there already. */
     boolean add(Node g, Triple t) {
@@ -60,7 +70,22 @@ final class QuadIndex implements IndexView {
         } else if (!manyHolders(h).add(g)) {
             return false;
         }
-        graphs.computeIfAbsent(g, k -> new GraphMem2Fast()).add(t);
+        Object statements = graphs.get(g);
+        if (statements == null) {
+            List<Triple> one = new ArrayList<>(4);
+            one.add(t);
+            graphs.put(g, one);
+        } else if (statements instanceof Graph graph) {
+            graph.add(t);
+        } else {
+            List<Triple> few = smallGraph(statements);
+            few.add(t);
+            if (few.size() > SMALL_GRAPH) {
+                Graph graph = new GraphMem2Fast();
+                few.forEach(graph::add);
+                graphs.put(g, graph);
+            }
+        }
         return true;
     }
 
@@ -93,9 +118,17 @@ final class QuadIndex implements IndexView {
             if (many.size() <= SMALL_HOLDERS)
                 holders.put(t, many.toArray(new Node[0]));
         }
-        Graph graph = graphs.get(g);
-        graph.delete(t);
-        if (graph.isEmpty())
+        Object statements = graphs.get(g);
+        boolean empty;
+        if (statements instanceof Graph graph) {
+            graph.delete(t);
+            empty = graph.isEmpty();
+        } else {
+            List<Triple> few = smallGraph(statements);
+            few.remove(t);
+            empty = few.isEmpty();
+        }
+        if (empty)
             graphs.remove(g);
         return true;
     }
@@ -131,8 +164,13 @@ final class QuadIndex implements IndexView {
     /** Statements of graph {@code g} matching the pattern. */
     @Override
     public Iterator<Triple> graph(Node g, Node s, Node p, Node o) {
-        Graph graph = graphs.get(g);
-        return graph == null ? Iter.nullIterator() : graph.find(s, p, o);
+        Object statements = graphs.get(g);
+        if (statements == null)
+            return Iter.nullIterator();
+        if (statements instanceof Graph graph)
+            return graph.find(s, p, o);
+        return Iter.filter(smallGraph(statements).iterator(), t -> matches(s, t.getSubject()) && matches(p, t.getPredicate())
+                && matches(o, t.getObject()));
     }
 
     /** Matches in every named graph, one quad per graph that holds a matching statement. */
@@ -165,6 +203,14 @@ final class QuadIndex implements IndexView {
 
     @Override
     public boolean isEmpty() { return holders.isEmpty(); }
+
+    /** True when {@code node} matches {@code pattern} (null, {@code Node.ANY} or a variable match anything). */
+    private static boolean matches(Node pattern, Node node) {
+        return pattern == null || !pattern.isConcrete() || pattern.equals(node);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Triple> smallGraph(Object statements) { return (List<Triple>) statements; }
 
     @SuppressWarnings("unchecked")
     private static Set<Node> manyHolders(Object h) { return (Set<Node>) h; }

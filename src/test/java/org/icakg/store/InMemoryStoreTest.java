@@ -141,6 +141,28 @@ class InMemoryStoreTest {
         assertEquals(List.of("2"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
     }
 
+    @Test
+    void a_graph_growing_past_a_few_dozen_statements_and_shrinking_again_answers_every_pattern() {
+        Node big = iri("graph/big");
+        int statements = 100;
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 0; i < statements; i++)
+                dsg.add(big, iri("s/" + (i % 10)), P, iri("o/" + i));
+        });
+        String inBig = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + big.getURI() + "> { %s } }";
+        assertEquals(List.of("100"), select(inBig.formatted("?s ?p ?o"), "n"));
+        assertEquals(List.of("10"), select(inBig.formatted("<" + iri("s/3").getURI() + "> ?p ?o"), "n"));
+        assertEquals(List.of("1"), select(inBig.formatted("?s ?p <" + iri("o/42").getURI() + ">"), "n"));
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 0; i < statements - 5; i++)
+                dsg.delete(big, iri("s/" + (i % 10)), P, iri("o/" + i));
+        });
+        assertEquals(List.of("5"), select(inBig.formatted("?s ?p ?o"), "n"));
+        assertEquals(List.of("1"), select(inBig.formatted("<" + iri("s/7").getURI() + "> <" + P.getURI() + "> ?o"), "n"));
+        assertEquals(List.of("0"), select(inBig.formatted("?s <" + Q.getURI() + "> ?o"), "n"));
+        Txn.executeRead(dsg, () -> assertTrue(dsg.contains(big, iri("s/9"), P, iri("o/99"))));
+    }
+
     private List<String> select(String query, String var) {
         if (dsg.isInTransaction())
             return rows(query, var);
