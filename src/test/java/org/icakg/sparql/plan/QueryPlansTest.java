@@ -81,9 +81,28 @@ class QueryPlansTest {
         Query query = PlanFixture.query("union-limit");
         OpUnion union = only(Answers.plan(store.dataset(), query), OpUnion.class);
         assertEquals(5, assertInstanceOf(OpSlice.class, union.getRight(), union::toString).getLength());
-        assertEquals(5, only(union.getLeft(), OpTopN.class).getLimit(), union::toString);
+        OpTopN topN = (OpTopN) only(union.getLeft(), TopRows.class).effectiveOp();
+        assertEquals(5, topN.getLimit(), union::toString);
         assertEquals(5, Answers.planned(store.dataset(), query).size());
         Answers.assertSame(store.dataset(), query, "union-limit");
+    }
+
+    @Test
+    void an_ordered_limit_keeps_the_first_rows_evaluating_each_rows_sort_keys_once() {
+        for (String name : List.of("latest-meetings", "latest-meetings-distinct")) {
+            Query query = PlanFixture.query(name);
+            Op plan = Answers.plan(store.dataset(), query);
+            OpTopN topN = (OpTopN) only(plan, TopRows.class).effectiveOp();
+            assertEquals(query.getLimit(), topN.getLimit(), plan::toString);
+            Answers.assertSame(store.dataset(), query, name);
+        }
+        List<Binding> latest = Answers.planned(store.dataset(), PlanFixture.query("latest-meetings"));
+        assertEquals(List.of("2007-02-02", "2005-11-20", "2003-05-01"),
+                latest.stream().map(b -> b.get(Var.alloc("date")).getLiteralLexicalForm()).toList());
+        assertEquals(List.of("2007", "2005", "2003", "2001"), Answers.planned(store.dataset(),
+                PlanFixture.query("latest-meetings-distinct")).stream()
+                .map(b -> b.get(Var.alloc("year")).getLiteralLexicalForm()).toList(),
+                "DISTINCT keeps one row per year");
     }
 
     @Test
