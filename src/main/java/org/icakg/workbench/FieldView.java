@@ -65,10 +65,11 @@ final class FieldView {
         m.put("multiple", !f.single());
         if (entity != null) {
             List<Map<String, Object>> existing = new ArrayList<>();
-            union.find(entity, f.path(), Node.ANY).forEachRemaining(t -> {
+            (f.inverse() ? union.find(Node.ANY, f.path(), entity) : union.find(entity, f.path(), Node.ANY)).forEachRemaining(t -> {
+                Node value = f.inverse() ? t.getSubject() : t.getObject();
                 Map<String, Object> e = new LinkedHashMap<>();
-                e.put("label", words.label(union, t.getObject()));
-                e.put("href", words.href(t.getObject()));
+                e.put("label", words.label(union, value));
+                e.put("href", words.href(value));
                 existing.add(e);
             });
             m.put("existing", existing);

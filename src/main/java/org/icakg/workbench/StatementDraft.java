@@ -79,7 +79,7 @@ final class StatementDraft {
                     continue;
                 Node value = value(f, text, toCreate.contains(i), passage, union, quads, created, issues);
                 if (value != null)
-                    quads.add(Quad.create(passage, s, f.path(), value));
+                    quads.add(f.inverse() ? Quad.create(passage, value, f.path(), s) : Quad.create(passage, s, f.path(), value));
             }
         }
         return new Result(quads, s, created);

@@ -235,10 +235,10 @@ final class StatementsController {
     }
 
     private static String fieldOf(Finding f, StatementDraft.Result draft, List<Field> fields) {
-        Node p = ReportIssues.property(f);
-        if (f.focusNode().equals(draft.subject()) && p != null)
+        var path = f.entry().resultPath();
+        if (f.focusNode().equals(draft.subject()) && path != null)
             for (Field field : fields)
-                if (field.path().equals(p))
+                if (field.shapePaths().contains(path) || !field.inverse() && path.equals(new org.apache.jena.sparql.path.P_Link(field.path())))
                     return field.key();
         String creator = draft.created().get(f.focusNode());
         return creator != null ? creator : Issues.GENERAL;
