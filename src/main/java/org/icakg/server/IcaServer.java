@@ -83,7 +83,7 @@ public final class IcaServer implements AutoCloseable {
                 .port(config.port())
                 .numServerThreads(MIN_THREADS, MAX_THREADS)
                 .loopback(false)
-                .enableCors(true)
+                .enableCors(false) // cross-origin requests: CrossOrigin, in front of everything
                 .registerOperation(Operation.Query, new IncomingQuery(config.queryTimeout()))
                 .add(Route.SPARQL_QUERY.path(), queryOnly)
                 // Every request, in this order:
@@ -100,6 +100,10 @@ public final class IcaServer implements AutoCloseable {
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();
+        // Ahead of the servlet context (Fuseki's and the app's servlets, the filters above): CORS, then /health.
+        var jetty = fuseki.getJettyServer();
+        jetty.setHandler(CrossOrigin.around(new EarlyAnswers(jetty.getHandler(),
+                config.store() == null ? "memory" : "tdb2", log, metrics)));
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
         EntityPathEncoding.apply(fuseki.getJettyServer());
         PlainErrorHandler.install(fuseki.getJettyServer());
