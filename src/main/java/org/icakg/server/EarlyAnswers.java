@@ -2,6 +2,7 @@ package org.icakg.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -11,35 +12,64 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.icakg.web.Metrics;
 import org.icakg.web.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Answers {@code GET /health} (and its HEAD) in Jetty's own request handling, ahead of the servlet context and its
- * chain of filters ({@link Route.Answerer#SERVER}): a load balancer or monitor polls it often, it never waits for
- * admission and it reads nothing, so it needs none of them. It still gets what every answer gets: the safety headers,
- * a line in the request log and a count in the metrics; another method is a 405 naming the allowed ones. Every
- * other path goes on to the servlet context.
+ * The answers sent in Jetty's own request handling, ahead of the servlet context and its chain of filters, because
+ * they are asked often and need none of the chain's work:
+ * <ul>
+ * <li>{@code GET /health} (and its HEAD; another method is a 405 naming the allowed ones): {@link Route#HEALTH},
+ *     answered by {@link Route.Answerer#SERVER}. It never waits for admission and reads nothing.</li>
+ * <li>plain SPARQL queries by GET ({@link EarlyQueries}): admitted, cached and limited in time as on the servlet
+ *     path; a run that fails goes on to the servlet chain, whose one error path answers it.</li>
+ * </ul>
+ * Each still gets what every answer gets: the safety headers, a line in the request log (slow queries in full) and a
+ * count in the metrics. Every other request goes on to the servlet context.
  */
 final class EarlyAnswers extends Handler.Wrapper {
 
+    private static final Logger SLOW = LoggerFactory.getLogger("ica-kg.slow-query");
+
     private final ByteBuffer health;
+    private final EarlyQueries queries;
     private final RequestLog log;
+    private final long slowNanos;
     private final Metrics metrics;
 
     /** @param store what {@code /health} says the store is: {@code memory} or {@code tdb2} */
-    EarlyAnswers(Handler next, String store, RequestLog log, Metrics metrics) {
+    EarlyAnswers(Handler next, String store, EarlyQueries queries, RequestLog log, Duration slowQuery, Metrics metrics) {
         super(next);
         this.health = ByteBuffer.wrap(("{\"status\":\"ok\",\"store\":\"" + store + "\"}")
                 .getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer();
+        this.queries = queries;
         this.log = log;
+        this.slowNanos = slowQuery.toNanos();
         this.metrics = metrics;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!Route.HEALTH.path().equals(request.getHttpURI().getPath()))
-            return super.handle(request, response, callback);
         long start = System.nanoTime();
-        String method = request.getMethod();
+        String path = request.getHttpURI().getPath();
+        if (Route.HEALTH.path().equals(path)) {
+            done(request, Route.HEALTH.path(), health(request.getMethod(), response, callback), start, null);
+            return true;
+        }
+        if (Route.SPARQL_QUERY.path().equals(path)) {
+            SmallQueries.Plan plan = EarlyQueries.planOf(request);
+            if (plan != null) {
+                int status = queries.answer(plan, request, response, callback);
+                if (status > 0) {
+                    done(request, Route.SPARQL_QUERY.path(), status, start, plan);
+                    return true;
+                }
+            }
+        }
+        return super.handle(request, response, callback);
+    }
+
+    private int health(String method, Response response, Callback callback) {
         boolean get = Route.HEALTH.method().equals(method) || "HEAD".equals(method);
         int status = get ? HttpStatus.OK_200 : HttpStatus.METHOD_NOT_ALLOWED_405;
         response.setStatus(status);
@@ -59,9 +89,15 @@ final class EarlyAnswers extends Handler.Wrapper {
         }
         headers.put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.remaining()));
         response.write(true, body, callback);
+        return status;
+    }
+
+    /** The request log's line (the query in full when slow) and the metrics of an answered request. */
+    private void done(Request request, String route, int status, long start, SmallQueries.Plan plan) {
         long nanos = System.nanoTime() - start;
-        log.record(method, Route.HEALTH.path(), status, nanos);
-        metrics.record(method, Route.HEALTH.path(), status, nanos);
-        return true;
+        log.record(request.getMethod(), request.getHttpURI().getPath(), status, nanos);
+        metrics.record(request.getMethod(), route, status, nanos);
+        if (plan != null && nanos > slowNanos)
+            SLOW.warn("{} ms: {}", nanos / 1_000_000, plan.text().replaceAll("\\s+", " "));
     }
 }

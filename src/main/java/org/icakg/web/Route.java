@@ -102,8 +102,10 @@ public enum Route {
     /** Who writes the answer. */
     public enum Answerer {
         /**
-         * The SPARQL query engine: plain SELECT and ASK queries asking for JSON, XML, CSV or TSV are answered by
-         * {@code server/SmallQueries} directly, every other query by Fuseki's query endpoint.
+         * The SPARQL query engine: plain SELECT and ASK queries asking for JSON, XML, CSV or TSV are answered directly
+         * ({@code server/SmallQueries}: by GET in Jetty's own request handling, {@code server/EarlyQueries}, ahead of
+         * the servlet context; by form POST at the end of the servlet chain), every other query by Fuseki's query
+         * endpoint.
          */
         SPARQL,
         /** The controller {@link WebApp} binds to the row. */
