@@ -15,15 +15,20 @@ import org.icakg.kb.Vocab;
 import org.icakg.kb.Export;
 import org.icakg.store.Stores;
 
-/** {@code export --store DIR --out DIR}: writes a TDB2 store back to TriG files, one per named graph. */
+/**
+ * {@code export --store DIR --out DIR [--sources DIR]}: writes a TDB2 store back to the project's layout,
+ * {@code OUT/data/} (TriG, one file per source document) and {@code OUT/sources/} (the documents' texts).
+ */
 final class ExportCommand {
 
-    static final String USAGE = "export --store DIR --out DIR [--base IRI]          write the store's graphs as TriG files";
+    static final String USAGE = "export --store DIR --out DIR [--base IRI] [--sources DIR]\n"
+            + "        write the store back as OUT/data/ (TriG, one file per document) and OUT/sources/ (the texts,\n"
+            + "        copied from --sources, default sources/)";
 
     private ExportCommand() {}
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
-        Args args = Args.parse(argv, Set.of("store", "out", "base"), Set.of());
+        Args args = Args.parse(argv, Set.of("store", "out", "base", "sources"), Set.of());
         if (!args.has("store") || !args.has("out") || !args.positional().isEmpty())
             throw new Args.UsageException("export needs --store DIR and --out DIR");
         Path store = Path.of(args.get("store", null));
@@ -41,9 +46,12 @@ final class ExportCommand {
         try {
             if (Stores.isEmpty(dsg))
                 throw new Stores.StoreException("store " + store + " is empty: nothing to export");
-            List<Path> files = new Export(vocab, prefixes(vocab)).write(dsg, target);
-            err.printf("Exported %d graph(s) to %s in %d ms%n", files.size(), target, (System.nanoTime() - start) / 1_000_000);
-            files.forEach(f -> out.println(f));
+            Path texts = Path.of(args.get("sources", Export.SOURCES));
+            Export.Exported done = new Export(vocab, prefixes(vocab)).write(dsg, target, texts);
+            err.printf("Exported %d file(s) to %s in %d ms%n", done.files().size(), target, (System.nanoTime() - start) / 1_000_000);
+            done.missingTexts().forEach(d -> err.println("No text in " + texts + " for the source document " + d
+                    + ": copy it to " + target.resolve(Export.SOURCES) + " by hand"));
+            done.files().forEach(f -> out.println(f));
             return 0;
         } finally {
             Stores.close(dsg);

@@ -3,30 +3,35 @@ package org.icakg.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import org.icakg.federation.FederationPolicy;
 import org.icakg.kb.Vocab;
 import org.icakg.server.IcaServer;
+import org.icakg.write.Users;
 import org.icakg.ServerConfig;
 
 /** {@code serve}: loads the knowledge graph and serves it until the process is stopped. */
 final class ServeCommand {
 
-    static final String USAGE = "serve [--port 3030] [--host 127.0.0.1] [--data PATH]... [--store DIR] [--base IRI]\n"
+    /** Environment variable naming the users file when {@code --users} is not given. */
+    static final String USERS_FILE_ENV = "ICA_KG_USERS_FILE";
+
+    static final String USAGE = "serve [--port 3030] [--host 127.0.0.1] [--data PATH]... [--store DIR] [--base IRI] [--sources DIR]\n"
             + "        [--query-timeout SECONDS] [--slow-query MS] [--users FILE] [--max-body BYTES] [--result-buffer BYTES]\n"
-            + "        [--federation URL|PREFIX/|none]... [--federation-file FILE]\n"
-            + "        serve SPARQL and the browsing pages";
+            + "        [--federation URL|PREFIX/|none]... [--federation-file FILE] [--no-answer-cache]\n"
+            + "        serve SPARQL and the browsing pages; writers come from --users FILE (or " + USERS_FILE_ENV + ")\n"
+            + "        and from " + Users.ENV + "=user:SECRET[,user:SECRET]";
+
+    private static final Set<String> VALUED = Set.of("port", "host", "data", "store", "base", "query-timeout",
+            "slow-query", "users", "max-body", "result-buffer", "federation", "federation-file", "sources");
+    private static final Set<String> FLAGS = Set.of("no-answer-cache");
 
     private ServeCommand() {}
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
-        Args args = Args.parse(argv,
-                Set.of("port", "host", "data", "store", "base", "query-timeout", "slow-query", "users", "max-body",
-                        "result-buffer", "federation", "federation-file"), Set.of());
-        if (!args.positional().isEmpty())
-            throw new Args.UsageException("serve takes no positional arguments, got " + args.positional());
-        ServerConfig config = config(args);
+        ServerConfig config = config(argv, System.getenv());
         long start = System.nanoTime();
         err.println("Loading " + (config.dataPaths().isEmpty() ? "the bundled data" : config.dataPaths())
                 + (config.store() == null ? " in memory" : " into store " + config.store()) + " ...");
@@ -37,15 +42,22 @@ final class ServeCommand {
         return 0;
     }
 
-    static ServerConfig config(Args args) {
+    /**
+     * The server's settings from the command line and the environment: the one place the environment is read
+     * ({@value #USERS_FILE_ENV} when {@code --users} is absent, and {@code ICA_KG_USERS}).
+     */
+    static ServerConfig config(String[] argv, Map<String, String> environment) {
+        Args args = Args.parse(argv, VALUED, FLAGS);
+        if (!args.positional().isEmpty())
+            throw new Args.UsageException("serve takes no positional arguments, got " + args.positional());
         ServerConfig c = ServerConfig.defaults();
-        String base = args.get("base", Vocab.DEFAULT_BASE);
         try {
-            c = c.withVocab(new Vocab(base));
+            c = c.withVocab(new Vocab(args.get("base", Vocab.DEFAULT_BASE)));
         } catch (IllegalArgumentException e) {
             throw new Args.UsageException(e.getMessage());
         }
-        c = c.withPort(args.getInt("port", ServerConfig.DEFAULT_PORT, 0, 65535))
+        c = c.withHost(args.get("host", ServerConfig.DEFAULT_HOST))
+                .withPort(args.getInt("port", ServerConfig.DEFAULT_PORT, 0, 65535))
                 .withData(args.all("data").stream().map(Path::of).toList())
                 .withQueryTimeout(Duration.ofSeconds(args.getInt("query-timeout",
                         (int) ServerConfig.DEFAULT_QUERY_TIMEOUT.toSeconds(), 1, 86_400)))
@@ -53,16 +65,14 @@ final class ServeCommand {
                         (int) ServerConfig.DEFAULT_SLOW_QUERY.toMillis(), 0, 86_400_000)))
                 .withMaxBodyBytes(args.getInt("max-body", (int) ServerConfig.DEFAULT_MAX_BODY_BYTES, 1, Integer.MAX_VALUE))
                 .withMaxBufferedResultBytes(args.getInt("result-buffer",
-                        (int) ServerConfig.DEFAULT_MAX_BUFFERED_RESULT_BYTES, 0, Integer.MAX_VALUE));
-        if (args.has("store"))
-            c = c.withStore(Path.of(args.get("store", null)));
-        String users = args.get("users", System.getenv("ICA_KG_USERS_FILE"));
-        if (users != null)
-            c = c.withUsersFile(Path.of(users));
-        String host = args.get("host", ServerConfig.DEFAULT_HOST);
-        c = c.withFederation(federation(args));
-        return new ServerConfig(host, c.port(), c.dataPaths(), c.store(), c.vocab(), c.queryTimeout(), c.slowQuery(),
-                c.maxBodyBytes(), c.maxBufferedResultBytes(), c.usersFile(), c.federation());
+                        (int) ServerConfig.DEFAULT_MAX_BUFFERED_RESULT_BYTES, 0, Integer.MAX_VALUE))
+                .withStore(args.has("store") ? Path.of(args.get("store", null)) : null)
+                .withUsersInline(environment.get(Users.ENV))
+                .withFederation(federation(args))
+                .withAnswerCache(!args.has("no-answer-cache"))
+                .withSources(args.has("sources") ? Path.of(args.get("sources", null)) : ServerConfig.DEFAULT_SOURCES);
+        String users = args.get("users", environment.get(USERS_FILE_ENV));
+        return users == null ? c : c.withUsersFile(Path.of(users));
     }
 
     /** The default endpoints, those named by {@code --federation} and those listed in {@code --federation-file}. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFFormat;
@@ -26,29 +27,27 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.icakg.store.Stores;
 
 /**
- * Writes a store back to files a maintainer can commit: one TriG file per named graph holding asserted statements
- * (TriG because a file must keep the name of its graph, which carries the provenance), laid out by the graph's IRI
- * under the base ({@code …/id/passage/joint-statement-03} becomes {@code id/passage/joint-statement-03.trig}).
+ * Writes a store back to files a maintainer can commit, in the layout of the project: {@code data/} with one TriG
+ * file per source document holding the graphs of its passages ({@code data/NAME.trig} for the document whose
+ * {@code ica:sourceFile} is {@code sources/NAME.txt}), {@code data/sources.trig} for the sources graph, one file per
+ * group of graphs under {@code {base}graph/} ({@code graph/external/…} → {@code data/external.trig}), and
+ * {@code sources/} with the text of each document copied from the folder of texts. So once {@code data/} and
+ * {@code sources/} hold an export, {@code git diff} after the next export shows only what changed. TriG because a file
+ * must keep the names of its graphs, which carry the provenance. A graph fitting none of these is written to a file
+ * of its own, laid out by its IRI under the base ({@code …/id/passage/x} becomes {@code data/id/passage/x.trig}).
  * The inferred graph is left out (it is recomputed on load) and so is the ontology (it is maintained in
- * {@code ontology/} and no write can change it). Output is deterministic: statements sorted by subject
- * ({@code rdf:type} first, then by predicate and object), prefixes sorted, blank nodes labelled in order.
+ * {@code ontology/} and no write can change it). Output is deterministic: graphs sorted by IRI, statements sorted by
+ * subject ({@code rdf:type} first, then by predicate and object), prefixes sorted, blank nodes labelled in order.
  */
 public final class Export {
 
     private final Vocab vocab;
     private final PrefixMap prefixes;
-
-    /** Prefixes of the standard vocabularies, used when the bundled files declare none for the namespace. */
-    static final Map<String, String> STANDARD = Map.ofEntries(
-            Map.entry("rdf", RDF.getURI()), Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-            Map.entry("owl", "http://www.w3.org/2002/07/owl#"), Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
-            Map.entry("skos", "http://www.w3.org/2004/02/skos/core#"), Map.entry("dcterms", "http://purl.org/dc/terms/"),
-            Map.entry("prov", "http://www.w3.org/ns/prov#"), Map.entry("schema", "https://schema.org/"),
-            Map.entry("time", "http://www.w3.org/2006/time#"));
 
     /** {@code prefixes}: those declared in the bundled files, so the files read like the ones they replace. */
     public Export(Vocab vocab, PrefixMap prefixes) {
@@ -56,34 +55,102 @@ public final class Export {
         this.prefixes = prefixes;
     }
 
-    /** Writes every exported graph under {@code out} (absent or empty); returns the files, sorted. */
-    public List<Path> write(DatasetGraph store, Path out) {
+    /** What an export wrote: the files, sorted, and the documents whose text was not found in the folder of texts. */
+    public record Exported(List<Path> files, List<String> missingTexts) {}
+
+    /** Folders of an export, as in the project. */
+    public static final String DATA = "data", SOURCES = "sources";
+
+    /**
+     * Writes every exported graph under {@code out/data} (out absent or empty) and copies the text of each source
+     * document from {@code texts} (the folder {@code ica:sourceFile} paths point into; null for none) to
+     * {@code out/sources}.
+     */
+    public Exported write(DatasetGraph store, Path out, Path texts) {
         requireEmpty(out);
         return Txn.calculateRead(store, () -> {
             List<Path> files = new ArrayList<>();
-            Map<String, Node> graphs = graphsByFile(store);
-            Map<String, String> names = prefixes(store, graphs.values());
-            for (Map.Entry<String, Node> e : graphs.entrySet()) {
-                Path file = out.resolve(e.getKey());
-                writeGraph(store, e.getValue(), file, names);
+            Map<String, List<Node>> graphs = graphsByFile(store);
+            Map<String, String> names = prefixes(store, graphs.values().stream().flatMap(List::stream).toList());
+            for (Map.Entry<String, List<Node>> e : graphs.entrySet()) {
+                Path file = out.resolve(DATA).resolve(e.getKey());
+                writeGraphs(store, e.getValue(), file, names);
                 files.add(file);
             }
-            return files;
+            List<String> missing = new ArrayList<>();
+            for (Map.Entry<Node, String> doc : sourceFiles(store).entrySet()) {
+                String name = doc.getValue().substring(SOURCES.length() + 1);
+                Path from = texts == null ? null : texts.resolve(name);
+                if (from == null || !Files.isRegularFile(from)) {
+                    missing.add(doc.getKey().getURI() + " (" + doc.getValue() + ")");
+                    continue;
+                }
+                Path to = out.resolve(SOURCES).resolve(name);
+                try {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(from, to);
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("cannot copy " + from + " to " + to, ex);
+                }
+                files.add(to);
+            }
+            files.sort(Comparator.naturalOrder());
+            return new Exported(files, missing);
         });
     }
 
-    /** Exported graphs, keyed (and so sorted) by their file's relative path. */
-    private Map<String, Node> graphsByFile(DatasetGraph store) {
-        Map<String, Node> out = new TreeMap<>();
+    /** Exported graphs by their file's path under {@code data/}, files sorted, graphs sorted by IRI. */
+    private Map<String, List<Node>> graphsByFile(DatasetGraph store) {
+        Map<String, List<Node>> out = new TreeMap<>();
+        Map<Node, String> texts = sourceFiles(store);
         store.listGraphNodes().forEachRemaining(g -> {
             if (g.isURI() && !vocab.isInferred(g) && !g.equals(vocab.ontologyGraph())
                     && store.find(g, Node.ANY, Node.ANY, Node.ANY).hasNext())
-                out.put(fileFor(g.getURI()), g);
+                out.computeIfAbsent(fileOf(store, g, texts), k -> new ArrayList<>()).add(g);
+        });
+        out.values().forEach(l -> l.sort(Comparator.comparing(Node::getURI)));
+        return out;
+    }
+
+    /** The file of a graph: its document's, the sources graph's, its group's under {@code graph/}, else its own. */
+    private String fileOf(DatasetGraph store, Node g, Map<Node, String> texts) {
+        if (g.equals(vocab.sourcesGraph()))
+            return "sources.trig";
+        List<Quad> part = Iter.toList(store.find(vocab.sourcesGraph(), g, DCTerms.isPartOf.asNode(), Node.ANY));
+        if (!part.isEmpty()) {
+            Node doc = part.get(0).getObject();
+            String text = texts.get(doc);
+            if (text != null)
+                return text.substring(SOURCES.length() + 1, text.length() - ".txt".length()) + ".trig";
+            if (doc.isURI() && doc.getURI().startsWith(vocab.entityNs())) {
+                String local = doc.getURI().substring(doc.getURI().lastIndexOf('/') + 1);
+                if (local.matches(SEGMENT))
+                    return local + ".trig";
+            }
+        }
+        String graphs = vocab.base() + "graph/";
+        if (g.getURI().startsWith(graphs)) {
+            String[] rest = g.getURI().substring(graphs.length()).split("/");
+            if (rest.length >= 1 && rest[0].matches(SEGMENT) && (rest.length == 1 || rest.length == 2 && rest[1].matches(SEGMENT)))
+                return rest[0] + ".trig";
+        }
+        return fileFor(g.getURI());
+    }
+
+    private static final String SEGMENT = "[A-Za-z0-9][A-Za-z0-9._-]*";
+
+    /** The {@code ica:sourceFile} of each source document, when it names a file of {@code sources/}. */
+    private Map<Node, String> sourceFiles(DatasetGraph store) {
+        Map<Node, String> out = new TreeMap<>(Comparator.comparing(Node::toString));
+        store.find(vocab.sourcesGraph(), Node.ANY, vocab.termNode("sourceFile"), Node.ANY).forEachRemaining(q -> {
+            Node v = q.getObject();
+            if (v.isLiteral() && v.getLiteralLexicalForm().matches(SOURCES + "/[a-z0-9-]+\\.txt"))
+                out.put(q.getSubject(), v.getLiteralLexicalForm());
         });
         return out;
     }
 
-    /** {@code {base}a/b/c} → {@code a/b/c.trig}; other IRIs → {@code other/NAME-HASH.trig}. */
+    /** A graph's own file: {@code {base}a/b/c} → {@code a/b/c.trig}; other IRIs → {@code other/NAME-HASH.trig}. */
     String fileFor(String iri) {
         if (iri.startsWith(vocab.base())) {
             String rel = iri.substring(vocab.base().length());
@@ -102,7 +169,7 @@ public final class Export {
     private Map<String, String> prefixes(DatasetGraph store, java.util.Collection<Node> graphs) {
         Map<String, String> out = new TreeMap<>(prefixes.getMapping());
         java.util.Set<String> namespaces = new java.util.HashSet<>(out.values());
-        Map<String, String> more = new TreeMap<>(STANDARD);
+        Map<String, String> more = new TreeMap<>(Prefixes.STANDARD);
         more.put("ica", vocab.ontologyNs());
         for (Node g : graphs)
             store.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
@@ -125,17 +192,19 @@ public final class Export {
             into.putIfAbsent(rest.substring(0, slash), vocab.entityNs() + rest.substring(0, slash + 1));
     }
 
-    private void writeGraph(DatasetGraph store, Node graph, Path file, Map<String, String> names) {
-        List<Triple> triples = new ArrayList<>();
-        store.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> triples.add(q.asTriple()));
-        triples.sort(STATEMENT_ORDER);
+    private void writeGraphs(DatasetGraph store, List<Node> graphs, Path file, Map<String, String> names) {
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream os = Files.newOutputStream(file)) {
                 StreamRDF w = StreamRDFWriter.getWriterStream(os, RDFFormat.TRIG_BLOCKS);
                 w.start();
                 names.forEach(w::prefix);
-                triples.forEach(t -> w.quad(Quad.create(graph, t)));
+                for (Node graph : graphs) {
+                    List<Triple> triples = new ArrayList<>();
+                    store.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> triples.add(q.asTriple()));
+                    triples.sort(STATEMENT_ORDER);
+                    triples.forEach(t -> w.quad(Quad.create(graph, t)));
+                }
                 w.finish();
                 os.write('\n');
             }

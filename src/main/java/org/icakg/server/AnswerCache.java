@@ -31,9 +31,6 @@ final class AnswerCache {
     /** The bodies kept take at most this many bytes together. */
     static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
 
-    /** JVM property that switches the cache off ({@code -Dica-kg.answer-cache=off}), to measure uncached answers. */
-    static final String SWITCH = "ica-kg.answer-cache";
-
     /** Headers that belong to one exchange, never replayed from the cache. */
     private static final Set<String> PER_EXCHANGE = Set.of("date", "content-length", "fuseki-request-id",
             "set-cookie", "etag", "transfer-encoding", "connection");
@@ -41,16 +38,18 @@ final class AnswerCache {
     /** A stored answer. */
     record Answer(Map<String, String> headers, byte[] body, String etag) {}
 
-    private static final boolean ENABLED = !"off".equals(System.getProperty(SWITCH));
-
+    /** False when the cache is switched off ({@code serve --no-answer-cache}): nothing is kept, ETags still are sent. */
+    private final boolean enabled;
     private final AtomicLong version = new AtomicLong();
     private final Map<String, Answer> answers = new LinkedHashMap<>(256, 0.75f, true);
     private long totalBytes;
 
+    AnswerCache(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     /** The cache key of a request, or null when its answer is not to be cached. */
     static String key(HttpServletRequest req, boolean sparql) {
-        if (!ENABLED)
-            return null;
         if (req.getHeader("Authorization") != null || req.getHeader("Cookie") != null)
             return null;
         String method = req.getMethod();
@@ -78,7 +77,7 @@ final class AnswerCache {
     /** The data version now: pass it back to {@link #put} so an answer that overlapped a write is dropped. */
     long version() { return version.get(); }
 
-    synchronized Answer get(String key) { return answers.get(key); }
+    synchronized Answer get(String key) { return enabled ? answers.get(key) : null; }
 
     /** Keeps an answer computed at data version {@code seenVersion}; returns it (with its ETag) either way. */
     Answer put(String key, long seenVersion, HttpServletResponse res, Map<String, String> headersBefore, byte[] body) {
@@ -95,7 +94,7 @@ final class AnswerCache {
     /** Keeps an answer with the headers to replay with it (those of the answer, not of the exchange); returns it. */
     Answer put(String key, long seenVersion, Map<String, String> headers, byte[] body) {
         Answer answer = new Answer(headers, body, etag(body));
-        if (body.length <= MAX_ENTRY_BYTES) {
+        if (enabled && body.length <= MAX_ENTRY_BYTES) {
             synchronized (this) {
                 if (seenVersion == version.get())
                     store(key, answer);

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.icakg.web.Problem;
+import org.icakg.http.Problem;
 import org.icakg.web.Route;
 
 /**

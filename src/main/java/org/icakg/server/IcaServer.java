@@ -72,7 +72,7 @@ public final class IcaServer implements AutoCloseable {
         FederatedService federation = new FederatedService(config.federation(), config.queryTimeout(),
                 kb.vocab().base(), ownPort::get, metrics::federationRefused);
         federation.install(kb.dataset().getContext());
-        AnswerCache cache = new AnswerCache();
+        AnswerCache cache = new AnswerCache(config.answerCache());
         RequestLog log = new RequestLog();
         kb.onDataChanged(cache::invalidate);
         Javalin app = WebApp.create(kb, config, metrics);

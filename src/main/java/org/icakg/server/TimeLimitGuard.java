@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.icakg.web.Problem;
+import org.icakg.http.Problem;
 import org.icakg.web.Route;
 
 /**

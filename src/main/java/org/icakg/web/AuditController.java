@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.icakg.http.Problem;
 import org.icakg.write.AuditLog;
 
 import io.javalin.http.Context;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.icakg.http.Problem;
 import org.icakg.write.Users;
 
 import io.javalin.http.Context;

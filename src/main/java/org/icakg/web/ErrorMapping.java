@@ -1,5 +1,8 @@
 package org.icakg.web;
 
+import org.icakg.http.ProblemResponses;
+import org.icakg.http.Problem;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.update.UpdateException;

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
+import org.icakg.http.Problem;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Loader;
 import org.icakg.kb.RdfSource;

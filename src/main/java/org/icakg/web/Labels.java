@@ -13,6 +13,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.icakg.kb.Prefixes;
 
 /**
  * Names for nodes as people read them: the English (or untagged) {@code rdfs:label}, else another naming
@@ -82,7 +83,6 @@ final class Labels {
 
     /** {@code prefix:local} when a prefix is declared for the IRI, else the IRI. */
     String shortName(String iri) {
-        String abbreviated = prefixes.abbreviate(iri);
-        return abbreviated != null ? abbreviated : iri;
+        return Prefixes.shortForm(prefixes, iri);
     }
 }

@@ -8,26 +8,12 @@ import java.util.Map;
 import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
 
+import org.icakg.kb.Prefixes;
+
 import io.javalin.http.Context;
 
 /** {@code /query}: the YASGUI editor, served from its webjar, with the competency questions as examples. */
 final class QueryEditorController {
-
-    /** Well-known prefixes offered besides those the bundled files declare. */
-    static final Map<String, String> COMMON_PREFIXES = Map.ofEntries(
-            Map.entry("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-            Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-            Map.entry("owl", "http://www.w3.org/2002/07/owl#"),
-            Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
-            Map.entry("skos", "http://www.w3.org/2004/02/skos/core#"),
-            Map.entry("dcterms", "http://purl.org/dc/terms/"),
-            Map.entry("prov", "http://www.w3.org/ns/prov#"),
-            Map.entry("schema", "https://schema.org/"),
-            Map.entry("sh", "http://www.w3.org/ns/shacl#"),
-            Map.entry("void", "http://rdfs.org/ns/void#"),
-            Map.entry("dcat", "http://www.w3.org/ns/dcat#"),
-            Map.entry("time", "http://www.w3.org/2006/time#"),
-            Map.entry("wd", "http://www.wikidata.org/entity/"));
 
     private final Templates templates;
     private final List<Map<String, String>> examples;
@@ -36,7 +22,7 @@ final class QueryEditorController {
     QueryEditorController(Templates templates, KnowledgeBase kb) {
         this.templates = templates;
         this.examples = loadExamples(kb);
-        this.prefixes = new java.util.TreeMap<>(COMMON_PREFIXES);
+        this.prefixes = new java.util.TreeMap<>(Prefixes.STANDARD);
         this.prefixes.putAll(kb.prefixes().getMapping());
     }
 

@@ -1,11 +1,14 @@
 package org.icakg.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.riot.Lang;
+
+import org.icakg.http.Negotiation;
 
 /** The representations an IRI, a dump or a description can be served in. */
 public enum RdfFormat {
@@ -74,5 +77,22 @@ public enum RdfFormat {
     public List<String> aliasMediaTypes() {
         return ALIASES.entrySet().stream().filter(e -> e.getValue() == this && e.getKey().contains("/"))
                 .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /**
+     * The format for a request: {@code ?format=} wins, then the Accept header. A client that
+     * accepts anything (curl sends {@code *}{@code /*}) gets Turtle; browsers send {@code text/html} first.
+     */
+    public static Optional<RdfFormat> negotiate(String formatParam, String accept, List<RdfFormat> offered) {
+        if (formatParam != null && !formatParam.isBlank())
+            return RdfFormat.byName(formatParam).filter(offered::contains);
+        List<RdfFormat> order = new ArrayList<>(offered);
+        // A client that accepts anything (curl, most libraries) gets Turtle, not HTML.
+        if (order.remove(RdfFormat.TURTLE))
+            order.add(0, RdfFormat.TURTLE);
+        List<String> types = new ArrayList<>(order.stream().map(RdfFormat::mediaType).toList());
+        // Then the other names of the same formats, so that a wildcard still picks a format's own type first.
+        order.forEach(f -> types.addAll(f.aliasMediaTypes()));
+        return Negotiation.choose(accept, types).flatMap(RdfFormat::byName);
     }
 }

@@ -24,7 +24,7 @@ final class RdfResponses {
      */
     static RdfFormat negotiate(Context ctx, List<RdfFormat> offered) {
         String param = ctx.queryParam("format");
-        var chosen = Negotiation.format(param, ctx.header("Accept"), offered);
+        var chosen = RdfFormat.negotiate(param, ctx.header("Accept"), offered);
         if (chosen.isPresent())
             return chosen.get();
         String names = String.join(", ", offered.stream().map(RdfFormat::param).toList());

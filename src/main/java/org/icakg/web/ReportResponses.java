@@ -1,5 +1,8 @@
 package org.icakg.web;
 
+import org.icakg.http.Negotiation;
+import org.icakg.http.Problem;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

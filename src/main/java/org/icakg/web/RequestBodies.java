@@ -3,7 +3,6 @@ package org.icakg.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +10,14 @@ import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
+import org.icakg.http.Problem;
 import org.icakg.kb.Loader;
 import org.icakg.kb.RdfSource;
 import org.icakg.kb.SyntaxError;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 
 /** Reading request bodies for the write and validation paths: size limit, media type, RDF and form parsing. */
 final class RequestBodies {
@@ -32,11 +34,7 @@ final class RequestBodies {
 
     /** The media type of the body without parameters, lower case ("" when absent). */
     static String mediaType(Context ctx) {
-        String type = ctx.header("Content-Type");
-        if (type == null)
-            return "";
-        int semi = type.indexOf(';');
-        return (semi < 0 ? type : type.substring(0, semi)).strip().toLowerCase();
+        return Route.baseType(ctx.header("Content-Type"));
     }
 
     /** The RDF syntax of the body; 415 when it is not one of {@link #RDF_TYPES}. */
@@ -75,25 +73,36 @@ final class RequestBodies {
                 + ": " + e.message() : "Syntax error in the " + e.file() + ": " + e.message();
     }
 
-    /** The fields of a form-encoded body (the first value of each name). */
-    static Map<String, String> form(byte[] body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
-            if (pair.isEmpty())
-                continue;
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            fields.putIfAbsent(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+    /**
+     * The fields of a form-encoded body, as Javalin reads them (the first value of each name); 413 naming the limit
+     * (Javalin's, set to {@code limit}) for a longer body, which a chunked request can only show by being read; 400
+     * naming the field whose value is not valid form encoding (Javalin keeps the name and leaves such values out).
+     */
+    static Map<String, String> form(Context ctx, long limit) {
+        Map<String, List<String>> fields;
+        try {
+            fields = ctx.formParamMap();
+        } catch (HttpResponseException e) {
+            if (e.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode())
+                throw Problem.contentTooLarge(limit, "more than " + limit + " bytes (reading stopped there)");
+            throw e;
         }
-        return fields;
+        Map<String, String> first = new LinkedHashMap<>();
+        fields.forEach((name, values) -> {
+            if (values.isEmpty())
+                throw Problem.badRequest("Malformed form encoding in the field '" + name + "': a '%' must be followed "
+                        + "by two hexadecimal digits");
+            first.put(name, values.get(0));
+        });
+        return first;
     }
 
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("Malformed form encoding: " + e.getMessage());
-        }
+    /** The field {@code name} of a form read by {@link #form}; 400 with {@code missing} when it is not there. */
+    static String requiredField(Map<String, String> form, String name, String missing) {
+        String value = form.get(name);
+        if (value == null)
+            throw Problem.badRequest(missing);
+        return value;
     }
 
     private static Map<String, Lang> rdfTypes() {

@@ -208,7 +208,7 @@ public enum Route {
         if (contentType == null)
             return "";
         int semi = contentType.indexOf(';');
-        return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase();
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The method of the row; null for {@link #OTHER}. */

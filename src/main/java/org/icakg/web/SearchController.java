@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.system.Txn;
+import org.icakg.http.Negotiation;
 import org.icakg.kb.KnowledgeBase;
 
 import io.javalin.http.Context;
@@ -19,6 +20,8 @@ final class SearchController {
     static final int MAX_QUERY_CHARS = 200;
     /** Most hits returned. */
     static final int MAX_HITS = 50;
+    /** A page for people unless the client prefers JSON. */
+    static final List<String> OFFERS = List.of("text/html", "application/json");
 
     private final KnowledgeBase kb;
     private final SearchIndex index;
@@ -64,8 +67,7 @@ final class SearchController {
         String format = ctx.queryParam("format");
         if (format != null)
             return format.equals("json");
-        String accept = ctx.header("Accept");
-        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+        return Negotiation.choose(ctx.header("Accept"), OFFERS).filter("application/json"::equals).isPresent();
     }
 
     private List<Map<String, String>> describe(List<SearchIndex.Hit> hits) {

@@ -6,9 +6,11 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.VOID;
 import org.icakg.kb.Vocab;
 import org.icakg.sparql.Stats;
 
@@ -16,8 +18,6 @@ import org.icakg.sparql.Stats;
 final class ServiceDescription {
 
     static final String SD = "http://www.w3.org/ns/sparql-service-description#";
-    static final String VOID = "http://rdfs.org/ns/void#";
-    static final String DCAT = "http://www.w3.org/ns/dcat#";
     static final String FORMATS = "http://www.w3.org/ns/formats/";
     static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
 
@@ -48,19 +48,19 @@ final class ServiceDescription {
         Node ds = NodeFactory.createBlankNode();
         add(g, svc, iri(SD + "defaultDataset"), ds);
         add(g, ds, RDF.type.asNode(), iri(SD + "Dataset"));
-        add(g, ds, iri(VOID + "sparqlEndpoint"), svc);
+        add(g, ds, VOID.sparqlEndpoint.asNode(), svc);
         Node dg = NodeFactory.createBlankNode();
         add(g, ds, iri(SD + "defaultGraph"), dg);
         add(g, dg, RDF.type.asNode(), iri(SD + "Graph"));
         add(g, dg, RDFS.comment.asNode(), NodeFactory.createLiteralLang("The union of all named graphs", "en"));
         Stats.Snapshot s = stats.get();
-        add(g, dg, iri(VOID + "triples"), count(s.triples()));
+        add(g, dg, VOID.triples.asNode(), count(s.triples()));
         s.graphs().forEach((name, n) -> {
             Node ng = NodeFactory.createBlankNode(), gg = NodeFactory.createBlankNode();
             add(g, ds, iri(SD + "namedGraph"), ng);
             add(g, ng, iri(SD + "name"), name);
             add(g, ng, iri(SD + "graph"), gg);
-            add(g, gg, iri(VOID + "triples"), count(n));
+            add(g, gg, VOID.triples.asNode(), count(n));
         });
         return g;
     }
@@ -71,40 +71,40 @@ final class ServiceDescription {
         Graph g = graph();
         Node ds = iri(vocab.base() + "void#ica-kg");
         Stats.Snapshot s = stats.get();
-        add(g, ds, RDF.type.asNode(), iri(VOID + "Dataset"));
-        add(g, ds, RDF.type.asNode(), iri(DCAT + "Dataset"));
+        add(g, ds, RDF.type.asNode(), VOID.Dataset.asNode());
+        add(g, ds, RDF.type.asNode(), DCAT.Dataset.asNode());
         add(g, ds, DCTerms.title.asNode(), NodeFactory.createLiteralLang("India–Central Asia knowledge graph", "en"));
         add(g, ds, DCTerms.description.asNode(), NodeFactory.createLiteralLang(
                 "States, forums, corridors, minerals, threats and commitments of the India–Central Asia partnership, "
                         + "each statement traced to the passage of the source document that supports it.", "en"));
         add(g, ds, DCTerms.license.asNode(), iri(LICENSE));
-        add(g, ds, iri(VOID + "sparqlEndpoint"), iri(server + "/sparql"));
-        add(g, ds, iri(VOID + "uriSpace"), NodeFactory.createLiteralString(vocab.entityNs()));
-        add(g, ds, iri(VOID + "vocabulary"), iri(vocab.ontologyIri()));
-        add(g, ds, iri(VOID + "triples"), count(s.triples()));
-        add(g, ds, iri(VOID + "distinctSubjects"), count(s.subjects()));
-        add(g, ds, iri(VOID + "classes"), count(s.classes().size()));
+        add(g, ds, VOID.sparqlEndpoint.asNode(), iri(server + "/sparql"));
+        add(g, ds, VOID.uriSpace.asNode(), NodeFactory.createLiteralString(vocab.entityNs()));
+        add(g, ds, VOID.vocabulary.asNode(), iri(vocab.ontologyIri()));
+        add(g, ds, VOID.triples.asNode(), count(s.triples()));
+        add(g, ds, VOID.distinctSubjects.asNode(), count(s.subjects()));
+        add(g, ds, VOID.classes.asNode(), count(s.classes().size()));
         s.classes().forEach((c, n) -> {
             Node part = NodeFactory.createBlankNode();
-            add(g, ds, iri(VOID + "classPartition"), part);
-            add(g, part, iri(VOID + "class"), c);
-            add(g, part, iri(VOID + "entities"), count(n));
+            add(g, ds, VOID.classPartition.asNode(), part);
+            add(g, part, VOID._class.asNode(), c);
+            add(g, part, VOID.entities.asNode(), count(n));
         });
         for (RdfFormat f : RdfFormat.rdf()) {
             Node dump = iri(server + "/dumps/ica-kg." + f.extension());
-            add(g, ds, iri(VOID + "dataDump"), dump);
+            add(g, ds, VOID.dataDump.asNode(), dump);
             Node dist = NodeFactory.createBlankNode();
-            add(g, ds, iri(DCAT + "distribution"), dist);
-            add(g, dist, RDF.type.asNode(), iri(DCAT + "Distribution"));
-            add(g, dist, iri(DCAT + "downloadURL"), dump);
-            add(g, dist, iri(DCAT + "mediaType"), iri("https://www.iana.org/assignments/media-types/" + f.mediaType()));
+            add(g, ds, DCAT.distribution.asNode(), dist);
+            add(g, dist, RDF.type.asNode(), DCAT.Distribution.asNode());
+            add(g, dist, DCAT.downloadURL.asNode(), dump);
+            add(g, dist, DCAT.mediaType.asNode(), iri("https://www.iana.org/assignments/media-types/" + f.mediaType()));
             add(g, dist, DCTerms.license.asNode(), iri(LICENSE));
         }
         Node endpoint = NodeFactory.createBlankNode();
-        add(g, ds, iri(DCAT + "distribution"), endpoint);
-        add(g, endpoint, RDF.type.asNode(), iri(DCAT + "DataService"));
-        add(g, endpoint, iri(DCAT + "endpointURL"), iri(server + "/sparql"));
-        add(g, endpoint, iri(DCAT + "endpointDescription"), iri(server + "/sparql"));
+        add(g, ds, DCAT.distribution.asNode(), endpoint);
+        add(g, endpoint, RDF.type.asNode(), DCAT.DataService.asNode());
+        add(g, endpoint, DCAT.endpointURL.asNode(), iri(server + "/sparql"));
+        add(g, endpoint, DCAT.endpointDescription.asNode(), iri(server + "/sparql"));
         return g;
     }
 
@@ -115,7 +115,7 @@ final class ServiceDescription {
 
     private static Graph graph() {
         Graph g = GraphFactory.createDefaultGraph();
-        g.getPrefixMapping().setNsPrefix("sd", SD).setNsPrefix("void", VOID).setNsPrefix("dcat", DCAT)
+        g.getPrefixMapping().setNsPrefix("sd", SD).setNsPrefix("void", VOID.NS).setNsPrefix("dcat", DCAT.NS)
                 .setNsPrefix("dcterms", DCTerms.NS).setNsPrefix("rdfs", RDFS.uri);
         return g;
     }

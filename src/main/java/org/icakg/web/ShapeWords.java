@@ -12,13 +12,12 @@ import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /** SHACL shapes told in words: each node shape's targets, and each constraint as a sentence with its severity and message. */
 final class ShapeWords {
-
-    static final String SH = "http://www.w3.org/ns/shacl#";
 
     private final Graph g;
     private final Terms terms;
@@ -29,7 +28,7 @@ final class ShapeWords {
     }
 
     static Node sh(String local) {
-        return NodeFactory.createURI(SH + local);
+        return NodeFactory.createURI(SHACL.NS + local);
     }
 
     /** Every node shape with targets, in the order of their names. */

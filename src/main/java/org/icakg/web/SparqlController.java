@@ -38,7 +38,7 @@ final class SparqlController {
 
     /** {@code POST /sparql} that is not a query. */
     void post(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].trim().toLowerCase();
+        String type = Route.baseType(ctx.contentType());
         if (type.equals("application/sparql-update") || ctx.formParam("update") != null)
             refuseUpdate(ctx);
         if (!type.equals("application/x-www-form-urlencoded") && !type.equals("application/sparql-query")) {

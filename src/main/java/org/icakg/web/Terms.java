@@ -8,6 +8,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.vocabulary.RDFS;
+import org.icakg.kb.Prefixes;
 import org.icakg.kb.Vocab;
 
 /** Ontology terms as the vocabulary pages show them: label, prefixed name, anchor and link. */
@@ -62,10 +63,7 @@ final class Terms {
 
     /** {@code prefix:local} where a prefix is declared, else the IRI. */
     String name(Node term) {
-        if (!term.isURI())
-            return term.toString();
-        String abbreviated = prefixes.abbreviate(term.getURI());
-        return abbreviated != null ? abbreviated : term.getURI();
+        return Prefixes.shortForm(prefixes, term);
     }
 
     /** The fragment a term is anchored at on the ontology page: its local name. */

@@ -9,6 +9,7 @@ import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
+import org.icakg.http.Problem;
 import org.icakg.kb.Vocab;
 import org.icakg.write.UpdateTargets;
 import org.icakg.write.WriteGate;
@@ -40,20 +41,17 @@ final class UpdateController {
         String type = RequestBodies.mediaType(ctx);
         if (!type.equals(SPARQL_UPDATE) && !type.equals(RequestBodies.FORM))
             throw Problem.unsupportedMediaType(type, List.of(SPARQL_UPDATE, RequestBodies.FORM + " (update=...)"));
-        byte[] body = RequestBodies.read(ctx, maxBodyBytes);
-        UpdateRequest request = parse(type.equals(SPARQL_UPDATE) ? new String(body, StandardCharsets.UTF_8) : formField(body));
+        UpdateRequest request = parse(type.equals(SPARQL_UPDATE)
+                ? new String(RequestBodies.read(ctx, maxBodyBytes), StandardCharsets.UTF_8) : formField(ctx));
         WriteGate.Outcome outcome = gate.write(user, dsg -> UpdateExec.dataset(dsg).update(request).execute(), List.of());
         reports.sendOutcome(ctx, outcome, 200);
     }
 
-    private static String formField(byte[] body) {
-        Map<String, String> form = RequestBodies.form(body);
+    private String formField(Context ctx) {
+        Map<String, String> form = RequestBodies.form(ctx, maxBodyBytes);
         if (form.containsKey("using-graph-uri") || form.containsKey("using-named-graph-uri"))
             throw Problem.badRequest("using-graph-uri and using-named-graph-uri are not supported; write USING in the update");
-        String update = form.get("update");
-        if (update == null)
-            throw Problem.badRequest("The form has no field 'update'");
-        return update;
+        return RequestBodies.requiredField(form, "update", "The form has no field 'update'");
     }
 
     private UpdateRequest parse(String text) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.jena.riot.Lang;
+import org.icakg.http.Problem;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Loader;
 import org.icakg.kb.RdfSource;
@@ -53,9 +54,8 @@ final class ValidateController {
     }
 
     private void checkForm(Context ctx) {
-        String data = RequestBodies.form(RequestBodies.read(ctx, maxBodyBytes)).get("data");
-        if (data == null)
-            throw Problem.badRequest("The form has no field 'data' holding the Turtle to validate");
+        String data = RequestBodies.requiredField(RequestBodies.form(ctx, maxBodyBytes), "data",
+                "The form has no field 'data' holding the Turtle to validate");
         RdfSource source = new RdfSource(RequestBodies.BODY, Lang.TURTLE, data.getBytes(StandardCharsets.UTF_8));
         Loader.ParsedInput input = new Loader(kb.vocab()).parse(source, kb.vocab().unattributedGraph());
         if (!input.ok() || input.dataset().isEmpty()) {

@@ -41,7 +41,7 @@ public final class WebApp {
         kb.onDataChanged(stats::invalidate);
         metrics.storeSize(() -> stats.get().triples());
         WriteGate gate = WriteGate.open(kb, config.store());
-        Auth auth = new Auth(Users.load(config.usersFile(), System.getenv(Users.ENV)));
+        Auth auth = new Auth(Users.load(config.usersFile(), config.usersInline()));
         ReportResponses reports = new ReportResponses(kb.prefixes(), templates);
         long maxBody = config.maxBodyBytes();
         var validate = new ValidateController(kb, gate, reports, maxBody);
@@ -49,7 +49,7 @@ public final class WebApp {
         var graphStore = new GraphStoreController(kb, auth, gate, reports, maxBody);
         var audit = new AuditController(auth, gate.audit());
         var workbench = new org.icakg.workbench.Workbench(kb, gate, auth::require,
-                (q, n) -> searchIndex.search(q, n).stream().map(SearchIndex.Hit::entity).toList());
+                (q, n) -> searchIndex.search(q, n).stream().map(SearchIndex.Hit::entity).toList(), config.sources());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();

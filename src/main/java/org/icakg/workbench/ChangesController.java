@@ -17,7 +17,7 @@ import org.apache.jena.system.Txn;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.write.AuditLog;
 
-import io.javalin.http.NotFoundResponse;
+import org.icakg.http.Problem;
 import io.javalin.http.Context;
 
 /**
@@ -47,7 +47,7 @@ final class ChangesController {
     void show(Context ctx) {
         String user = guard.reader(ctx);
         String id = ctx.pathParam("id");
-        byte[] bytes = audit.patch(id).orElseThrow(() -> new NotFoundResponse("No accepted write " + id));
+        byte[] bytes = audit.patch(id).orElseThrow(() -> Problem.notFound("No accepted write " + id));
         RDFPatch patch = RDFPatchOps.read(new ByteArrayInputStream(bytes));
         List<Statement> statements = new ArrayList<>();
         patch.apply(new RDFChangesBase() {

@@ -12,7 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 
-import io.javalin.http.ForbiddenResponse;
+import org.icakg.http.Problem;
 import io.javalin.http.Context;
 
 /**
@@ -48,7 +48,7 @@ final class Guard {
         String sent = ctx.formParam(TOKEN);
         if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                 token(user).getBytes(StandardCharsets.UTF_8)))
-            throw new ForbiddenResponse("The form token is missing or wrong: reload the workbench page and send "
+            throw Problem.forbidden("The form token is missing or wrong: reload the workbench page and send "
                     + "the form again (posts are accepted only from this server's own forms).");
         return user;
     }
@@ -69,7 +69,7 @@ final class Guard {
         String origin = ctx.header("Origin");
         String from = origin != null ? origin : ctx.header("Referer");
         if (from == null)
-            throw new ForbiddenResponse("A workbench form post must say where it comes from (Origin or Referer): "
+            throw Problem.forbidden("A workbench form post must say where it comes from (Origin or Referer): "
                     + "send it from the workbench's own pages.");
         String authority;
         try {
@@ -78,7 +78,7 @@ final class Guard {
             authority = null;
         }
         if (host == null || authority == null || !host.equalsIgnoreCase(authority))
-            throw new ForbiddenResponse("Cross-site form posts are refused (" + (origin != null ? "Origin " : "Referer ")
+            throw Problem.forbidden("Cross-site form posts are refused (" + (origin != null ? "Origin " : "Referer ")
                     + from + "): send the form from this server's workbench pages.");
     }
 }

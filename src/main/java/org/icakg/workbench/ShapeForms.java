@@ -197,7 +197,8 @@ final class ShapeForms {
             if (valueClass != null)
                 return Field.Kind.ENTITY;
             if (iri)
-                return Field.Kind.IRI;
+                // An IRI that is the value of an object property is an entity of the graph, not a web address.
+                return ontology.contains(path, RDF.type.asNode(), OWL2.ObjectProperty.asNode()) ? Field.Kind.ENTITY : Field.Kind.IRI;
             return fromOntology();
         }
 

@@ -137,7 +137,7 @@ record SourceForm(String title, String publisher, String date, String url, Strin
             q.add(Quad.create(g, doc, DCTerms.rights.asNode(), en(licence)));
         if (!description.isEmpty())
             q.add(Quad.create(g, doc, DCTerms.description.asNode(), en(description)));
-        q.add(Quad.create(g, doc, vocab.termNode("sourceFile"), NodeFactory.createLiteralString("sources/" + s + ".txt")));
+        q.add(Quad.create(g, doc, vocab.termNode("sourceFile"), NodeFactory.createLiteralString(SourceTexts.sourceFile(s))));
         List<Node> passageNodes = new ArrayList<>();
         String digits = spans.size() > 99 ? "%03d" : "%02d";
         for (int i = 0; i < spans.size(); i++) {
@@ -149,8 +149,15 @@ record SourceForm(String title, String publisher, String date, String url, Strin
             q.add(Quad.create(g, p, DCTerms.isPartOf.asNode(), doc));
             q.add(Quad.create(g, p, vocab.termNode("position"), NodeFactory.createLiteralDT(Integer.toString(n), XSDDatatype.XSDinteger)));
             q.add(Quad.create(g, p, vocab.termNode("quote"), en(spans.get(i).quote())));
+            // Offsets in characters (Unicode code points) of the text as written to its file, end exclusive.
+            q.add(Quad.create(g, p, vocab.termNode("startOffset"), integer(text.codePointCount(0, spans.get(i).start()))));
+            q.add(Quad.create(g, p, vocab.termNode("endOffset"), integer(text.codePointCount(0, spans.get(i).end()))));
         }
         return new Registration(doc, passageNodes, q);
+    }
+
+    private static Node integer(int n) {
+        return NodeFactory.createLiteralDT(Integer.toString(n), XSDDatatype.XSDinteger);
     }
 
     static Node en(String text) {

@@ -17,8 +17,7 @@ import org.icakg.kb.KnowledgeBase;
 import org.icakg.validate.Finding;
 import org.icakg.write.WriteGate;
 
-import io.javalin.http.BadRequestResponse;
-import io.javalin.http.NotFoundResponse;
+import org.icakg.http.Problem;
 import io.javalin.http.Context;
 
 /**
@@ -33,9 +32,11 @@ final class SourcesController {
     private final Guard guard;
     private final Pages pages;
     private final Words words;
+    private final SourceTexts texts;
 
-    SourcesController(KnowledgeBase kb, WriteGate gate, Guard guard, Pages pages, Words words) {
+    SourcesController(KnowledgeBase kb, WriteGate gate, Guard guard, Pages pages, Words words, SourceTexts texts) {
         this.kb = kb;
+        this.texts = texts;
         this.gate = gate;
         this.guard = guard;
         this.pages = pages;
@@ -92,7 +93,28 @@ final class SourcesController {
             ctx.status(422).html(render(user, form, issues, true));
             return;
         }
-        WriteGate.Outcome outcome = gate.write(user, dsg -> reg.quads().forEach(dsg::add), List.of());
+        // The text is written first and removed again if the write is refused: a refused registration leaves no file.
+        SourceTexts.Claim text;
+        try {
+            text = texts.claim(form.slugOrTitle(), form.text());
+        } catch (SourceTexts.Conflict e) {
+            issues.reject(form.slug().isEmpty() ? "title" : "slug", e.getMessage(), form.slugOrTitle());
+            ctx.status(409).html(render(user, form, issues, true));
+            return;
+        } catch (IllegalStateException e) {
+            issues.reject(Issues.GENERAL, e.getMessage(), "");
+            ctx.status(503).html(render(user, form, issues, true));
+            return;
+        }
+        WriteGate.Outcome outcome;
+        try {
+            outcome = gate.write(user, dsg -> reg.quads().forEach(dsg::add), List.of());
+        } catch (RuntimeException e) {
+            text.release();
+            throw e;
+        }
+        if (!outcome.committed())
+            text.release();
         if (outcome.committed()) {
             ctx.redirect("/workbench/changes/" + outcome.audit().id(), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
@@ -107,7 +129,7 @@ final class SourcesController {
         String user = guard.reader(ctx);
         String iri = ctx.queryParam("iri");
         if (iri == null || iri.isBlank())
-            throw new BadRequestResponse("Name the source document: /workbench/source?iri=IRI");
+            throw Problem.badRequest("Name the source document: /workbench/source?iri=IRI");
         Node doc = NodeFactory.createURI(iri);
         Map<String, Object> scope = Pages.scope("Source", user, guard.token(user));
         boolean found = Txn.calculateRead(kb.dataset(), () -> {
@@ -120,7 +142,7 @@ final class SourcesController {
             return true;
         });
         if (!found)
-            throw new NotFoundResponse("No source document " + iri);
+            throw Problem.notFound("No source document " + iri);
         ctx.html(pages.render("source", scope));
     }
 

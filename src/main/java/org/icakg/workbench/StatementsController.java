@@ -20,8 +20,7 @@ import org.icakg.kb.KnowledgeBase;
 import org.icakg.validate.Finding;
 import org.icakg.write.WriteGate;
 
-import io.javalin.http.BadRequestResponse;
-import io.javalin.http.NotFoundResponse;
+import org.icakg.http.Problem;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -135,7 +134,7 @@ final class StatementsController {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         String cls = ctx.queryParam("class");
         if (q.isEmpty() || q.length() > 200)
-            throw new BadRequestResponse("Type 1 to 200 characters of a name (q); got " + q.length() + ".");
+            throw Problem.badRequest("Type 1 to 200 characters of a name (q); got " + q.length() + ".");
         Node classNode = cls == null || cls.isBlank() ? null : NodeFactory.createURI(cls);
         List<Map<String, String>> out = Txn.calculateRead(kb.dataset(), () -> {
             Graph union = kb.dataset().getUnionGraph();
@@ -163,11 +162,11 @@ final class StatementsController {
             return new Target(null, e, types, forms.form(types));
         }
         if (cls == null || cls.isBlank())
-            throw new BadRequestResponse("Say what the statements are about: class=IRI for a new entity, or entity=IRI "
+            throw Problem.badRequest("Say what the statements are about: class=IRI for a new entity, or entity=IRI "
                     + "(or its name) for an existing one.");
         Node c = NodeFactory.createURI(cls.strip());
         if (!forms.classes().contains(c))
-            throw new BadRequestResponse("No shape targets the class " + cls + ": choose one of the classes offered.");
+            throw Problem.badRequest("No shape targets the class " + cls + ": choose one of the classes offered.");
         return new Target(c, null, Set.of(c), forms.form(Set.of(c)));
     }
 
@@ -178,17 +177,17 @@ final class StatementsController {
         for (Node e : hits)
             if (StatementDraft.fold(words.label(union, e)).equals(StatementDraft.fold(text)))
                 return e;
-        throw new NotFoundResponse("No entity is named or identified by “" + text + "”.");
+        throw Problem.notFound("No entity is named or identified by “" + text + "”.");
     }
 
     private Node passageParam(String iri) {
         if (iri == null || iri.isBlank())
-            throw new BadRequestResponse("Name the passage: passage=IRI (iri=IRI on the passage page).");
+            throw Problem.badRequest("Name the passage: passage=IRI (iri=IRI on the passage page).");
         Node p = NodeFactory.createURI(iri.strip());
         boolean known = Txn.calculateRead(kb.dataset(), () -> kb.dataset().getGraph(kb.vocab().sourcesGraph())
                 .contains(p, RDF.type.asNode(), kb.vocab().termNode("Passage")));
         if (!known)
-            throw new NotFoundResponse("No passage " + iri + " in the sources graph: register its source first.");
+            throw Problem.notFound("No passage " + iri + " in the sources graph: register its source first.");
         return p;
     }
 

@@ -1,6 +1,7 @@
 package org.icakg.workbench;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -10,7 +11,7 @@ import org.apache.jena.graph.Node;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.write.WriteGate;
 
-import io.javalin.http.NotFoundResponse;
+import org.icakg.http.Problem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -33,13 +34,14 @@ public final class Workbench {
     /**
      * @param authenticate the user name of a request's valid maintainer credentials, or throws the 401/403 problem
      * @param search       entities whose labels match a text, best first, at most the given number
+     * @param sources      the folder of the source texts, where a registered text is written; null for none
      */
     public Workbench(KnowledgeBase kb, WriteGate gate, Function<Context, String> authenticate,
-                     BiFunction<String, Integer, List<Node>> search) {
+                     BiFunction<String, Integer, List<Node>> search, Path sources) {
         Guard guard = new Guard(authenticate);
         Pages pages = new Pages();
         Words words = new Words(kb.vocab(), kb.prefixes());
-        this.sources = new SourcesController(kb, gate, guard, pages, words);
+        this.sources = new SourcesController(kb, gate, guard, pages, words, new SourceTexts(sources));
         this.changes = new ChangesController(kb, gate.audit(), guard, pages, words);
         this.statements = new StatementsController(kb, gate, guard, pages, words, search);
     }
@@ -62,7 +64,7 @@ public final class Workbench {
         String[] entry = ASSETS.get(ctx.pathParam("name"));
         InputStream in = entry == null ? null : Workbench.class.getClassLoader().getResourceAsStream(entry[0]);
         if (in == null)
-            throw new NotFoundResponse("No workbench asset " + ctx.pathParam("name"));
+            throw Problem.notFound("No workbench asset " + ctx.pathParam("name"));
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(entry[1] + ";charset=utf-8");
         ctx.result(in);

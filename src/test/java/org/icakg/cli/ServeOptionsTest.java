@@ -1,6 +1,8 @@
 package org.icakg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,19 +10,21 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.icakg.federation.FederationPolicy;
 import org.icakg.ServerConfig;
+import org.icakg.write.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code serve --federation} and {@code --federation-file}: what the operator allows SERVICE to call. */
+/** {@code serve}'s options and environment: what the operator allows SERVICE to call, who may write, the limits. */
 class ServeOptionsTest {
 
     static ServerConfig config(String... argv) {
-        return ServeCommand.config(Args.parse(argv, Set.of("port", "host", "data", "store", "base", "query-timeout",
-                "slow-query", "users", "max-body", "result-buffer", "federation", "federation-file"), Set.of()));
+        return ServeCommand.config(argv, Map.of());
     }
 
     static boolean allowed(ServerConfig c, String url) {
@@ -50,5 +54,49 @@ class ServeOptionsTest {
         assertTrue(bad.getMessage().contains("gopher://x/"), bad.getMessage());
         var missing = assertThrows(Args.UsageException.class, () -> config("--federation-file", "/no/such/file"));
         assertTrue(missing.getMessage().contains("/no/such/file"), missing.getMessage());
+    }
+
+    @Test
+    void every_option_reaches_the_config() {
+        ServerConfig c = config("--host", "0.0.0.0", "--port", "8080", "--data", "a.ttl", "--data", "b", "--store",
+                "db", "--base", "https://example.org/kg/", "--query-timeout", "7", "--slow-query", "250",
+                "--max-body", "1000", "--result-buffer", "2000", "--no-answer-cache");
+        assertEquals("0.0.0.0", c.host());
+        assertEquals(8080, c.port());
+        assertEquals(List.of(Path.of("a.ttl"), Path.of("b")), c.dataPaths());
+        assertEquals(Path.of("db"), c.store());
+        assertEquals("https://example.org/kg/", c.vocab().base());
+        assertEquals(Duration.ofSeconds(7), c.queryTimeout());
+        assertEquals(Duration.ofMillis(250), c.slowQuery());
+        assertEquals(1000, c.maxBodyBytes());
+        assertEquals(2000, c.maxBufferedResultBytes());
+        assertFalse(c.answerCache());
+    }
+
+    @Test
+    void no_options_are_the_defaults_with_the_answer_cache_on() {
+        assertEquals(ServerConfig.defaults(), config());
+        assertTrue(config().answerCache());
+    }
+
+    @Test
+    void writers_come_from_the_environment_when_no_users_option_is_given() {
+        ServerConfig c = ServeCommand.config(new String[0],
+                Map.of(ServeCommand.USERS_FILE_ENV, "/etc/ica-kg/users", Users.ENV, "alice:s3cret"));
+        assertEquals(Path.of("/etc/ica-kg/users"), c.usersFile());
+        assertEquals("alice:s3cret", c.usersInline());
+        assertFalse(c.toString().contains("s3cret"), "the config's text shows no secret: " + c);
+        ServerConfig option = ServeCommand.config(new String[] {"--users", "mine"},
+                Map.of(ServeCommand.USERS_FILE_ENV, "/etc/ica-kg/users"));
+        assertEquals(Path.of("mine"), option.usersFile());
+        assertNull(option.usersInline());
+    }
+
+    @Test
+    void an_unknown_option_or_a_positional_argument_is_a_usage_error() {
+        var unknown = assertThrows(Args.UsageException.class, () -> config("--answer-cache", "off"));
+        assertTrue(unknown.getMessage().contains("answer-cache"), unknown.getMessage());
+        var positional = assertThrows(Args.UsageException.class, () -> config("data.ttl"));
+        assertTrue(positional.getMessage().contains("data.ttl"), positional.getMessage());
     }
 }

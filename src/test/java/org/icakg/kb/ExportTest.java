@@ -77,11 +77,14 @@ class ExportTest {
     }
 
     @Test
-    void one_file_per_named_graph_without_the_inferred_graph_or_the_ontology() throws IOException {
+    void the_layout_of_data_one_file_per_document_without_the_inferred_graph_or_the_ontology() throws IOException {
         export(tmp.resolve("out"), System.err);
         List<String> names = files(tmp.resolve("out")).stream().map(p -> tmp.resolve("out").relativize(p).toString()).toList();
-        assertEquals(List.of("graph/sources.trig", "graph/unattributed.trig", "id/passage/added-01.trig",
-                "id/passage/statement-01.trig", "id/passage/statement-02.trig"), names);
+        assertEquals(List.of("data/id/passage/added-01.trig", "data/sources.trig", "data/statement.trig",
+                "data/unattributed.trig"), names);
+        String statement = Files.readString(tmp.resolve("out/data/statement.trig"));
+        assertTrue(statement.indexOf("passage:statement-01") < statement.indexOf("passage:statement-02")
+                && statement.indexOf("passage:statement-01") >= 0, "the document's passages, in order, in one file:\n" + statement);
     }
 
     @Test

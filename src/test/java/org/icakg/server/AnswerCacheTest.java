@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDFS;
 import org.icakg.support.Fixtures;
 import org.icakg.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -86,5 +89,24 @@ class AnswerCacheTest {
         HttpResponse<String> after = server.get("/id/state/india", "If-None-Match", before);
         assertEquals(200, after.statusCode());
         assertTrue(after.body().contains("added later"));
+    }
+
+    @Test
+    void with_the_answer_cache_off_a_repeated_query_is_answered_afresh() {
+        try (TestServer cached = TestServer.serving(Fixtures.inMemory(), c -> c);
+             TestServer uncached = TestServer.serving(Fixtures.inMemory(), c -> c.withAnswerCache(false))) {
+            for (TestServer s : new TestServer[] {cached, uncached})
+                assertFalse(s.get(COMMENTS, "Accept", "text/csv").body().contains("behind"));
+            // A change that does not pass through the write path, so nothing tells the cache.
+            for (TestServer s : new TestServer[] {cached, uncached})
+                Txn.executeWrite(s.server().knowledgeBase().dataset(), () -> s.server().knowledgeBase().dataset()
+                        .add(NodeFactory.createURI("https://w3id.org/ica-kg/id/passage/added-01"),
+                                NodeFactory.createURI("https://w3id.org/ica-kg/id/state/india"), RDFS.Nodes.comment,
+                                NodeFactory.createLiteralString("behind the cache")));
+            assertFalse(cached.get(COMMENTS, "Accept", "text/csv").body().contains("behind"), "served from the cache");
+            HttpResponse<String> fresh = uncached.get(COMMENTS, "Accept", "text/csv");
+            assertTrue(fresh.body().contains("behind the cache"), fresh.body());
+            assertTrue(fresh.headers().firstValue("ETag").isPresent(), "ETags are still sent");
+        }
     }
 }

@@ -66,6 +66,17 @@ class BrowsingPagesTest {
     }
 
     @Test
+    void search_answers_json_to_clients_that_prefer_it_and_a_page_to_the_others() {
+        for (String accept : List.of("application/json", "application/json, text/html;q=0.5", "text/html;q=0, */*;q=0.1"))
+            assertTrue(server.get("/search?q=Kazakh", "Accept", accept).headers().firstValue("Content-Type")
+                    .orElseThrow().startsWith("application/json"), accept);
+        for (String accept : List.of("*/*", "text/html,application/xhtml+xml,*/*;q=0.8", "text/html, application/json",
+                "application/json;q=0.5, text/html", "text/html;q=abc"))
+            assertTrue(server.get("/search?q=Kazakh", "Accept", accept).headers().firstValue("Content-Type")
+                    .orElseThrow().startsWith("text/html"), accept);
+    }
+
+    @Test
     void search_ranks_exact_then_prefix_then_word_then_contains() throws IOException {
         assertEquals(List.of("Kazakhstan", "Kazakhstan Railways", "Embassy of Kazakhstan"),
                 labels(json("/search?q=kazakhstan")));

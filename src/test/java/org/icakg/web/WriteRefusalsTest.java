@@ -154,4 +154,14 @@ class WriteRefusalsTest {
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("no statements"), r.body());
     }
+
+    @Test
+    void a_form_field_that_is_not_valid_form_encoding_is_a_400_naming_the_field() {
+        HttpResponse<String> r = server.post("/validate", "application/x-www-form-urlencoded", "data=%zz");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Malformed form encoding in the field 'data'"), r.body());
+        HttpResponse<String> none = server.post("/validate", "application/x-www-form-urlencoded", "other=1");
+        assertEquals(400, none.statusCode(), none.body());
+        assertTrue(none.body().contains("no field 'data'"), none.body());
+    }
 }

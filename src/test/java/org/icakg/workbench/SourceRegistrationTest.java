@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -84,6 +86,41 @@ class SourceRegistrationTest {
         });
         assertTrue(wb.get("/workbench").body().contains("Talks in Ulaanbaatar"));
         assertEquals(200, wb.server.get("/id/passage/talks-ulaanbaatar-01").statusCode());
+    }
+
+    @Test
+    void registering_writes_the_text_to_the_file_its_document_names_and_each_passage_its_offsets_in_it() throws IOException {
+        assertEquals(303, wb.post("/workbench/sources", source("talks-file", "action", "register")).statusCode());
+        Path file = dir.resolve("sources/talks-file.txt");
+        assertEquals(TEXT, Files.readString(file), "the text as registered");
+        var kb = wb.server.server().knowledgeBase();
+        Txn.executeRead(kb.dataset(), () -> {
+            var g = kb.dataset().getGraph(kb.vocab().sourcesGraph());
+            Node doc = NodeFactory.createURI(kb.vocab().entityNs() + "document/talks-file");
+            assertEquals("sources/talks-file.txt", g.find(doc, kb.vocab().termNode("sourceFile"), Node.ANY).next()
+                    .getObject().getLiteralLexicalForm());
+            for (String n : List.of("01", "02")) {
+                Node p = NodeFactory.createURI(kb.vocab().entityNs() + "passage/talks-file-" + n);
+                int start = Integer.parseInt(g.find(p, kb.vocab().termNode("startOffset"), Node.ANY).next().getObject().getLiteralLexicalForm());
+                int end = Integer.parseInt(g.find(p, kb.vocab().termNode("endOffset"), Node.ANY).next().getObject().getLiteralLexicalForm());
+                String quote = g.find(p, kb.vocab().termNode("quote"), Node.ANY).next().getObject().getLiteralLexicalForm();
+                assertEquals(quote, TEXT.substring(TEXT.offsetByCodePoints(0, start), TEXT.offsetByCodePoints(0, end)),
+                        "passage " + n + " is the text between its offsets");
+            }
+        });
+    }
+
+    @Test
+    void a_file_of_that_name_with_another_text_is_never_overwritten_and_the_source_not_registered() throws IOException {
+        Path file = dir.resolve("sources/talks-taken.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "Another article entirely.");
+        HttpResponse<String> r = wb.post("/workbench/sources", source("talks-taken", "action", "register"));
+        assertEquals(409, r.statusCode());
+        assertTrue(r.body().contains("The file sources/talks-taken.txt exists already with another text"), r.body());
+        assertTrue(r.body().contains("value=\"Steppe News\""), "what was typed is kept");
+        assertEquals("Another article entirely.", Files.readString(file));
+        assertEquals(404, wb.server.get("/id/document/talks-taken").statusCode());
     }
 
     @Test

@@ -25,10 +25,10 @@ final class WorkbenchClient {
         this.server = server;
     }
 
-    /** The bundled data in memory, with {@link Maintainer#USER} as maintainer. */
+    /** The bundled data in memory, with {@link Maintainer#USER} as maintainer and the texts of sources in {@code dir/sources}. */
     static WorkbenchClient bundled(Path dir) {
         Path users = Maintainer.usersFile(dir);
-        return new WorkbenchClient(TestServer.start(c -> c.withUsersFile(users)));
+        return new WorkbenchClient(TestServer.start(c -> c.withUsersFile(users).withSources(dir.resolve("sources"))));
     }
 
     HttpResponse<String> get(String path) {

@@ -22,35 +22,42 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the workbench writes comes back out of {@code export} as files: exported before and after a source and a
- * statement are added in the workbench, the folders differ by exactly the new passage graphs and the new lines of the
- * sources graph (what {@code git diff data/} shows once {@code data/} holds an export), and the exported files pass
+ * What the workbench writes comes back out of {@code export} in the layout of the project: exported before and after
+ * a source and a statement are added in the workbench, the folders differ by exactly the new lines of
+ * {@code data/sources.trig}, the new document's file {@code data/NAME.trig} and its text {@code sources/NAME.txt}
+ * (what {@code git diff data/ sources/} shows once they hold an export), and the exported files pass
  * {@code validate}.
  */
 class WorkbenchExportTest {
+
+    static final String TEXT = "Uzbekistan hosted a workshop in Termez. It was short.";
 
     @TempDir
     Path dir;
 
     @Test
-    void export_after_a_workbench_write_differs_by_the_new_statements_and_validates() throws IOException {
-        Path store = dir.resolve("store"), users = Maintainer.usersFile(dir);
-        try (TestServer first = TestServer.start(c -> c.withStore(store).withUsersFile(users))) {
+    void export_after_a_workbench_write_differs_by_the_new_statements_and_text_and_validates() throws IOException {
+        Path store = dir.resolve("store"), users = Maintainer.usersFile(dir), texts = dir.resolve("texts");
+        copyFolder(Path.of("sources"), texts);
+        try (TestServer first = TestServer.start(c -> c.withStore(store).withUsersFile(users).withSources(texts))) {
             assertEquals(200, first.get("/health").statusCode());
         }
         Path before = dir.resolve("before"), after = dir.resolve("after");
-        assertEquals(0, run("export", "--store", store.toString(), "--out", before.toString()));
+        assertEquals(0, run("export", "--store", store.toString(), "--out", before.toString(), "--sources", texts.toString()));
+        assertEquals(files(Path.of("data")).keySet().stream().filter(f -> f.endsWith(".trig")).toList(),
+                files(before.resolve("data")).keySet().stream().toList(), "one file per file of data/");
+        assertEquals(files(Path.of("sources")), files(before.resolve("sources")), "the texts of the sources");
 
-        try (TestServer server = TestServer.start(c -> c.withStore(store).withUsersFile(users))) {
+        try (TestServer server = TestServer.start(c -> c.withStore(store).withUsersFile(users).withSources(texts))) {
             WorkbenchClient wb = new WorkbenchClient(server);
             assertEquals(303, wb.post("/workbench/sources", "title", "Tashkent note", "slug", "tashkent-note",
-                    "text", "Uzbekistan hosted a workshop in Termez. It was short.", "action", "register").statusCode());
+                    "text", TEXT, "action", "register").statusCode());
             var written = wb.post("/workbench/statements", "passage", "https://w3id.org/ica-kg/id/passage/tashkent-note-01",
                     "class", "https://w3id.org/ica-kg/ontology#City", "v.rdfs:label", "Termez",
                     "v.ica:locatedIn", "Uzbekistan", "action", "commit");
             assertEquals(303, written.statusCode(), written.body());
         }
-        assertEquals(0, run("export", "--store", store.toString(), "--out", after.toString()));
+        assertEquals(0, run("export", "--store", store.toString(), "--out", after.toString(), "--sources", texts.toString()));
 
         Map<String, String> old = files(before), now = files(after);
         List<String> changed = new ArrayList<>();
@@ -58,13 +65,14 @@ class WorkbenchExportTest {
             if (!text.equals(old.get(f)))
                 changed.add(f);
         });
-        assertEquals(List.of("graph/sources.trig", "id/passage/tashkent-note-01.trig"), changed);
+        assertEquals(List.of("data/sources.trig", "data/tashkent-note.trig", "sources/tashkent-note.txt"), changed);
         assertTrue(now.keySet().containsAll(old.keySet()), "no file disappears");
-        List<String> oldLines = old.get("graph/sources.trig").lines().toList();
-        List<String> added = now.get("graph/sources.trig").lines().filter(l -> !oldLines.contains(l)).toList();
+        List<String> oldLines = old.get("data/sources.trig").lines().toList();
+        List<String> added = now.get("data/sources.trig").lines().filter(l -> !oldLines.contains(l)).toList();
         assertTrue(added.stream().anyMatch(l -> l.contains("\"Uzbekistan hosted a workshop in Termez.\"@en")), added.toString());
-        assertTrue(now.get("id/passage/tashkent-note-01.trig").contains("\"Termez\"@en"));
-        assertEquals(0, run("validate", after.toString()), "the exported files validate");
+        assertTrue(now.get("data/tashkent-note.trig").contains("\"Termez\"@en"));
+        assertEquals(TEXT, now.get("sources/tashkent-note.txt"));
+        assertEquals(0, run("validate", after.resolve("data").toString()), "the exported files validate");
     }
 
     private static int run(String... argv) {
@@ -73,6 +81,14 @@ class WorkbenchExportTest {
         if (status != 0)
             System.err.println(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
         return status;
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> list = Files.list(from)) {
+            for (Path f : list.filter(Files::isRegularFile).toList())
+                Files.copy(f, to.resolve(f.getFileName()));
+        }
     }
 
     private static Map<String, String> files(Path root) throws IOException {

@@ -12,8 +12,6 @@ import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.Transform;
 import org.apache.jena.sparql.algebra.op.OpExt;
 import org.apache.jena.sparql.algebra.op.OpGroup;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
@@ -57,18 +55,11 @@ final class CountedPattern extends OpExt {
     @Override
     public QueryIterator eval(QueryIterator input, ExecutionContext execCxt) {
         Optional<List<Binding>> rows = input.isJoinIdentity() && statistics.readOnly()
-                && isOver(execCxt.getDataset()) ? rows() : Optional.empty();
+                && statistics.covers(execCxt.getDataset()) ? rows() : Optional.empty();
         if (rows.isEmpty())
             return QC.execute(group, input, execCxt);
         input.close();
         return QueryIterPlainWrapper.create(rows.get().iterator(), execCxt);
-    }
-
-    private boolean isOver(DatasetGraph dsg) {
-        for (DatasetGraph d = dsg; d != null; d = d instanceof DatasetGraphWrapper w ? w.getWrapped() : null)
-            if (statistics.isOf(d))
-                return true;
-        return false;
     }
 
     private Optional<List<Binding>> rows() {

@@ -16,8 +16,9 @@ import org.apache.jena.sparql.util.Context;
 /**
  * Jena's standard optimiser with the service's own rewrites around it: property paths first from their constant
  * end ({@link PathFromBoundEnd}, before Jena places filters), then Jena's rewrites (filter placement, top-N for
- * ORDER BY + LIMIT, ...), then LIMIT carried into unions and through BIND ({@link LimitPushdown}) and counts over
- * one predicate read from the statistics ({@link CountFromStatistics}) when the data set has them.
+ * ORDER BY + LIMIT, ...), then LIMIT carried into unions and through BIND ({@link LimitPushdown}), counts over one
+ * predicate read from the statistics ({@link CountFromStatistics}) when the data set has them, and last top-N
+ * sorts that evaluate each row's keys once ({@link SortKeysOnce}).
  */
 final class PlanOptimizer implements Rewrite {
 
@@ -37,7 +38,7 @@ final class PlanOptimizer implements Rewrite {
         op = apply(new TransformTopN(), op);
         if (statistics != null && readsDefaultGraphOnly(op))
             op = apply(new CountFromStatistics(statistics), op);
-        return op;
+        return apply(new SortKeysOnce(), op);
     }
 
     private static Op apply(Transform transform, Op op) {

@@ -14,12 +14,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
@@ -27,8 +29,9 @@ import org.apache.jena.tdb2.TDB2;
 /**
  * Counts of the default graph per predicate, read by the query planner: how many statements use a predicate, how
  * many distinct subjects they have, and (for predicates with few distinct objects, such as {@code rdf:type} or a
- * status) how many statements each object has. A predicate's counts are taken from the index the first time a
- * query needs them and kept until the next committed write ({@link #dataChanged()}).
+ * status) how many statements each object has; and for a pair of predicates sharing a subject, how often each
+ * object of the second goes with each object of the first. Counts are taken from the index the first time a query
+ * needs them and kept until the next committed write ({@link #dataChanged()}).
  */
 public final class PlanStatistics {
 
@@ -37,6 +40,11 @@ public final class PlanStatistics {
 
     /** A predicate whose statements have more distinct objects than this keeps no per-object counts. */
     static final int MAX_OBJECT_COUNTS = 10_000;
+
+    /** Pairs are counted for a first predicate of at most this many statements (one look-up each)... */
+    static final long MAX_PAIR_SOURCE = 2_000_000;
+    /** ... and kept when they have at most this many entries. */
+    static final int MAX_PAIR_COUNTS = 200_000;
 
     /**
      * How long a query waits for counts being taken before it plans without them (a write waiting for the lock
@@ -63,11 +71,22 @@ public final class PlanStatistics {
         double perAnyObject() { return objects == 0 ? 0 : (double) statements / objects; }
     }
 
-    private record Kept(long generation, CompletableFuture<PredicateCounts> counts) {}
+    /**
+     * For each object of a first predicate, how many subjects with that object have each object of a second
+     * predicate: {@code ?s first o1 . ?s second ?x} counted per {@code o1} and {@code ?x}. Empty when the first
+     * predicate has too many distinct objects, too many statements, or the counts too many entries.
+     */
+    public record PairCounts(Optional<Map<Node, Map<Node, Long>>> byFirstObject) {}
+
+    /** What a pair of predicates is counted under. */
+    private record Pair(Node first, Node second) {}
+
+    private record Kept(long generation, CompletableFuture<Object> counts) {}
 
     private final DatasetGraph dataset;
     private final AtomicLong generation = new AtomicLong();
-    private final Map<Node, Kept> byPredicate = new ConcurrentHashMap<>();
+    /** Counts by what they count: a predicate ({@link PredicateCounts}) or a {@link Pair} ({@link PairCounts}). */
+    private final Map<Object, Kept> byPredicate = new ConcurrentHashMap<>();
     /** One thread that takes counts, started when needed and gone when idle. */
     private final ThreadPoolExecutor counter = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), r -> {
@@ -80,21 +99,39 @@ public final class PlanStatistics {
         this.dataset = dataset;
     }
 
-    /**
-     * The counts of {@code predicate} in the default graph. Counts are kept per predicate until the next committed
-     * write; they are taken in a read transaction of their own, on a thread of their own, begun after the current
-     * data version was noted, so counts kept under a version never describe a state older than that version. While
-     * they are being taken, a caller in a read transaction counts in its own (its own state, so its answers agree
-     * with the rest of its query; a store whose commits wait for readers would hold the counting thread back until
-     * the caller ends); another caller waits up to {@link #WAIT} for them, and gets none if they take longer.
-     */
+    /** The counts of {@code predicate} in the default graph, kept until the next committed write. */
     public Optional<PredicateCounts> counts(Node predicate) {
+        return kept(predicate, () -> count(defaultGraph(), predicate)).map(PredicateCounts.class::cast);
+    }
+
+    /**
+     * The counts of {@code ?s first o1 . ?s second ?x} per {@code o1} and {@code ?x} in the default graph, kept and
+     * taken like {@link #counts(Node)}. Only for a first predicate with per-object counts and at most
+     * {@value #MAX_PAIR_SOURCE} statements; empty when the counts would exceed {@value #MAX_PAIR_COUNTS} entries.
+     */
+    public Optional<Map<Node, Map<Node, Long>>> pairCounts(Node first, Node second) {
+        Optional<PredicateCounts> source = counts(first);
+        if (source.isEmpty() || source.get().perObject().isEmpty() || source.get().statements() > MAX_PAIR_SOURCE)
+            return Optional.empty();
+        return kept(new Pair(first, second), () -> countPairs(defaultGraph(), first, second))
+                .flatMap(c -> ((PairCounts) c).byFirstObject());
+    }
+
+    /**
+     * The counts kept under {@code key} for the current data version. They are taken in a read transaction of
+     * their own, on a thread of their own, begun after the current data version was noted, so counts kept under a
+     * version never describe a state older than that version. While they are being taken, a caller in a read
+     * transaction counts in its own (its own state, so its answers agree with the rest of its query; a store whose
+     * commits wait for readers would hold the counting thread back until the caller ends); another caller waits up
+     * to {@link #WAIT} for them, and gets none if they take longer.
+     */
+    private Optional<Object> kept(Object key, Supplier<Object> counting) {
         long current = generation.get();
-        Kept kept = byPredicate.get(predicate);
+        Kept kept = byPredicate.get(key);
         if (kept == null || kept.generation() != current) {
-            kept = take(predicate, current);
+            kept = take(key, current, counting);
             if (!kept.counts().isDone() && inReadTransaction())
-                return Optional.of(count(defaultGraph(), predicate));
+                return Optional.of(counting.get());
         }
         try {
             return Optional.of(kept.counts().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
@@ -106,24 +143,29 @@ public final class PlanStatistics {
         }
     }
 
-    /** The counts of {@code predicate} under version {@code current}, being taken by this call or another one. */
-    private Kept take(Node predicate, long current) {
+    /** The counts of {@code key} under version {@code current}, being taken by this call or another one. */
+    private Kept take(Object key, long current, Supplier<Object> counting) {
         Kept fresh = new Kept(current, new CompletableFuture<>());
-        Kept kept = byPredicate.compute(predicate, (p, old) -> old != null && old.generation() == current ? old : fresh);
+        Kept kept = byPredicate.compute(key, (p, old) -> old != null && old.generation() == current ? old : fresh);
         if (kept == fresh)
             counter.execute(() -> {
                 try {
-                    fresh.counts().complete(Txn.calculateRead(dataset, () -> count(defaultGraph(), predicate)));
+                    fresh.counts().complete(Txn.calculateRead(dataset, counting::get));
                 } catch (RuntimeException | Error e) {
-                    byPredicate.remove(predicate, fresh);
+                    byPredicate.remove(key, fresh);
                     fresh.counts().completeExceptionally(e);
                 }
             });
         return kept;
     }
 
-    /** True when these are the statistics of {@code dsg}. */
-    boolean isOf(DatasetGraph dsg) { return dsg == dataset; }
+    /** True when these are the statistics of {@code dsg} or of the data set it wraps. */
+    boolean covers(DatasetGraph dsg) {
+        for (DatasetGraph d = dsg; d != null; d = d instanceof DatasetGraphWrapper w ? w.getWrapped() : null)
+            if (d == dataset)
+                return true;
+        return false;
+    }
 
     /** Forgets every count: called after each committed write. */
     public void dataChanged() {
@@ -143,6 +185,31 @@ public final class PlanStatistics {
     /** The default graph as queries see it (the union of the named graphs where the store says so). */
     private Graph defaultGraph() {
         return dataset.getContext().isTrue(TDB2.symUnionDefaultGraph) ? dataset.getUnionGraph() : dataset.getDefaultGraph();
+    }
+
+    private static PairCounts countPairs(Graph graph, Node first, Node second) {
+        Map<Node, Map<Node, Long>> counts = new HashMap<>();
+        int entries = 0;
+        var it = graph.find(Node.ANY, first, Node.ANY);
+        try {
+            while (it.hasNext()) {
+                Triple t = it.next();
+                Map<Node, Long> perSecond = counts.computeIfAbsent(t.getObject(), o -> new HashMap<>());
+                var seconds = graph.find(t.getSubject(), second, Node.ANY);
+                try {
+                    while (seconds.hasNext())
+                        if (perSecond.merge(seconds.next().getObject(), 1L, Long::sum) == 1 && ++entries > MAX_PAIR_COUNTS)
+                            return new PairCounts(Optional.empty());
+                } finally {
+                    seconds.close();
+                }
+            }
+        } finally {
+            it.close();
+        }
+        Map<Node, Map<Node, Long>> frozen = new HashMap<>();
+        counts.forEach((o, m) -> frozen.put(o, Map.copyOf(m)));
+        return new PairCounts(Optional.of(Map.copyOf(frozen)));
     }
 
     private static PredicateCounts count(Graph graph, Node predicate) {

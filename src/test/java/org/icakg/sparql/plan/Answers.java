@@ -23,13 +23,16 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.system.Txn;
 
-/** Runs a query with the service's planner and without any optimisation, and compares the answers. */
-final class Answers {
+/**
+ * Runs a query with the service's planner and without any optimisation, and compares the answers. Public for the
+ * benchmark module's tests, which reach it through the service's test-jar.
+ */
+public final class Answers {
 
     private Answers() {}
 
     /** The plan the data set's planner makes for {@code query}. */
-    static Op plan(DatasetGraph dsg, Query query) {
+    public static Op plan(DatasetGraph dsg, Query query) {
         return Txn.calculateRead(dsg, () -> Algebra.optimize(Algebra.compile(query), dsg.getContext()));
     }
 
@@ -60,7 +63,7 @@ final class Answers {
      * under ORDER BY the same sequence of sort keys, and with a LIMIT the same rows apart from those tied with
      * the last one (which of the tied rows make the cut is not defined).
      */
-    static void assertSame(DatasetGraph dsg, Query query, String name) {
+    public static void assertSame(DatasetGraph dsg, Query query, String name) {
         List<Binding> expected = unoptimised(dsg, query), actual = planned(dsg, query);
         Set<Var> vars = Set.copyOf(query.getProjectVars());
         List<Var> keys = query.hasOrderBy() ? sortVars(query) : List.of();

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -81,9 +83,28 @@ class QueryPlansTest {
         Query query = PlanFixture.query("union-limit");
         OpUnion union = only(Answers.plan(store.dataset(), query), OpUnion.class);
         assertEquals(5, assertInstanceOf(OpSlice.class, union.getRight(), union::toString).getLength());
-        assertEquals(5, only(union.getLeft(), OpTopN.class).getLimit(), union::toString);
+        OpTopN topN = (OpTopN) only(union.getLeft(), TopRows.class).effectiveOp();
+        assertEquals(5, topN.getLimit(), union::toString);
         assertEquals(5, Answers.planned(store.dataset(), query).size());
         Answers.assertSame(store.dataset(), query, "union-limit");
+    }
+
+    @Test
+    void an_ordered_limit_keeps_the_first_rows_evaluating_each_rows_sort_keys_once() {
+        for (String name : List.of("latest-meetings", "latest-meetings-distinct")) {
+            Query query = PlanFixture.query(name);
+            Op plan = Answers.plan(store.dataset(), query);
+            OpTopN topN = (OpTopN) only(plan, TopRows.class).effectiveOp();
+            assertEquals(query.getLimit(), topN.getLimit(), plan::toString);
+            Answers.assertSame(store.dataset(), query, name);
+        }
+        List<Binding> latest = Answers.planned(store.dataset(), PlanFixture.query("latest-meetings"));
+        assertEquals(List.of("2007-02-02", "2005-11-20", "2003-05-01"),
+                latest.stream().map(b -> b.get(Var.alloc("date")).getLiteralLexicalForm()).toList());
+        assertEquals(List.of("2007", "2005", "2003", "2001"), Answers.planned(store.dataset(),
+                PlanFixture.query("latest-meetings-distinct")).stream()
+                .map(b -> b.get(Var.alloc("year")).getLiteralLexicalForm()).toList(),
+                "DISTINCT keeps one row per year");
     }
 
     @Test
@@ -101,6 +122,44 @@ class QueryPlansTest {
                 "a statement held by two passages counts once in the default graph");
         assertEquals("4", counts.get(Var.alloc("commitments")).getLiteralLexicalForm());
         assertEquals("3", counts.get(Var.alloc("parties")).getLiteralLexicalForm());
+    }
+
+    @Test
+    void a_count_per_party_of_the_commitments_of_one_status_is_read_from_the_pair_counts() {
+        Query query = PlanFixture.query("parties-of-status");
+        Op plan = Answers.plan(store.dataset(), query);
+        assertEquals(1, all(plan, CountedPairs.class).size(), plan::toString);
+        Answers.assertSame(store.dataset(), query, "parties-of-status");
+        assertEquals(Map.of(state("india"), 2L, state("kazakhstan"), 1L, state("kyrgyzstan"), 1L),
+                perParty(Answers.planned(store.dataset(), query)),
+                "c1 and c2 are agreed; India's part in c1 is stated by two passages and counts once");
+    }
+
+    @Test
+    void the_pair_counts_follow_committed_writes_and_a_write_transaction_counts_its_own_statements() {
+        PlanFixture own = PlanFixture.load();
+        Query query = PlanFixture.query("parties-of-status");
+        assertEquals(2L, perParty(Answers.planned(own.dataset(), query)).get(state("india")));
+        Node graph = NodeFactory.createURI("https://w3id.org/ica-kg/id/passage/test-2");
+        Node commitment = NodeFactory.createURI("https://w3id.org/ica-kg/id/commitment/extra");
+        Txn.executeWrite(own.dataset(), () -> {
+            own.dataset().add(graph, commitment, term("status"),
+                    NodeFactory.createURI("https://w3id.org/ica-kg/id/status/agreed"));
+            own.dataset().add(graph, commitment, term("party"), state("india"));
+            assertEquals(3L, perParty(inWrite(own, query)).get(state("india")), "the write sees its own statements");
+        });
+        own.statistics().dataChanged();
+        assertEquals(3L, perParty(Answers.planned(own.dataset(), query)).get(state("india")));
+        Answers.assertSame(own.dataset(), query, "parties-of-status after a write");
+    }
+
+    private static Map<Node, Long> perParty(List<Binding> rows) {
+        Map<Node, Long> out = new HashMap<>();
+        for (Binding b : rows) {
+            out.put(b.get(Var.alloc("party")), Long.parseLong(b.get(Var.alloc("commitments")).getLiteralLexicalForm()));
+            assertEquals("1", b.get(Var.alloc("one")).getLiteralLexicalForm(), "one party per group");
+        }
+        return out;
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.icakg.web;
+package org.icakg.http;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -92,7 +92,7 @@ public final class ProblemResponses {
     }
 
     /** Writes {@code problem} as the whole response for a client that sent {@code accept}, unless it is committed. */
-    static void write(String accept, HttpServletResponse res, Problem problem) {
+    public static void write(String accept, HttpServletResponse res, Problem problem) {
         if (res.isCommitted())
             return;
         Rendered r = render(problem, accept);

@@ -1,4 +1,4 @@
-package org.icakg.web;
+package org.icakg.http;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,17 +32,17 @@ public final class Problem extends RuntimeException {
     public static Problem badRequest(String message) { return new Problem(400, message); }
 
     /** 401 with the challenge that makes clients send HTTP Basic credentials. */
-    static Problem unauthorized(String message, String realm) {
+    public static Problem unauthorized(String message, String realm) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
         return new Problem(401, message, h);
     }
 
-    static Problem forbidden(String message) { return new Problem(403, message); }
+    public static Problem forbidden(String message) { return new Problem(403, message); }
 
     public static Problem notFound(String message) { return new Problem(404, message); }
 
-    static Problem notAcceptable(List<String> offered) {
+    public static Problem notAcceptable(List<String> offered) {
         return new Problem(406, "None of the accepted media types is available; offered: " + String.join(", ", offered));
     }
 
@@ -51,7 +51,7 @@ public final class Problem extends RuntimeException {
         return new Problem(411, message, Map.of("Connection", "close"));
     }
 
-    static Problem contentTooLarge(long limit, String seen) {
+    public static Problem contentTooLarge(long limit, String seen) {
         return new Problem(413, "Request body too large: the limit is " + limit + " bytes, this one is " + seen
                 + ". Split the change into smaller requests.", Map.of("Connection", "close"));
     }
@@ -61,7 +61,7 @@ public final class Problem extends RuntimeException {
         return new Problem(413, message, Map.of("Connection", "close"));
     }
 
-    static Problem unsupportedMediaType(String type, List<String> accepted) {
+    public static Problem unsupportedMediaType(String type, List<String> accepted) {
         return new Problem(415, "Unsupported media type '" + type + "'; send one of: " + String.join(", ", accepted));
     }
 
@@ -74,7 +74,7 @@ public final class Problem extends RuntimeException {
     public static Problem serviceUnavailable(String message) { return new Problem(503, message); }
 
     /** 507 Insufficient Storage: the store's disk is full. */
-    static Problem insufficientStorage(String message) { return new Problem(507, message); }
+    public static Problem insufficientStorage(String message) { return new Problem(507, message); }
 
     /**
      * A problem with a status chosen elsewhere (Javalin's own refusals, such as 404 for an unknown path and 405 for a
@@ -86,10 +86,10 @@ public final class Problem extends RuntimeException {
 
     public int status() { return status; }
 
-    Map<String, String> headers() { return headers; }
+    public Map<String, String> headers() { return headers; }
 
     /** Writes this problem as the response of a Javalin handler. */
-    void send(Context ctx) { ProblemResponses.write(ctx, this); }
+    public void send(Context ctx) { ProblemResponses.write(ctx, this); }
 
     /** Writes this problem as the response, from a servlet filter. */
     public void send(HttpServletRequest req, HttpServletResponse res) { ProblemResponses.write(req, res, this); }

@@ -1,4 +1,4 @@
-package org.icakg.web;
+package org.icakg.http;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Content negotiation as one pure function: picks the offer the {@code Accept} header prefers
  * (quality values, wildcards, order of the offers as tie-break). No header, or one with no well-formed media range,
- * means the first offer.
+ * means the first offer. The one parser of {@code Accept} headers in the server (a {@code Content-Type} is cut to
+ * its media type by {@code Route.baseType}). Jena's {@code AcceptList} was weighed and not taken: in Jena 5.6 it
+ * chooses {@code text/plain} for {@code text/plain;q=0, *}{@code /*}, keeps a range whose {@code q} is not a number,
+ * and compares media types case-sensitively.
  */
 public final class Negotiation {
 
@@ -84,23 +87,5 @@ public final class Negotiation {
     /** The quality value, or null when it is not one (RFC 9110: 0 to 1, at most three decimals). */
     private static Double quality(String value) {
         return QVALUE.matcher(value).matches() ? Double.valueOf(value) : null;
-    }
-
-    /**
-     * The format for a request: {@code ?format=} wins, then the Accept header. {@code htmlFirst}
-     * says whether HTML is preferred when the client accepts anything (browsers send {@code text/html} first
-     * anyway; curl sends {@code *}{@code /*} and gets Turtle).
-     */
-    public static Optional<RdfFormat> format(String formatParam, String accept, List<RdfFormat> offered) {
-        if (formatParam != null && !formatParam.isBlank())
-            return RdfFormat.byName(formatParam).filter(offered::contains);
-        List<RdfFormat> order = new ArrayList<>(offered);
-        // A client that accepts anything (curl, most libraries) gets Turtle, not HTML.
-        if (order.remove(RdfFormat.TURTLE))
-            order.add(0, RdfFormat.TURTLE);
-        List<String> types = new ArrayList<>(order.stream().map(RdfFormat::mediaType).toList());
-        // Then the other names of the same formats, so that a wildcard still picks a format's own type first.
-        order.forEach(f -> types.addAll(f.aliasMediaTypes()));
-        return choose(accept, types).flatMap(RdfFormat::byName);
     }
 }

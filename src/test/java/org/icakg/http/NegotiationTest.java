@@ -1,4 +1,4 @@
-package org.icakg.web;
+package org.icakg.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
