@@ -3,13 +3,17 @@ package org.icakg.workbench;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.path.Path;
 
 /**
  * One field of a statement form: a property, merged from every property shape that applies to it for the form's
  * classes (the strictest cardinality, every message), with what its values are.
  *
  * @param key         the field's name in the form: the property's short name, such as {@code ica:meetingOf}
- * @param path        the property
+ *                    ({@code ^ica:concerns} for an inverse path)
+ * @param path        the property the field writes
+ * @param inverse     whether the field's values are the subjects of {@code path} and the entity its object
+ * @param shapePaths  the paths of the property shapes merged into the field, as Jena parsed them
  * @param name        its label in the ontology
  * @param description its definition in the ontology
  * @param rules       the shapes' messages about it
@@ -22,7 +26,7 @@ import org.apache.jena.graph.Node;
  * @param options     the allowed values ({@code sh:in}), for a select
  * @param multiLine   a text area rather than one line ({@code dash:singleLine false} or {@code dash:editor dash:TextAreaEditor})
  */
-record Field(String key, Node path, String name, String description, List<String> rules, int minCount,
+record Field(String key, Node path, boolean inverse, List<Path> shapePaths, String name, String description, List<String> rules, int minCount,
              boolean required, Integer maxCount, Kind kind, Node valueClass, List<Node> datatypes, List<Node> options,
              boolean multiLine) {
 
@@ -47,6 +51,7 @@ record Field(String key, Node path, String name, String description, List<String
     }
 
     Field {
+        shapePaths = List.copyOf(shapePaths);
         rules = List.copyOf(rules);
         datatypes = List.copyOf(datatypes);
         options = List.copyOf(options);
