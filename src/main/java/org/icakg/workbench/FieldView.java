@@ -73,8 +73,13 @@ final class FieldView {
             (f.inverse() ? union.find(Node.ANY, f.path(), entity) : union.find(entity, f.path(), Node.ANY)).forEachRemaining(t -> {
                 Node value = f.inverse() ? t.getSubject() : t.getObject();
                 Map<String, Object> e = new LinkedHashMap<>();
-                e.put("label", words.label(union, value));
-                e.put("href", words.href(value));
+                if (f.viewer() == Field.Viewer.URI && value.isURI()) {
+                    e.put("label", value.getURI());
+                    e.put("href", words.href(value) != null ? words.href(value) : SourceForm.isWeb(value.getURI()) ? value.getURI() : null);
+                } else {
+                    e.put("label", f.viewer() == Field.Viewer.LITERAL && value.isLiteral() ? value.getLiteralLexicalForm() : words.label(union, value));
+                    e.put("href", words.href(value));
+                }
                 if (passageGraph.contains(t)) {
                     String token = StatementDraft.token(value);
                     e.put("token", token);

@@ -40,15 +40,20 @@ import org.apache.jena.vocabulary.SKOS;
  * constrain. A property shape's path, as Jena parsed it, says what the field writes: a property ({@code ica:heldIn}),
  * an inverse path ({@code [ sh:inversePath ica:concerns ]}: the value is the subject, the entity the object), or an
  * alternative path ({@code skos:inScheme|skos:topConceptOf}: the first alternative is written); other paths get no
- * field. The ontology gives each field its name and description; DASH hints on a property shape
- * ({@code dash:singleLine}, {@code dash:editor}) choose how it is edited.
+ * field. The ontology gives each field its name and description; DASH hints on a property shape choose how it is
+ * edited ({@code dash:singleLine false} and {@code dash:editor dash:TextAreaEditor}: a text area;
+ * {@code dash:AutoCompleteEditor}: an entity by name; {@code dash:URIEditor}: a web address) and how its existing
+ * values are shown ({@code dash:viewer}, see {@link Field.Viewer}).
  */
 final class ShapeForms {
 
     static final String DASH = "http://datashapes.org/dash#";
     private static final Node SINGLE_LINE = NodeFactory.createURI(DASH + "singleLine"),
             EDITOR = NodeFactory.createURI(DASH + "editor"),
-            TEXT_AREA = NodeFactory.createURI(DASH + "TextAreaEditor");
+            VIEWER = NodeFactory.createURI(DASH + "viewer"),
+            TEXT_AREA = NodeFactory.createURI(DASH + "TextAreaEditor"),
+            AUTO_COMPLETE = NodeFactory.createURI(DASH + "AutoCompleteEditor"),
+            URI_EDITOR = NodeFactory.createURI(DASH + "URIEditor");
     private static final Set<String> DATES = Set.of(XSDDatatype.XSDdate.getURI(), XSDDatatype.XSDgYearMonth.getURI(),
             XSDDatatype.XSDgYear.getURI());
 
@@ -149,6 +154,8 @@ final class ShapeForms {
         Node valueClass;
         boolean iri;
         boolean multiLine;
+        Node editor;
+        Node viewer;
         final List<Node> datatypes = new ArrayList<>();
         final List<Node> options = new ArrayList<>();
         final List<String> rules = new ArrayList<>();
@@ -192,6 +199,10 @@ final class ShapeForms {
             }
             Graph g = ps.getShapeGraph();
             Node shape = ps.getShapeNode();
+            if (editor == null)
+                editor = first(g, shape, EDITOR);
+            if (viewer == null)
+                viewer = first(g, shape, VIEWER);
             multiLine |= g.contains(shape, SINGLE_LINE, NodeFactory.createLiteralDT("false", XSDDatatype.XSDboolean))
                     || g.contains(shape, EDITOR, TEXT_AREA);
         }
@@ -209,12 +220,17 @@ final class ShapeForms {
                     + "object is this entity. " + definition(path) : definition(path);
             return new Field((inverse ? "^" : "") + words.shortName(path), path, inverse, paths, name, description,
                     rules, min, required, max, kind, kind == Field.Kind.ENTITY ? valueClass(path) : null, datatypes,
-                    options, multiLine);
+                    options, multiLine, Field.Viewer.of(viewer));
         }
 
         private Field.Kind kind() {
             if (!options.isEmpty())
                 return Field.Kind.CHOICE;
+            // The shape's DASH editor, where it names one: an entity of the graph chosen by name, or a web address.
+            if (AUTO_COMPLETE.equals(editor))
+                return Field.Kind.ENTITY;
+            if (URI_EDITOR.equals(editor))
+                return Field.Kind.IRI;
             if (!datatypes.isEmpty() && datatypes.stream().allMatch(d -> DATES.contains(d.getURI())))
                 return Field.Kind.DATE;
             if (datatypes.stream().anyMatch(d -> d.getURI().equals(XSDDatatype.XSDinteger.getURI())))
@@ -228,8 +244,7 @@ final class ShapeForms {
             if (valueClass != null)
                 return Field.Kind.ENTITY;
             if (iri)
-                // An IRI that is the value of an object property is an entity of the graph, not a web address.
-                return ontology.contains(path, RDF.type.asNode(), OWL2.ObjectProperty.asNode()) ? Field.Kind.ENTITY : Field.Kind.IRI;
+                return Field.Kind.IRI;
             return fromOntology();
         }
 

@@ -209,6 +209,19 @@ class StatementFormsTest {
     }
 
     @Test
+    void dash_editors_and_viewers_of_the_shapes_choose_how_a_value_is_edited_and_shown() {
+        assertTrue(fieldHtml(formFor(kb.vocab().termNode("Commitment")), "ica:concerns").contains("class=\"field entity"),
+                "dash:AutoCompleteEditor: an entity chosen by name");
+        assertTrue(fieldHtml(formFor(kb.vocab().termNode("ExternalSource")), "dcterms:source").contains("class=\"field iri"),
+                "dash:URIEditor: a web address");
+        String state = wb.get("/workbench/statements?passage=" + Words.param(PASSAGE_1) + "&entity="
+                + Words.param(kb.vocab().entityNs() + "state/kazakhstan")).body();
+        assertTrue(fieldHtml(state, "owl:sameAs").contains(
+                "Already: <a href=\"http://www.wikidata.org/entity/Q232\">http://www.wikidata.org/entity/Q232</a>"),
+                "dash:URIViewer: the IRI itself, as a link: " + fieldHtml(state, "owl:sameAs"));
+    }
+
+    @Test
     void autocompletion_offers_entities_of_the_fields_class_only() throws Exception {
         JsonNode forums = new ObjectMapper().readTree(wb.get("/workbench/entities.json?q=dialogue&class="
                 + Words.param(kb.vocab().termNode("Forum").getURI())).body());
