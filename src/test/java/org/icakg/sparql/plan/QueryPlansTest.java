@@ -99,6 +99,29 @@ class QueryPlansTest {
         Answers.assertSame(dsg, query, "hubs and tags");
     }
 
+    @Test
+    void patterns_are_ordered_with_variables_repeated_in_and_across_them_and_bound_by_input_rows() {
+        Query query = PlanFixture.query("repeated-variables");
+        List<Binding> rows = Answers.planned(store.dataset(), query);
+        assertEquals(8, rows.size(), "two parties each of c1-c3 (India hosted) and c4 (Kazakhstan hosted): " + rows);
+        assertEquals(3, rows.stream().filter(b -> b.contains(Var.alloc("corridor"))).count(),
+                "India and Kazakhstan of c2 and c3 share INSTC, Kazakhstan and Kyrgyzstan of c4 the northern corridor: "
+                        + rows);
+        Answers.assertSame(store.dataset(), query, "repeated-variables");
+
+        DatasetGraph dsg = Stores.inMemory();
+        QueryPlans.install(dsg);
+        Node graph = NodeFactory.createURI("https://example.org/passage/1");
+        Txn.executeWrite(dsg, () -> {
+            dsg.add(graph, example("a"), example("p"), example("a"));
+            dsg.add(graph, example("a"), example("p"), example("b"));
+            dsg.add(graph, example("b"), example("p"), example("a"));
+        });
+        Query loops = QueryFactory.create("SELECT * { ?x <https://example.org/p> ?x . ?x ?q ?y . ?y ?q ?x }");
+        assertEquals(2, Answers.planned(dsg, loops).size(), "x = a (its loop), then y = a (the loop) or b (a→b→a)");
+        Answers.assertSame(dsg, loops, "loops");
+    }
+
     private static Node example(String local) { return NodeFactory.createURI("https://example.org/" + local); }
 
     @Test
