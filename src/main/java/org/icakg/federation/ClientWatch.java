@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.internal.HttpConnection;
@@ -63,10 +64,13 @@ public final class ClientWatch implements AutoCloseable {
     /** Watches the connection of {@code request}, calling {@code onGone} once if its client hangs up. */
     public static ClientWatch start(ScheduledThreadPoolExecutor timer, HttpServletRequest request, Runnable onGone) {
         ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
-        if (jettyRequest == null)
-            return null;
-        ClientWatch watch = new ClientWatch(timer, jettyRequest.getConnectionMetaData().getConnection(), onGone);
-        jettyRequest.addFailureListener(failure -> watch.failed.set(true));
+        return jettyRequest == null ? null : start(timer, jettyRequest, onGone);
+    }
+
+    /** Watches the connection of a request in Jetty's own request handling. */
+    public static ClientWatch start(ScheduledThreadPoolExecutor timer, Request request, Runnable onGone) {
+        ClientWatch watch = new ClientWatch(timer, request.getConnectionMetaData().getConnection(), onGone);
+        request.addFailureListener(failure -> watch.failed.set(true));
         return watch;
     }
 

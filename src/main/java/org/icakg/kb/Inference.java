@@ -1,6 +1,7 @@
 package org.icakg.kb;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,12 +70,85 @@ public final class Inference {
     /**
      * Recomputes the inferred graphs of a data set from everything asserted in it.
      * The caller holds a write transaction. Returns the number of inferred quads.
+     * <p>
+     * What one graph entails on its own (its statements with the ontology: every rule, and transitive chains within
+     * it) depends on nothing else but which statements are asserted anywhere, so the graphs are closed one by one on
+     * all processors ({@link #closeWithin}) and written in bulk. Only transitive chains take statements of two
+     * graphs: they are then derived as any change is, from every statement of a transitive property.
      */
     public long materialize(DatasetGraph dsg, Vocab vocab) {
         InferredGraphs graphs = InferredGraphs.forMaterialising(dsg, vocab);
         graphs.clear();
-        close(graphs, graphs.assertedSeeds());
-        return graphs.size();
+        InferredGraphs.Asserted asserted = graphs.asserted();
+        List<Map.Entry<Node, List<Triple>>> byGraph = List.copyOf(asserted.byGraph().entrySet());
+        List<List<Triple>> entailed = byGraph.parallelStream()
+                .map(e -> closeWithin(e.getKey(), e.getValue(), asserted.stated()))
+                .toList();
+        for (int i = 0; i < byGraph.size(); i++)
+            graphs.addEntailed(Support.of(byGraph.get(i).getKey()), entailed.get(i));
+        close(graphs, graphs.seedsWithPredicates(transitive));
+        graphs.tidy();
+        return graphs.inferredCount();
+    }
+
+    /**
+     * What {@code graph}'s statements entail with the ontology alone, in the order derived: the same statements
+     * {@link #close} records with the graph as support. {@code stated} holds every statement asserted in any graph
+     * (the ontology included): those are not repeated as inferred, nor derived from.
+     */
+    List<Triple> closeWithin(Node graph, List<Triple> statements, Set<Triple> stated) {
+        Support support = Support.of(graph);
+        WithinGraph within = new WithinGraph(statements, support);
+        List<Triple> entailed = new ArrayList<>();
+        Deque<Triple> queue = new ArrayDeque<>(statements);
+        while (!queue.isEmpty()) {
+            consequences(queue.poll(), support, within, (t, s) -> {
+                if (!stated.contains(t) && within.add(t)) {
+                    entailed.add(t);
+                    queue.add(t);
+                }
+            });
+        }
+        return entailed;
+    }
+
+    /** The statements of one graph and what they entail, as premises for transitive chains within that graph. */
+    private final class WithinGraph implements Premises {
+        private record Key(Node node, Node property) {}
+
+        private final Set<Triple> known = new HashSet<>();
+        private final Map<Key, Set<Node>> objects = new HashMap<>(), subjects = new HashMap<>();
+        private final List<Support> supports;
+
+        WithinGraph(List<Triple> statements, Support support) {
+            this.supports = List.of(support);
+            statements.forEach(this::add);
+        }
+
+        /** Adds {@code t}; false when it was known. */
+        boolean add(Triple t) {
+            if (!known.add(t))
+                return false;
+            Node p = t.getPredicate();
+            if (transitive.contains(p)) {
+                objects.computeIfAbsent(new Key(t.getSubject(), p), k -> new LinkedHashSet<>()).add(t.getObject());
+                subjects.computeIfAbsent(new Key(t.getObject(), p), k -> new LinkedHashSet<>()).add(t.getSubject());
+            }
+            return true;
+        }
+
+        @Override
+        public Set<Node> objects(Node s, Node p) {
+            return new LinkedHashSet<>(objects.getOrDefault(new Key(s, p), Set.of()));
+        }
+
+        @Override
+        public Set<Node> subjects(Node p, Node o) {
+            return new LinkedHashSet<>(subjects.getOrDefault(new Key(o, p), Set.of()));
+        }
+
+        @Override
+        public List<Support> supports(Triple t) { return known.contains(t) ? supports : List.of(); }
     }
 
     /** Statements to derive from: a statement and a set of graphs that entails it. */

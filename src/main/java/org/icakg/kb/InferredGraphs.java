@@ -3,6 +3,7 @@ package org.icakg.kb;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class InferredGraphs implements Inference.Premises {
     private final Map<Node, Support> supportOf = new HashMap<>();
     private final Set<Quad> added = new LinkedHashSet<>(), removed = new LinkedHashSet<>();
     private final Set<Node> touched = new LinkedHashSet<>();
+    private long inferredCount;
     /**
      * While materialising (nothing asserted changes, and only this instance writes inferred quads): for each statement
      * looked at, whether it is asserted and which inferred graphs hold it, kept current by {@link #insert} and
@@ -43,7 +45,7 @@ public final class InferredGraphs implements Inference.Premises {
     private static final class Holders {
         boolean asserted;
         final Set<Node> single = new HashSet<>();
-        final List<Node> several = new ArrayList<>();
+        final Set<Node> several = new LinkedHashSet<>();
     }
 
     public InferredGraphs(DatasetGraph dsg, Vocab vocab) {
@@ -75,7 +77,55 @@ public final class InferredGraphs implements Inference.Premises {
         });
         for (Node g : names)
             Iter.toList(dsg.find(g, Node.ANY, Node.ANY, Node.ANY)).forEach(this::delete);
+        inferredCount = 0;
     }
+
+    /** What is asserted: each asserted graph's statements, and every statement of a graph that is not inferred. */
+    public record Asserted(Map<Node, List<Triple>> byGraph, Set<Triple> stated) {}
+
+    /**
+     * Reads what is asserted, in one pass over the data set: the statements of each asserted graph (the ontology and
+     * inferred graphs excepted) and, to tell what is not to be repeated as inferred, every statement of a graph that
+     * is not inferred (the ontology included).
+     */
+    public Asserted asserted() {
+        Map<Node, List<Triple>> byGraph = new LinkedHashMap<>();
+        Set<Triple> stated = new HashSet<>();
+        dsg.find().forEachRemaining(q -> {
+            Node g = q.getGraph();
+            if (vocab.isInferred(g) || Quad.isDefaultGraph(g))
+                return;
+            Triple t = q.asTriple();
+            stated.add(t);
+            if (isAssertedGraph(g))
+                byGraph.computeIfAbsent(g, k -> new ArrayList<>()).add(t);
+        });
+        return new Asserted(byGraph, stated);
+    }
+
+    /**
+     * Records statements {@code support} entails that nothing else holds yet (none asserted, none inferred from
+     * another support): written as they are, without the checks of {@link #add}.
+     */
+    public void addEntailed(Support support, List<Triple> entailed) {
+        if (entailed.isEmpty())
+            return;
+        Node graph = graphFor(support);
+        for (Triple t : entailed)
+            dsg.add(Quad.create(graph, t));
+        inferredCount += entailed.size();
+    }
+
+    /** Every statement, asserted or inferred, of one of {@code predicates}, with each of its supports. */
+    public List<Inference.Seed> seedsWithPredicates(Set<Node> predicates) {
+        Set<Inference.Seed> seeds = new LinkedHashSet<>();
+        for (Node p : predicates)
+            dsg.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> seed(q, seeds));
+        return new ArrayList<>(seeds);
+    }
+
+    /** The inferred statements this instance added, net of those it removed (all of them after {@link #clear}). */
+    public long inferredCount() { return inferredCount; }
 
     /** Every asserted statement, supported by its own graph. */
     public List<Inference.Seed> assertedSeeds() {
@@ -193,8 +243,7 @@ public final class InferredGraphs implements Inference.Premises {
 
     private void held(Holders h, Node inferredGraph) {
         if (supportOf(inferredGraph).graphs().size() > 1) {
-            if (!h.several.contains(inferredGraph))
-                h.several.add(inferredGraph);
+            h.several.add(inferredGraph);
         } else {
             h.single.add(inferredGraph);
         }
@@ -312,6 +361,8 @@ public final class InferredGraphs implements Inference.Premises {
         if (dsg.contains(q))
             return;
         dsg.add(q);
+        if (!q.getGraph().equals(meta))
+            inferredCount++;
         if (holders != null && vocab.isInferred(q.getGraph()) && !q.getGraph().equals(meta)) {
             Holders h = holders.get(q.asTriple());
             if (h != null)
@@ -325,6 +376,8 @@ public final class InferredGraphs implements Inference.Premises {
         if (!dsg.contains(q))
             return;
         dsg.delete(q);
+        if (!q.getGraph().equals(meta))
+            inferredCount--;
         if (holders != null) {
             Holders h = holders.get(q.asTriple());
             if (h != null) {

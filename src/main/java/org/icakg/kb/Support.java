@@ -14,9 +14,13 @@ public record Support(List<Node> graphs) {
     public Support {
         if (graphs.isEmpty())
             throw new IllegalArgumentException("a support names at least one graph");
+        graphs = graphs.size() == 1 ? List.of(graphs.get(0)) : sorted(graphs);
+    }
+
+    private static List<Node> sorted(List<Node> graphs) {
         List<Node> sorted = new ArrayList<>(graphs.stream().distinct().toList());
         sorted.sort(BY_IRI);
-        graphs = List.copyOf(sorted);
+        return List.copyOf(sorted);
     }
 
     /** The support of a statement asserted in {@code graph}. */

@@ -53,10 +53,11 @@ final class AnswerCache {
         if (req.getHeader("Authorization") != null || req.getHeader("Cookie") != null)
             return null;
         String method = req.getMethod();
-        StringBuilder k = new StringBuilder(method).append(' ').append(req.getRequestURI()).append('?');
         if ("GET".equals(method))
-            k.append(req.getQueryString());
-        else if (sparql && "POST".equals(method)
+            return getKey(req.getRequestURI(), req.getQueryString(), req.getHeader("Accept"),
+                    req.getHeader("Accept-Encoding"));
+        StringBuilder k = new StringBuilder(method).append(' ').append(req.getRequestURI()).append('?');
+        if (sparql && "POST".equals(method)
                 && "application/x-www-form-urlencoded".equals(Route.baseType(req.getContentType())))
             new TreeMap<>(req.getParameterMap()).forEach((name, values) -> k.append(name).append('=')
                     .append(String.join("\u0000", values)).append('&'));
@@ -64,6 +65,11 @@ final class AnswerCache {
             return null;
         return k.append("\nAccept: ").append(req.getHeader("Accept"))
                 .append("\nAccept-Encoding: ").append(req.getHeader("Accept-Encoding")).toString();
+    }
+
+    /** The cache key of a GET without credentials or cookies (as {@link #key} makes it). */
+    static String getKey(String path, String query, String accept, String acceptEncoding) {
+        return "GET " + path + '?' + query + "\nAccept: " + accept + "\nAccept-Encoding: " + acceptEncoding;
     }
 
     /** The data version now: pass it back to {@link #put} so an answer that overlapped a write is dropped. */
@@ -80,6 +86,11 @@ final class AnswerCache {
                 headers.put(name, value);
         }
         headers.put("Content-Type", res.getContentType());
+        return put(key, seenVersion, headers, body);
+    }
+
+    /** Keeps an answer with the headers to replay with it (those of the answer, not of the exchange); returns it. */
+    Answer put(String key, long seenVersion, Map<String, String> headers, byte[] body) {
         Answer answer = new Answer(headers, body, etag(body));
         if (enabled && body.length <= MAX_ENTRY_BYTES) {
             synchronized (this) {
@@ -122,7 +133,11 @@ final class AnswerCache {
 
     /** True when the request's {@code If-None-Match} names this ETag (or is {@code *}). */
     static boolean notModified(HttpServletRequest req, String etag) {
-        String inm = req.getHeader("If-None-Match");
+        return notModified(req.getHeader("If-None-Match"), etag);
+    }
+
+    /** True when an {@code If-None-Match} value (null when absent) names this ETag (or is {@code *}). */
+    static boolean notModified(String inm, String etag) {
         if (inm == null)
             return false;
         List<String> tags = new ArrayList<>();
@@ -131,12 +146,17 @@ final class AnswerCache {
         return tags.contains("*") || tags.contains(etag);
     }
 
-    private static String etag(byte[] body) {
+    /** SHA-1 per thread: looking the algorithm up among the security providers cost more than hashing a small answer. */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(body);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + '"';
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is missing from this JVM", e);
         }
+    });
+
+    private static String etag(byte[] body) {
+        byte[] digest = SHA1.get().digest(body);
+        return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + '"';
     }
 }

@@ -79,11 +79,12 @@ public final class IcaServer implements AutoCloseable {
         JavalinServlet servlet = new JavalinServlet(app.unsafe);
         DataService queryOnly = DataService.newBuilder(kb.dataset()).addEndpoint(Operation.Query, "").build();
         long maxBuffered = config.maxBufferedResultBytes();
+        SmallQueries smallQueries = new SmallQueries(kb.dataset(), config.queryTimeout());
         FusekiServer fuseki = FusekiServer.create()
                 .port(config.port())
                 .numServerThreads(MIN_THREADS, MAX_THREADS)
                 .loopback(false)
-                .enableCors(true)
+                .enableCors(false) // cross-origin requests: CrossOrigin, in front of everything
                 .registerOperation(Operation.Query, new IncomingQuery(config.queryTimeout()))
                 .add(Route.SPARQL_QUERY.path(), queryOnly)
                 // Every request, in this order:
@@ -96,10 +97,15 @@ public final class IcaServer implements AutoCloseable {
                 .addFilter("/*", new AdmissionFilter(admission))                         // wait for a slot (not /health)
                 .addFilter("/*", new AnswerCacheFilter(cache, maxBuffered))              // ETag/304, cached answers
                 .addFilter("/*", new TimeLimitGuard(config.queryTimeout(), maxBuffered)) // time-out → 503
-                .addFilter("/*", new Dispatch(new SmallQueries(kb.dataset(), config.queryTimeout()), servlet)) // query engine or controller
+                .addFilter("/*", new Dispatch(smallQueries, servlet)) // query engine or controller
                 .addServlet("/*", servlet)
                 .fusekiModules(org.apache.jena.fuseki.main.sys.FusekiModules.empty())
                 .build();
+        // Ahead of the servlet context (Fuseki's and the app's servlets, the filters above): CORS, then /health.
+        var jetty = fuseki.getJettyServer();
+        jetty.setHandler(CrossOrigin.around(new EarlyAnswers(jetty.getHandler(),
+                config.store() == null ? "memory" : "tdb2", new EarlyQueries(smallQueries, cache, admission, maxBuffered),
+                log, config.slowQuery(), metrics)));
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
         EntityPathEncoding.apply(fuseki.getJettyServer());
         PlainErrorHandler.install(fuseki.getJettyServer());

@@ -2,6 +2,8 @@ package org.icakg.server;
 
 import java.io.IOException;
 
+import org.eclipse.jetty.http.HttpFields;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -44,5 +46,11 @@ final class SecurityHeaders implements Filter {
     static void apply(HttpServletResponse res) {
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    }
+
+    /** Sets the headers on an answer written in Jetty's own request handling ({@link EarlyAnswers}). */
+    static void apply(HttpFields.Mutable headers) {
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     }
 }

@@ -12,11 +12,9 @@ import java.util.concurrent.TimeUnit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.DEF;
-import org.apache.jena.fuseki.servlets.ServletBase;
-import org.apache.jena.fuseki.servlets.ServletOps;
-import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
@@ -29,6 +27,8 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.server.Request;
 import org.icakg.federation.ClientWatch;
 import org.icakg.sparql.QueryShape;
 import org.icakg.web.Route;
@@ -41,6 +41,10 @@ import org.icakg.web.Route;
  * a format name, a time-out), another query form, another result format, {@code SERVICE}, a body of
  * {@code application/sparql-query}, a query that does not parse or is over the shape limits — is left to Fuseki, which
  * answers it (and its errors) as before.
+ * <p>
+ * Two paths use it: a GET is answered by {@link EarlyAnswers} in Jetty's own request handling when it can be sent
+ * whole; a form POST, and a GET whose run failed there, by {@link #answer} at the end of the servlet chain, whose
+ * filters turn a failure into the client's error ({@link TimeLimitGuard}).
  */
 final class SmallQueries {
 
@@ -48,8 +52,26 @@ final class SmallQueries {
     static final String BASE = "http://server/unset-base/";
     /** Longest query text taken here; longer ones go to Fuseki. */
     static final int MAX_CHARS = 16 * 1024;
+    /** Fuseki's {@code Vary} for query answers ({@code ServletBase.setVaryHeader}), the answer cache's {@code Accept} included. */
+    static final String VARY = "Accept, Accept-Encoding, Accept-Charset, Origin, Access-Control-Request-Method, "
+            + "Access-Control-Request-Headers";
+    /** Fuseki's {@code Cache-Control} for query answers ({@code ServletOps.setNoCache}), with {@code Pragma: no-cache}. */
+    static final String NO_CACHE = "must-revalidate,no-cache,no-store";
     private static final String FORM = "application/x-www-form-urlencoded";
+    /** Request attribute: how running a query in {@link EarlyAnswers} failed, for {@link #answer} to send. */
+    static final String FAILURE = SmallQueries.class.getName() + ".failure";
     private static final byte[] CANCELLED = ("\n" + BufferedResponse.CANCELLED_MARKER + "\n").getBytes(StandardCharsets.UTF_8);
+
+    /** A query answered here: its text, what to run, and the result format chosen for it. */
+    record Plan(String text, Query query, Lang lang, String mediaType) {
+        /** The {@code Content-Type} of the answer: as Fuseki, XML declares its own encoding, the others say UTF-8. */
+        String contentType() {
+            return lang == ResultSetLang.RS_XML ? mediaType : mediaType + "; charset=utf-8";
+        }
+    }
+
+    /** How a run ended without a whole answer: cut off by the time limit, or refused by the engine (with its words). */
+    record Failure(boolean cancelled, String message) {}
 
     private final DatasetGraph dataset;
     private final long timeoutMillis;
@@ -61,34 +83,34 @@ final class SmallQueries {
         this.timeoutMillis = queryTimeout.toMillis();
     }
 
-    /** Answers {@code req} and returns true, or returns false having written nothing (Fuseki answers it). */
-    boolean answer(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        String method = req.getMethod();
-        if (!"GET".equals(method) && !("POST".equals(method) && FORM.equals(Route.baseType(req.getContentType()))))
-            return false;
-        Map<String, String[]> params = req.getParameterMap();
-        String[] texts = params.get("query");
-        if (params.size() != 1 || texts == null || texts.length != 1)
-            return false;
-        String text = texts[0];
+    /**
+     * The plan for a query text asked with an {@code Accept} header (null when absent), or null when the query is left
+     * to Fuseki.
+     */
+    static Plan plan(String text, String accept) {
         if (text.isBlank() || text.length() > MAX_CHARS || text.toUpperCase(Locale.ROOT).contains("SERVICE")
                 || QueryShape.of(text).problem().isPresent())
-            return false;
+            return null;
         Query query;
         try {
             query = QueryFactory.create(text, BASE, Syntax.syntaxARQ);
         } catch (QueryParseException | StackOverflowError e) {
-            return false;
+            return null;
         }
         if (!query.isSelectType() && !query.isAskType())
-            return false;
-        MediaType chosen = ConNeg.chooseContentType(req, query.isAskType() ? DEF.rsOfferBoolean : DEF.rsOfferTable,
+            return null;
+        MediaType chosen = choose(accept, query.isAskType() ? DEF.rsOfferBoolean : DEF.rsOfferTable,
                 DEF.acceptResultSetXML);
         Lang lang = chosen == null ? null : lang(chosen.getContentTypeStr());
-        if (lang == null)
-            return false;
-        run(query, lang, chosen.getContentTypeStr(), req, res);
-        return true;
+        return lang == null ? null : new Plan(text, query, lang, chosen.getContentTypeStr());
+    }
+
+    /** Fuseki's choice of a media type ({@code ConNeg.chooseContentType}): the default when nothing is asked or matches. */
+    private static MediaType choose(String accept, AcceptList offer, MediaType byDefault) {
+        if (accept == null)
+            return byDefault;
+        MediaType m = AcceptList.match(new AcceptList(accept), offer);
+        return m == null ? byDefault : m;
     }
 
     /** The result format of a media type answered here; null for the others (Fuseki answers those). */
@@ -102,32 +124,75 @@ final class SmallQueries {
         };
     }
 
-    private void run(Query query, Lang lang, String contentType, HttpServletRequest req, HttpServletResponse res)
-            throws IOException {
-        ServletBase.setVaryHeader(res); // as Fuseki: Accept, Accept-Encoding, Accept-Charset and the CORS request headers
-        ServletOps.setNoCache(res);
-        // As Fuseki: XML declares its own encoding, the other formats say UTF-8 in the header.
-        res.setContentType(lang == ResultSetLang.RS_XML ? contentType : contentType + "; charset=utf-8");
-        OutputStream out = res.getOutputStream();
+    /** An ASK answer in each format, as Jena's writers write it: the same two answers need not be written per request. */
+    private static final Map<Lang, byte[][]> BOOLEAN_ANSWERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static byte[] booleanAnswer(Lang lang, boolean value) {
+        return BOOLEAN_ANSWERS.computeIfAbsent(lang, l -> new byte[][] {written(l, false), written(l, true)})[value ? 1 : 0];
+    }
+
+    private static byte[] written(Lang lang, boolean value) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        ResultsWriter.create().lang(lang).build().write(bytes, value);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Runs a plan, writing its answer to {@code out}; returns null when the answer is whole, or how it failed (what was
+     * written is then not an answer). Cancelled when its client hangs up.
+     */
+    Failure run(Plan plan, OutputStream out, Request request) throws IOException {
         dataset.begin(TxnType.READ);
-        try (QueryExec exec = QueryExec.dataset(dataset).query(query).timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+        try (QueryExec exec = QueryExec.dataset(dataset).query(plan.query()).timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .build();
-             ClientWatch watch = ClientWatch.start(watches, req, exec::abort)) {
-            ResultsWriter writer = ResultsWriter.create().lang(lang).build();
-            if (query.isAskType())
-                writer.write(out, exec.ask());
+             ClientWatch watch = request == null ? null : ClientWatch.start(watches, request, exec::abort)) {
+            if (plan.query().isAskType())
+                out.write(booleanAnswer(plan.lang(), exec.ask()));
             else
-                writer.write(out, exec.select());
+                ResultsWriter.create().lang(plan.lang()).build().write(out, exec.select());
+            return null;
         } catch (QueryCancelledException e) {
-            // What Fuseki writes on a time-out: the time-limit guard turns it into a 503, or breaks the connection
-            // when results have already gone out.
-            out.write(CANCELLED);
+            return new Failure(true, null);
         } catch (QueryException e) {
-            res.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            res.setContentType("text/plain;charset=utf-8");
-            out.write(("Query failed: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+            return new Failure(false, e.getMessage());
         } finally {
             dataset.end();
         }
+    }
+
+    /**
+     * At the end of the servlet chain: answers {@code req} and returns true, or returns false having written nothing
+     * (Fuseki answers it). A GET whose run failed in {@link EarlyAnswers} is not run again: its failure is sent.
+     */
+    boolean answer(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        String method = req.getMethod();
+        if (!"GET".equals(method) && !("POST".equals(method) && FORM.equals(Route.baseType(req.getContentType()))))
+            return false;
+        Map<String, String[]> params = req.getParameterMap();
+        String[] texts = params.get("query");
+        if (params.size() != 1 || texts == null || texts.length != 1)
+            return false;
+        Plan plan = plan(texts[0], req.getHeader("Accept"));
+        if (plan == null)
+            return false;
+        res.setHeader("Vary", VARY);
+        res.setHeader("Cache-Control", NO_CACHE);
+        res.setHeader("Pragma", "no-cache");
+        res.setContentType(plan.contentType());
+        OutputStream out = res.getOutputStream();
+        Failure failure = req.getAttribute(FAILURE) instanceof Failure early ? early
+                : run(plan, out, ServletContextRequest.getServletContextRequest(req));
+        if (failure == null)
+            return true;
+        if (failure.cancelled()) {
+            // What Fuseki writes on a time-out: the time-limit guard turns it into a 503, or breaks the connection
+            // when results have already gone out.
+            out.write(CANCELLED);
+        } else {
+            res.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            res.setContentType("text/plain;charset=utf-8");
+            out.write(("Query failed: " + failure.message() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return true;
     }
 }

@@ -1,9 +1,13 @@
 package org.icakg.store;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -21,10 +25,25 @@ import org.apache.jena.sparql.core.Quad;
  */
 final class QuadIndex implements IndexView {
 
+    /** Statements held by more graphs than this keep their graphs in a hash set rather than an array. */
+    static final int SMALL_HOLDERS = 8;
+
     private final Graph union = new GraphMem2Fast();
-    /** Statement → the graph that holds it ({@link Node}), or the graphs ({@code Node[]}) when several do. */
+    /**
+     * Statement → the graph that holds it ({@link Node}), the graphs ({@code Node[]}) when a few do, or a
+     * {@code Set<Node>} when more than {@link #SMALL_HOLDERS} do: a statement of a hub (a class every passage's
+     * subjects share) is held by thousands of graphs, and adding or testing one of them must not scan them all.
+     */
     private final Map<Triple, Object> holders = new HashMap<>();
-    private final Map<Node, Graph> graphs = new HashMap<>();
+    /**
+     * Named graph → its statements: a list while it holds at most {@link #SMALL_GRAPH} (a passage holds a few dozen,
+     * and tens of thousands of triple indexes that small cost more to build and keep than to scan), a triple index
+     * ({@link GraphMem2Fast}) once it holds more.
+     */
+    private final Map<Node, Object> graphs = new HashMap<>();
+
+    /** Graphs holding at most this many statements are scanned rather than indexed. */
+    static final int SMALL_GRAPH = 64;
 
     /** Adds {@code t} to graph {@code g}; false when it was there already. */
     boolean add(Node g, Triple t) {
@@ -36,15 +55,37 @@ final class QuadIndex implements IndexView {
             if (n.equals(g))
                 return false;
             holders.put(t, new Node[] {n, g});
-        } else {
-            Node[] in = (Node[]) h;
+        } else if (h instanceof Node[] in) {
             if (indexOf(in, g) >= 0)
                 return false;
-            Node[] more = Arrays.copyOf(in, in.length + 1);
-            more[in.length] = g;
-            holders.put(t, more);
+            if (in.length < SMALL_HOLDERS) {
+                Node[] more = Arrays.copyOf(in, in.length + 1);
+                more[in.length] = g;
+                holders.put(t, more);
+            } else {
+                Set<Node> many = new LinkedHashSet<>(Arrays.asList(in));
+                many.add(g);
+                holders.put(t, many);
+            }
+        } else if (!manyHolders(h).add(g)) {
+            return false;
         }
-        graphs.computeIfAbsent(g, k -> new GraphMem2Fast()).add(t);
+        Object statements = graphs.get(g);
+        if (statements == null) {
+            List<Triple> one = new ArrayList<>(4);
+            one.add(t);
+            graphs.put(g, one);
+        } else if (statements instanceof Graph graph) {
+            graph.add(t);
+        } else {
+            List<Triple> few = smallGraph(statements);
+            few.add(t);
+            if (few.size() > SMALL_GRAPH) {
+                Graph graph = new GraphMem2Fast();
+                few.forEach(graph::add);
+                graphs.put(g, graph);
+            }
+        }
         return true;
     }
 
@@ -58,8 +99,7 @@ final class QuadIndex implements IndexView {
                 return false;
             holders.remove(t);
             union.delete(t);
-        } else {
-            Node[] in = (Node[]) h;
+        } else if (h instanceof Node[] in) {
             int i = indexOf(in, g);
             if (i < 0)
                 return false;
@@ -71,10 +111,24 @@ final class QuadIndex implements IndexView {
                 System.arraycopy(in, i + 1, fewer, i, in.length - i - 1);
                 holders.put(t, fewer);
             }
+        } else {
+            Set<Node> many = manyHolders(h);
+            if (!many.remove(g))
+                return false;
+            if (many.size() <= SMALL_HOLDERS)
+                holders.put(t, many.toArray(new Node[0]));
         }
-        Graph graph = graphs.get(g);
-        graph.delete(t);
-        if (graph.isEmpty())
+        Object statements = graphs.get(g);
+        boolean empty;
+        if (statements instanceof Graph graph) {
+            graph.delete(t);
+            empty = graph.isEmpty();
+        } else {
+            List<Triple> few = smallGraph(statements);
+            few.remove(t);
+            empty = few.isEmpty();
+        }
+        if (empty)
             graphs.remove(g);
         return true;
     }
@@ -82,13 +136,23 @@ final class QuadIndex implements IndexView {
     @Override
     public boolean contains(Node g, Triple t) {
         Object h = holders.get(t);
-        return h != null && (h instanceof Node n ? n.equals(g) : indexOf((Node[]) h, g) >= 0);
+        if (h == null)
+            return false;
+        if (h instanceof Node n)
+            return n.equals(g);
+        if (h instanceof Node[] in)
+            return indexOf(in, g) >= 0;
+        return manyHolders(h).contains(g);
     }
 
     /** How many graphs hold {@code t}. */
     int holderCount(Triple t) {
         Object h = holders.get(t);
-        return h == null ? 0 : h instanceof Node ? 1 : ((Node[]) h).length;
+        if (h == null)
+            return 0;
+        if (h instanceof Node)
+            return 1;
+        return h instanceof Node[] in ? in.length : manyHolders(h).size();
     }
 
     /** Statements of the union matching the pattern ({@code Node.ANY} or null as wildcards). */
@@ -100,8 +164,13 @@ final class QuadIndex implements IndexView {
     /** Statements of graph {@code g} matching the pattern. */
     @Override
     public Iterator<Triple> graph(Node g, Node s, Node p, Node o) {
-        Graph graph = graphs.get(g);
-        return graph == null ? Iter.nullIterator() : graph.find(s, p, o);
+        Object statements = graphs.get(g);
+        if (statements == null)
+            return Iter.nullIterator();
+        if (statements instanceof Graph graph)
+            return graph.find(s, p, o);
+        return Iter.filter(smallGraph(statements).iterator(), t -> matches(s, t.getSubject()) && matches(p, t.getPredicate())
+                && matches(o, t.getObject()));
     }
 
     /** Matches in every named graph, one quad per graph that holds a matching statement. */
@@ -117,7 +186,8 @@ final class QuadIndex implements IndexView {
             return Iter.nullIterator();
         if (h instanceof Node n)
             return Iter.singletonIterator(Quad.create(n, t));
-        return Iter.map(Arrays.asList((Node[]) h).iterator(), g -> Quad.create(g, t));
+        Iterator<Node> in = h instanceof Node[] few ? Arrays.asList(few).iterator() : manyHolders(h).iterator();
+        return Iter.map(in, g -> Quad.create(g, t));
     }
 
     @Override
@@ -133,6 +203,17 @@ final class QuadIndex implements IndexView {
 
     @Override
     public boolean isEmpty() { return holders.isEmpty(); }
+
+    /** True when {@code node} matches {@code pattern} (null, {@code Node.ANY} or a variable match anything). */
+    private static boolean matches(Node pattern, Node node) {
+        return pattern == null || !pattern.isConcrete() || pattern.equals(node);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Triple> smallGraph(Object statements) { return (List<Triple>) statements; }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Node> manyHolders(Object h) { return (Set<Node>) h; }
 
     private static int indexOf(Node[] in, Node g) {
         for (int i = 0; i < in.length; i++)

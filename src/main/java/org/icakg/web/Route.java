@@ -70,9 +70,9 @@ public enum Route {
     AUDIT                 ("GET",    "/audit",             Answerer.APP,    Admit.READ,  Cache.NONE),
     /** {@code AuditController.patch}: one change of the audit log as an RDF patch (credentials). */
     AUDIT_ENTRY           ("GET",    "/audit/{id}",        Answerer.APP,    Admit.READ,  Cache.NONE),
-    /** {@code HealthController.health}: never waits for admission. */
-    HEALTH                ("GET",    "/health",            Answerer.APP,    Admit.NEVER_WAIT, Cache.NONE),
-    /** {@code HealthController.metrics}: Prometheus text; never waits for admission. */
+    /** {@code server/EarlyAnswers}: answered ahead of the servlet context, so it never waits for anything. */
+    HEALTH                ("GET",    "/health",            Answerer.SERVER, Admit.NEVER_WAIT, Cache.NONE),
+    /** {@code MetricsController.metrics}: Prometheus text; never waits for admission. */
     METRICS               ("GET",    "/metrics",           Answerer.APP,    Admit.NEVER_WAIT, Cache.NONE),
     /** {@code Assets.get}: the site's own scripts, styles and fonts. */
     ASSET                 ("GET",    "/assets/{name}",     Answerer.APP,    Admit.READ,  Cache.NONE),
@@ -102,12 +102,19 @@ public enum Route {
     /** Who writes the answer. */
     public enum Answerer {
         /**
-         * The SPARQL query engine: plain SELECT and ASK queries asking for JSON, XML, CSV or TSV are answered by
-         * {@code server/SmallQueries} directly, every other query by Fuseki's query endpoint.
+         * The SPARQL query engine: plain SELECT and ASK queries asking for JSON, XML, CSV or TSV are answered directly
+         * ({@code server/SmallQueries}: by GET in Jetty's own request handling, {@code server/EarlyQueries}, ahead of
+         * the servlet context; by form POST at the end of the servlet chain), every other query by Fuseki's query
+         * endpoint.
          */
         SPARQL,
         /** The controller {@link WebApp} binds to the row. */
-        APP
+        APP,
+        /**
+         * The server itself, in Jetty's request handling ahead of the servlet context ({@code server/EarlyAnswers}):
+         * only the safety headers, the request log and the metrics apply, none of the other filters.
+         */
+        SERVER
     }
 
     /** How a request is admitted (see {@code server/Admission}). */

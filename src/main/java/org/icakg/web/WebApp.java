@@ -27,7 +27,7 @@ public final class WebApp {
         var sparql = new SparqlController(description, kb);
         var entities = new EntityController(kb, new EntityPage(kb, templates));
         var dataset = new DatasetController(kb, description);
-        var health = new HealthController(metrics, config);
+        var metricsPage = new MetricsController(metrics);
         var editor = new QueryEditorController(templates, kb);
         var vocabulary = new VocabularyController(kb, new VocabularyPages(kb, templates));
         var classes = new ClassController(kb, queries, stats, templates);
@@ -59,7 +59,7 @@ public final class WebApp {
             var r = cfg.routes;
             for (Route route : Route.values()) {
                 Handler handler = switch (route) {
-                    case SPARQL_QUERY, SPARQL_QUERY_POST, OTHER -> null; // the query engine; no row
+                    case SPARQL_QUERY, SPARQL_QUERY_POST, HEALTH, OTHER -> null; // the query engine; the server; no row
                     case SPARQL_DESCRIPTION -> sparql::describe;
                     case SPARQL_REFUSAL -> sparql::post;
                     case QUERY_EDITOR -> editor::page;
@@ -86,8 +86,7 @@ public final class WebApp {
                     case VALIDATE -> validate::check;
                     case AUDIT -> audit::list;
                     case AUDIT_ENTRY -> audit::patch;
-                    case HEALTH -> health::health;
-                    case METRICS -> health::metrics;
+                    case METRICS -> metricsPage::metrics;
                     case ASSET -> Assets::get;
                     case WORKBENCH, WORKBENCH_SOURCE_FORM, WORKBENCH_SOURCES, WORKBENCH_SOURCE, WORKBENCH_CHANGE,
                          WORKBENCH_ASSET, WORKBENCH_PASSAGE, WORKBENCH_STATEMENT_FORM, WORKBENCH_STATEMENTS,

@@ -3,13 +3,17 @@ package org.icakg.workbench;
 import java.util.List;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.path.Path;
 
 /**
  * One field of a statement form: a property, merged from every property shape that applies to it for the form's
  * classes (the strictest cardinality, every message), with what its values are.
  *
  * @param key         the field's name in the form: the property's short name, such as {@code ica:meetingOf}
- * @param path        the property
+ *                    ({@code ^ica:concerns} for an inverse path)
+ * @param path        the property the field writes
+ * @param inverse     whether the field's values are the subjects of {@code path} and the entity its object
+ * @param shapePaths  the paths of the property shapes merged into the field, as Jena parsed them
  * @param name        its label in the ontology
  * @param description its definition in the ontology
  * @param rules       the shapes' messages about it
@@ -21,10 +25,31 @@ import org.apache.jena.graph.Node;
  * @param datatypes   the accepted datatypes, best first
  * @param options     the allowed values ({@code sh:in}), for a select
  * @param multiLine   a text area rather than one line ({@code dash:singleLine false} or {@code dash:editor dash:TextAreaEditor})
+ * @param viewer      how its existing values are shown ({@code dash:viewer})
  */
-record Field(String key, Node path, String name, String description, List<String> rules, int minCount,
+record Field(String key, Node path, boolean inverse, List<Path> shapePaths, String name, String description, List<String> rules, int minCount,
              boolean required, Integer maxCount, Kind kind, Node valueClass, List<Node> datatypes, List<Node> options,
-             boolean multiLine) {
+             boolean multiLine, Viewer viewer) {
+
+    /**
+     * How a value is shown, from the shape's {@code dash:viewer}: {@code dash:URIViewer} shows an IRI itself (a
+     * link when it is http(s)), {@code dash:LiteralViewer} a literal's text, and {@code dash:LabelViewer} (and no
+     * viewer) the label of a resource, linked to its page when it is an entity of the graph. Other DASH viewers are
+     * shown as labels: {@code dash:HTMLViewer} never, since text from the data is always escaped.
+     */
+    enum Viewer {
+        LABEL, URI, LITERAL;
+
+        static Viewer of(Node dashViewer) {
+            if (dashViewer == null || !dashViewer.isURI())
+                return LABEL;
+            return switch (dashViewer.getURI().substring(dashViewer.getURI().lastIndexOf('#') + 1)) {
+                case "URIViewer" -> URI;
+                case "LiteralViewer" -> LITERAL;
+                default -> LABEL;
+            };
+        }
+    }
 
     /** What a field's values are, and so how it is edited. */
     enum Kind {
@@ -47,6 +72,7 @@ record Field(String key, Node path, String name, String description, List<String
     }
 
     Field {
+        shapePaths = List.copyOf(shapePaths);
         rules = List.copyOf(rules);
         datatypes = List.copyOf(datatypes);
         options = List.copyOf(options);

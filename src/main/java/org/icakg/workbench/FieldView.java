@@ -17,8 +17,12 @@ final class FieldView {
 
     private FieldView() {}
 
+    /**
+     * {@code passageGraph}: the graph of the form's passage; an existing value it states can be ticked for removal
+     * (or correction, with the right value typed beside it).
+     */
     static Map<String, Object> of(Field f, StatementDraft.Input input, List<Issues.Issue> issues, Node entity,
-                                  Graph union, Words words) {
+                                  Graph union, Graph passageGraph, Words words) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("key", f.key());
         m.put("id", "f-" + f.key().replaceAll("[^A-Za-z0-9]", "-"));
@@ -65,10 +69,22 @@ final class FieldView {
         m.put("multiple", !f.single());
         if (entity != null) {
             List<Map<String, Object>> existing = new ArrayList<>();
-            union.find(entity, f.path(), Node.ANY).forEachRemaining(t -> {
+            List<String> removing = input.remove().getOrDefault(f.key(), List.of());
+            (f.inverse() ? union.find(Node.ANY, f.path(), entity) : union.find(entity, f.path(), Node.ANY)).forEachRemaining(t -> {
+                Node value = f.inverse() ? t.getSubject() : t.getObject();
                 Map<String, Object> e = new LinkedHashMap<>();
-                e.put("label", words.label(union, t.getObject()));
-                e.put("href", words.href(t.getObject()));
+                if (f.viewer() == Field.Viewer.URI && value.isURI()) {
+                    e.put("label", value.getURI());
+                    e.put("href", words.href(value) != null ? words.href(value) : SourceForm.isWeb(value.getURI()) ? value.getURI() : null);
+                } else {
+                    e.put("label", f.viewer() == Field.Viewer.LITERAL && value.isLiteral() ? value.getLiteralLexicalForm() : words.label(union, value));
+                    e.put("href", words.href(value));
+                }
+                if (passageGraph.contains(t)) {
+                    String token = StatementDraft.token(value);
+                    e.put("token", token);
+                    e.put("removing", removing.contains(token));
+                }
                 existing.add(e);
             });
             m.put("existing", existing);

@@ -25,7 +25,10 @@ import org.apache.jena.shacl.parser.Constraint;
 import org.apache.jena.shacl.parser.PropertyShape;
 import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.path.P_Alt;
+import org.apache.jena.sparql.path.P_Inverse;
 import org.apache.jena.sparql.path.P_Link;
+import org.apache.jena.sparql.path.Path;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -34,20 +37,42 @@ import org.apache.jena.vocabulary.SKOS;
 /**
  * Statement forms generated from the SHACL shapes, as Jena parsed them ({@link Shapes}): for a set of classes, the
  * node shapes that target them or their superclasses, and one {@link Field} per property their property shapes
- * constrain. The ontology gives each field its name and description; DASH hints on a property shape
- * ({@code dash:singleLine}, {@code dash:editor}) choose how it is edited.
+ * constrain. A property shape's path, as Jena parsed it, says what the field writes: a property ({@code ica:heldIn}),
+ * an inverse path ({@code [ sh:inversePath ica:concerns ]}: the value is the subject, the entity the object), or an
+ * alternative path ({@code skos:inScheme|skos:topConceptOf}: the first alternative is written); other paths get no
+ * field. The ontology gives each field its name and description; DASH hints on a property shape choose how it is
+ * edited ({@code dash:singleLine false} and {@code dash:editor dash:TextAreaEditor}: a text area;
+ * {@code dash:AutoCompleteEditor}: an entity by name; {@code dash:URIEditor}: a web address) and how its existing
+ * values are shown ({@code dash:viewer}, see {@link Field.Viewer}).
  */
 final class ShapeForms {
 
     static final String DASH = "http://datashapes.org/dash#";
     private static final Node SINGLE_LINE = NodeFactory.createURI(DASH + "singleLine"),
             EDITOR = NodeFactory.createURI(DASH + "editor"),
-            TEXT_AREA = NodeFactory.createURI(DASH + "TextAreaEditor");
+            VIEWER = NodeFactory.createURI(DASH + "viewer"),
+            TEXT_AREA = NodeFactory.createURI(DASH + "TextAreaEditor"),
+            AUTO_COMPLETE = NodeFactory.createURI(DASH + "AutoCompleteEditor"),
+            URI_EDITOR = NodeFactory.createURI(DASH + "URIEditor");
     private static final Set<String> DATES = Set.of(XSDDatatype.XSDdate.getURI(), XSDDatatype.XSDgYearMonth.getURI(),
             XSDDatatype.XSDgYear.getURI());
 
     /** A form: its fields in the order of the shapes, and the rules of node shapes that constrain no one property. */
     record Form(List<Field> fields, List<String> notes) {}
+
+    /** What a field writes for a path: statements of {@code property}, with the entity as object when {@code inverse}. */
+    record Writes(Node property, boolean inverse) {}
+
+    /** What a field for a property shape of {@code path} writes, or null when it cannot write that path. */
+    static Writes writes(Path path) {
+        if (path instanceof P_Link link)
+            return new Writes(link.getNode(), false);
+        if (path instanceof P_Inverse inverse && inverse.getSubPath() instanceof P_Link link)
+            return new Writes(link.getNode(), true);
+        if (path instanceof P_Alt alt)
+            return writes(alt.getLeft());
+        return null;
+    }
 
     private final Shapes shapes;
     private final Graph ontology;
@@ -83,15 +108,16 @@ final class ShapeForms {
 
     /** The form for an entity of {@code classes}. */
     Form form(Set<Node> classes) {
-        Map<Node, Builder> byPath = new LinkedHashMap<>();
+        Map<Writes, Builder> byPath = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (Shape node : nodeShapes(classes)) {
             if (!node.getConstraints().isEmpty())
                 node.getMessages().forEach(m -> notes.add(m.getLiteralLexicalForm()));
             for (PropertyShape ps : node.getPropertyShapes()) {
-                if (ps.deactivated() || !(ps.getPath() instanceof P_Link link))
+                Writes w = writes(ps.getPath());
+                if (ps.deactivated() || w == null)
                     continue;
-                byPath.computeIfAbsent(link.getNode(), Builder::new).add(ps);
+                byPath.computeIfAbsent(w, Builder::new).add(ps);
             }
         }
         List<Field> fields = new ArrayList<>();
@@ -120,19 +146,28 @@ final class ShapeForms {
     /** The property shapes of one property, merged. */
     private final class Builder {
         final Node path;
+        final boolean inverse;
+        final List<Path> paths = new ArrayList<>();
         int min;
         boolean required;
         Integer max;
         Node valueClass;
         boolean iri;
         boolean multiLine;
+        Node editor;
+        Node viewer;
         final List<Node> datatypes = new ArrayList<>();
         final List<Node> options = new ArrayList<>();
         final List<String> rules = new ArrayList<>();
 
-        Builder(Node path) { this.path = path; }
+        Builder(Writes w) {
+            this.path = w.property();
+            this.inverse = w.inverse();
+        }
 
         void add(PropertyShape ps) {
+            if (!paths.contains(ps.getPath()))
+                paths.add(ps.getPath());
             ps.getMessages().forEach(m -> {
                 if (!rules.contains(m.getLiteralLexicalForm()))
                     rules.add(m.getLiteralLexicalForm());
@@ -164,6 +199,10 @@ final class ShapeForms {
             }
             Graph g = ps.getShapeGraph();
             Node shape = ps.getShapeNode();
+            if (editor == null)
+                editor = first(g, shape, EDITOR);
+            if (viewer == null)
+                viewer = first(g, shape, VIEWER);
             multiLine |= g.contains(shape, SINGLE_LINE, NodeFactory.createLiteralDT("false", XSDDatatype.XSDboolean))
                     || g.contains(shape, EDITOR, TEXT_AREA);
         }
@@ -175,15 +214,23 @@ final class ShapeForms {
 
         Field build() {
             Field.Kind kind = kind();
-            String name = path.equals(RDFS.label.asNode()) ? "name" : words.label(ontology, path);
-            return new Field(words.shortName(path), path, name, definition(path), rules, min,
-                    required, max, kind, kind == Field.Kind.ENTITY ? valueClass(path) : null, datatypes, options,
-                    multiLine);
+            String label = words.label(ontology, path);
+            String name = path.equals(RDFS.label.asNode()) ? "name" : inverse ? label + " (inverse)" : label;
+            String description = inverse ? "Each value is the subject of a \u201c" + label + "\u201d statement whose "
+                    + "object is this entity. " + definition(path) : definition(path);
+            return new Field((inverse ? "^" : "") + words.shortName(path), path, inverse, paths, name, description,
+                    rules, min, required, max, kind, kind == Field.Kind.ENTITY ? valueClass(path) : null, datatypes,
+                    options, multiLine, Field.Viewer.of(viewer));
         }
 
         private Field.Kind kind() {
             if (!options.isEmpty())
                 return Field.Kind.CHOICE;
+            // The shape's DASH editor, where it names one: an entity of the graph chosen by name, or a web address.
+            if (AUTO_COMPLETE.equals(editor))
+                return Field.Kind.ENTITY;
+            if (URI_EDITOR.equals(editor))
+                return Field.Kind.IRI;
             if (!datatypes.isEmpty() && datatypes.stream().allMatch(d -> DATES.contains(d.getURI())))
                 return Field.Kind.DATE;
             if (datatypes.stream().anyMatch(d -> d.getURI().equals(XSDDatatype.XSDinteger.getURI())))
@@ -197,8 +244,7 @@ final class ShapeForms {
             if (valueClass != null)
                 return Field.Kind.ENTITY;
             if (iri)
-                // An IRI that is the value of an object property is an entity of the graph, not a web address.
-                return ontology.contains(path, RDF.type.asNode(), OWL2.ObjectProperty.asNode()) ? Field.Kind.ENTITY : Field.Kind.IRI;
+                return Field.Kind.IRI;
             return fromOntology();
         }
 
@@ -221,7 +267,8 @@ final class ShapeForms {
         private Node valueClass(Node property) {
             if (valueClass != null)
                 return valueClass;
-            Node range = first(ontology, property, RDFS.range.asNode());
+            // The value of an inverse path is the subject of the property: of its domain.
+            Node range = first(ontology, property, inverse ? RDFS.domain.asNode() : RDFS.range.asNode());
             return range != null && range.isURI() ? range : null;
         }
     }

@@ -14,7 +14,9 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.util.NodeFactoryExtra;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -23,18 +25,33 @@ import org.icakg.kb.Vocab;
 /**
  * What a maintainer typed in a statement form, turned into the statements it makes in the passage's graph: the
  * values of each field (names of entities resolved among the instances of the field's class, or new entities
- * created inline when asked; dates typed by their precision), with the problems found on the way by field.
+ * created inline when asked; dates typed by their precision), the existing values ticked for removal (only those
+ * the passage's own graph states), with the problems found on the way by field. A correction is a removal and an
+ * addition in the same write.
  */
 final class StatementDraft {
 
     /** Most hits of the search index looked at to resolve a name. */
     static final int MAX_CANDIDATES = 50;
 
-    /** The form as posted: values by field key, in order, and the inputs whose entity is to be created. */
-    record Input(Map<String, List<String>> values, Map<String, Set<Integer>> create) {}
+    /**
+     * The form as posted: values by field key, in order, the inputs whose entity is to be created, and the existing
+     * values to remove (as {@link #token} wrote them) by field key.
+     */
+    record Input(Map<String, List<String>> values, Map<String, Set<Integer>> create, Map<String, List<String>> remove) {
 
-    /** The statements made, the subject, and the entities created inline with the field that named them. */
-    record Result(List<Quad> quads, Node subject, Map<Node, String> created) {}
+        static Input empty() {
+            return new Input(Map.of(), Map.of(), Map.of());
+        }
+    }
+
+    /** The statements made, those removed, the subject, and the entities created inline with the field that named them. */
+    record Result(List<Quad> quads, List<Quad> removed, Node subject, Map<Node, String> created) {}
+
+    /** How a form names an existing value it may remove: the value in N-Triples syntax. */
+    static String token(Node value) {
+        return NodeFmtLib.strNT(value);
+    }
 
     private final Vocab vocab;
     private final Words words;
@@ -48,11 +65,13 @@ final class StatementDraft {
 
     /**
      * The statements a form makes about {@code subject} (an existing entity), or about a new entity of
-     * {@code newClass} when {@code subject} is null; problems go to {@code issues}. Call inside a read of
-     * {@code union}.
+     * {@code newClass} when {@code subject} is null, and the statements of {@code passageGraph} about
+     * {@code subject} it removes; problems go to {@code issues}. Call inside a read of {@code union}.
      */
-    Result build(Node passage, Node subject, Node newClass, List<Field> fields, Input input, Graph union, Issues issues) {
+    Result build(Node passage, Node subject, Node newClass, List<Field> fields, Input input, Graph union,
+                 Graph passageGraph, Issues issues) {
         List<Quad> quads = new ArrayList<>();
+        List<Quad> removed = subject == null ? List.of() : removals(passage, subject, fields, input, union, passageGraph, issues);
         Map<Node, String> created = new LinkedHashMap<>();
         Node s = subject;
         if (s == null) {
@@ -60,13 +79,13 @@ final class StatementDraft {
             if (label.isEmpty()) {
                 issues.reject(words.shortName(RDFS.label.asNode()), "A new entity needs its name (rdfs:label): it is "
                         + "how pages show it and how search finds it.", "");
-                return new Result(List.of(), null, created);
+                return new Result(List.of(), List.of(), null, created);
             }
             s = NodeFactory.createURI(vocab.entityNs() + Words.kind(newClass) + "/" + Words.slug(label));
             if (union.contains(s, Node.ANY, Node.ANY)) {
                 issues.reject(words.shortName(RDFS.label.asNode()), "An entity " + words.shortName(s) + " (“"
                         + words.label(union, s) + "”) exists already: extend it instead of creating it again.", label);
-                return new Result(List.of(), null, created);
+                return new Result(List.of(), List.of(), null, created);
             }
             quads.add(Quad.create(passage, s, RDF.type.asNode(), newClass));
         }
@@ -79,11 +98,38 @@ final class StatementDraft {
                     continue;
                 Node value = value(f, text, toCreate.contains(i), passage, union, quads, created, issues);
                 if (value != null)
-                    quads.add(Quad.create(passage, s, f.path(), value));
+                    quads.add(f.inverse() ? Quad.create(passage, value, f.path(), s) : Quad.create(passage, s, f.path(), value));
             }
         }
-        return new Result(quads, s, created);
+        return new Result(quads, removed, s, created);
     }
+
+    /** The statements of the passage's graph ticked for removal; a value the passage does not state is refused. */
+    private List<Quad> removals(Node passage, Node subject, List<Field> fields, Input input, Graph union,
+                                Graph passageGraph, Issues issues) {
+        List<Quad> out = new ArrayList<>();
+        for (Field f : fields) {
+            for (String token : input.remove().getOrDefault(f.key(), List.of())) {
+                Node value;
+                try {
+                    value = NodeFactoryExtra.parseNode(token.strip());
+                } catch (RuntimeException e) {
+                    issues.reject(f.key(), "Not a value this form offered for removal: reload the form.", token);
+                    continue;
+                }
+                Quad q = f.inverse() ? Quad.create(passage, value, f.path(), subject) : Quad.create(passage, subject, f.path(), value);
+                if (!passageGraph.contains(q.asTriple())) {
+                    issues.reject(f.key(), "This passage does not state “" + words.label(union, value) + "” here: a "
+                            + "statement can be removed or corrected only in the passage that makes it.", words.label(union, value));
+                    continue;
+                }
+                if (!out.contains(q))
+                    out.add(q);
+            }
+        }
+        return out;
+    }
+
 
     private Node value(Field f, String text, boolean create, Node passage, Graph union, List<Quad> quads,
                        Map<Node, String> created, Issues issues) {

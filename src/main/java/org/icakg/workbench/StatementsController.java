@@ -64,7 +64,7 @@ final class StatementsController {
             describePassage(passage, scope);
             Graph union = kb.dataset().getUnionGraph();
             List<Map<String, Object>> lines = new ArrayList<>();
-            kb.dataset().getGraph(passage).find().forEachRemaining(t -> lines.add(line(union, t)));
+            kb.dataset().getGraph(passage).find().forEachRemaining(t -> lines.add(line(union, passage, t)));
             scope.put("statements", lines);
             List<Map<String, Object>> classes = new ArrayList<>();
             for (Node c : forms.classes())
@@ -80,7 +80,7 @@ final class StatementsController {
         Node passage = passageParam(ctx.queryParam("passage"));
         Txn.executeRead(kb.dataset(), () -> {
             Target target = target(ctx.queryParam("class"), ctx.queryParam("entity"));
-            ctx.html(render(user, passage, target, new StatementDraft.Input(Map.of(), Map.of()), new Issues(), false));
+            ctx.html(render(user, passage, target, StatementDraft.Input.empty(), new Issues(), false));
         });
     }
 
@@ -99,19 +99,22 @@ final class StatementsController {
         StatementDraft.Result draft = Txn.calculateRead(kb.dataset(), () -> {
             target[0] = target(ctx.formParam("class"), ctx.formParam("entity"));
             return drafts.build(passage, target[0].entity(), target[0].newClass(), target[0].form().fields(), input,
-                    kb.dataset().getUnionGraph(), issues);
+                    kb.dataset().getUnionGraph(), kb.dataset().getGraph(passage), issues);
         });
         WriteGate.Outcome outcome = null;
+        boolean nothing = draft.quads().isEmpty() && draft.removed().isEmpty();
         if (!issues.hasViolations() && draft.subject() != null) {
-            outcome = check || draft.quads().isEmpty()
-                    ? gate.dryRun(dsg -> draft.quads().forEach(dsg::add), List.of())
-                    : gate.write(user, dsg -> draft.quads().forEach(dsg::add), List.of());
+            java.util.function.Consumer<org.apache.jena.sparql.core.DatasetGraph> change = dsg -> {
+                draft.removed().forEach(dsg::delete);
+                draft.quads().forEach(dsg::add);
+            };
+            outcome = check || nothing ? gate.dryRun(change, List.of()) : gate.write(user, change, List.of());
             WriteGate.Outcome o = outcome;
             Txn.executeRead(kb.dataset(), () -> ReportIssues.add(o.report(), issues,
                     f -> fieldOf(f, draft, target[0].form().fields()), words, kb.dataset().getUnionGraph()));
         }
-        if (!check && draft.quads().isEmpty() && !issues.hasViolations())
-            issues.reject(Issues.GENERAL, "Nothing to write: fill in at least one field.", "");
+        if (!check && nothing && !issues.hasViolations())
+            issues.reject(Issues.GENERAL, "Nothing to write: fill in at least one field, or tick a value to remove.", "");
         if (outcome != null && outcome.committed()) {
             ctx.redirect("/workbench/changes/" + outcome.audit().id(), HttpStatus.SEE_OTHER);
             return;
@@ -205,10 +208,12 @@ final class StatementsController {
         scope.put("passageHref", "/workbench/passage?iri=" + Words.param(passage.getURI()));
     }
 
-    private Map<String, Object> line(Graph union, Triple t) {
+    private Map<String, Object> line(Graph union, Node passage, Triple t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("subject", words.label(union, t.getSubject()));
         m.put("subjectHref", words.href(t.getSubject()));
+        m.put("editHref", t.getSubject().isURI() ? "/workbench/statements?passage=" + Words.param(passage.getURI())
+                + "&entity=" + Words.param(t.getSubject().getURI()) : null);
         m.put("property", words.label(kb.ontology(), t.getPredicate()));
         m.put("object", words.label(union, t.getObject()));
         m.put("objectHref", words.href(t.getObject()));
@@ -218,9 +223,12 @@ final class StatementsController {
     private static StatementDraft.Input input(Context ctx) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         Map<String, Set<Integer>> create = new HashMap<>();
+        Map<String, List<String>> remove = new LinkedHashMap<>();
         ctx.formParamMap().forEach((name, list) -> {
             if (name.startsWith("v."))
                 values.put(name.substring(2), list);
+            else if (name.startsWith("del."))
+                remove.put(name.substring(4), list);
             else if (name.startsWith("new.")) {
                 int dot = name.lastIndexOf('.');
                 try {
@@ -231,14 +239,14 @@ final class StatementsController {
                 }
             }
         });
-        return new StatementDraft.Input(values, create);
+        return new StatementDraft.Input(values, create, remove);
     }
 
     private static String fieldOf(Finding f, StatementDraft.Result draft, List<Field> fields) {
-        Node p = ReportIssues.property(f);
-        if (f.focusNode().equals(draft.subject()) && p != null)
+        var path = f.entry().resultPath();
+        if (f.focusNode().equals(draft.subject()) && path != null)
             for (Field field : fields)
-                if (field.path().equals(p))
+                if (field.shapePaths().contains(path) || !field.inverse() && path.equals(new org.apache.jena.sparql.path.P_Link(field.path())))
                     return field.key();
         String creator = draft.created().get(f.focusNode());
         return creator != null ? creator : Issues.GENERAL;
@@ -267,7 +275,7 @@ final class StatementsController {
         scope.put("checkedOk", checked && !issues.hasViolations());
         List<Map<String, Object>> fields = new ArrayList<>();
         for (Field f : target.form().fields())
-            fields.add(FieldView.of(f, input, issues.of(f.key()), target.entity(), union, words));
+            fields.add(FieldView.of(f, input, issues.of(f.key()), target.entity(), union, kb.dataset().getGraph(passage), words));
         scope.put("fields", fields);
         return pages.render("statements", scope);
     }

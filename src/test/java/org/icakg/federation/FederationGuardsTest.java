@@ -17,12 +17,13 @@ import java.time.Duration;
 import java.util.List;
 
 import org.icakg.support.Fixtures;
+import org.icakg.support.Served;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.StubEndpoint;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What {@code SERVICE} may reach: endpoints on loopback that misbehave (an error with a secret body, a redirect,
@@ -34,22 +35,12 @@ class FederationGuardsTest {
     static final Duration TIME_LIMIT = Duration.ofSeconds(3);
     static final Path DATA = Fixtures.TINY;
 
-    static StubEndpoint stub;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        stub = new StubEndpoint();
-        server = TestServer.start(c -> c.withData(List.of(DATA)).withQueryTimeout(TIME_LIMIT)
-                .withFederation(c.federation().allowing(List.of(stub.url("/error"), stub.url("/redirect"),
-                        stub.url("/slow"), stub.url("/huge"), stub.silentUrl()))));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
-        stub.close();
-    }
+    @RegisterExtension
+    static final StubEndpoint stub = StubEndpoint.started();
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start(c -> c.withData(List.of(DATA))
+            .withQueryTimeout(TIME_LIMIT).withFederation(c.federation().allowing(List.of(stub.url("/error"),
+                    stub.url("/redirect"), stub.url("/slow"), stub.url("/huge"), stub.silentUrl()))));
 
     @AfterEach
     void server_still_answers_other_queries() {
@@ -62,7 +53,7 @@ class FederationGuardsTest {
         return "SELECT * WHERE { SERVICE <" + endpoint + "> { ?s ?p ?o } }";
     }
 
-    HttpResponse<String> query(TestServer s, String q, String... headers) {
+    HttpResponse<String> query(Served s, String q, String... headers) {
         return s.get("/sparql?query=" + enc(q), headers);
     }
 

@@ -15,10 +15,9 @@ import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.system.Txn;
-import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,19 +30,11 @@ class CompetencyQuestionsTest {
     static final Path QUERIES = Path.of("queries");
     static final Path EXPECTED = Path.of("src/test/resources/competency");
 
-    static KnowledgeBase kb;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.bundled();
 
-    @BeforeAll
-    static void load() {
-        kb = KnowledgeBase.inMemory(Bundle.bundled(), Vocab.DEFAULT);
-        server = TestServer.bundled();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    /** The served knowledge base, queried in process. */
+    static KnowledgeBase kb() { return server.server().knowledgeBase(); }
 
     static Stream<String> questions() throws IOException {
         try (Stream<Path> files = Files.list(QUERIES)) {
@@ -62,8 +53,8 @@ class CompetencyQuestionsTest {
     @MethodSource("questions")
     void the_question_gets_its_expected_answer(String file) throws IOException {
         String query = Files.readString(QUERIES.resolve(file));
-        String actual = Txn.calculateRead(kb.dataset(), () -> {
-            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(kb.dataset())).query(QueryFactory.create(query)).build()) {
+        String actual = Txn.calculateRead(kb().dataset(), () -> {
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(kb().dataset())).query(QueryFactory.create(query)).build()) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ResultSetFormatter.outputAsTSV(out, qe.execSelect());
                 return out.toString(StandardCharsets.UTF_8);

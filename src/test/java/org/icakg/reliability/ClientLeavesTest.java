@@ -17,11 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.icakg.support.Fixtures;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.StubEndpoint;
-import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,22 +36,12 @@ class ClientLeavesTest {
 
     @TempDir
     static Path dir;
-    static StubEndpoint remote;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        remote = new StubEndpoint();
-        Path many = Fixtures.manyStatements(dir);
-        server = TestServer.start(c -> c.withData(List.of(Fixtures.TINY, many)).withQueryTimeout(TIME_LIMIT)
-                .withFederation(c.federation().allowing(List.of(remote.silentUrl()))));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        server.close();
-        remote.close();
-    }
+    @RegisterExtension
+    static final StubEndpoint remote = StubEndpoint.started();
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start(c -> c
+            .withData(List.of(Fixtures.TINY, Fixtures.manyStatements(dir))).withQueryTimeout(TIME_LIMIT)
+            .withFederation(c.federation().allowing(List.of(remote.silentUrl()))));
 
     @Test
     void a_client_that_hangs_up_on_a_service_query_ends_the_outbound_call_and_frees_its_slot() throws Exception {

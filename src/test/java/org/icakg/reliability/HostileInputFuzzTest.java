@@ -18,10 +18,9 @@ import java.util.function.Function;
 
 import org.icakg.support.HtmlLinks;
 import org.icakg.support.Maintainer;
-import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -63,22 +62,13 @@ class HostileInputFuzzTest {
     /** One kind of request, with the payload put somewhere in it. */
     record Route(String name, Function<String, HttpRequest.Builder> request) {}
 
-    static TestServer server;
-    static List<Route> routes;
-
-    @BeforeAll
-    static void start(@TempDir Path dir) {
-        Path users = Maintainer.usersFile(dir);
-        server = TestServer.start(c -> c.withData(List.of(Path.of("src/test/resources/fixtures/browse"),
-                Path.of("src/test/resources/fixtures/unsafe-links"))).withUsersFile(users).withMaxBodyBytes(MAX_BODY));
-        routes = routes();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null)
-            server.close();
-    }
+    @TempDir
+    static Path dir;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.start(c -> c.withData(List.of(
+            Path.of("src/test/resources/fixtures/browse"), Path.of("src/test/resources/fixtures/unsafe-links")))
+            .withUsersFile(Maintainer.usersFile(dir)).withMaxBodyBytes(MAX_BODY));
+    static final List<Route> routes = routes();
 
     static String q(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
 

@@ -14,10 +14,10 @@ import java.nio.file.Path;
 
 import org.icakg.cli.Main;
 import org.icakg.support.Maintainer;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,20 +33,12 @@ class LimitsTest {
 
     @TempDir
     static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(() -> {
         Path store = dir.resolve("store");
-        Path users = Maintainer.usersFile(dir);
-        server = TestServer.serving(org.icakg.support.Fixtures.tdb2(store),
-                c -> c.withStore(store).withUsersFile(users).withMaxBodyBytes(SMALL_BODY_LIMIT));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+        return TestServer.serving(org.icakg.support.Fixtures.tdb2(store), c -> c.withStore(store)
+                .withUsersFile(Maintainer.usersFile(dir)).withMaxBodyBytes(SMALL_BODY_LIMIT));
+    });
 
     @ParameterizedTest
     @ValueSource(strings = {"POST /sparql application/sparql-query", "POST /update application/sparql-update",

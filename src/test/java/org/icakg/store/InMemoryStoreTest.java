@@ -119,6 +119,50 @@ class InMemoryStoreTest {
         assertEquals(List.of("2"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
     }
 
+    @Test
+    void a_statement_held_by_many_graphs_names_each_and_leaves_the_union_with_the_last() {
+        int graphs = 40;
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 0; i < graphs; i++)
+                dsg.add(iri("many/" + i), S, Q, iri("hub"));
+        });
+        String holders = "SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?g { <" + S.getURI() + "> <" + Q.getURI() + "> <"
+                + iri("hub").getURI() + "> } }";
+        assertEquals(List.of(Integer.toString(graphs)), select(holders, "n"));
+        assertEquals(List.of("3"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 1; i < graphs; i++)
+                dsg.delete(iri("many/" + i), S, Q, iri("hub"));
+        });
+        assertEquals(List.of("1"), select(holders, "n"));
+        assertEquals(List.of(iri("many/0").getURI()), select("SELECT ?g WHERE { GRAPH ?g { ?s ?p <" + iri("hub").getURI() + "> } }", "g"));
+        Txn.executeRead(dsg, () -> assertTrue(dsg.contains(iri("many/0"), S, Q, iri("hub"))));
+        Txn.executeWrite(dsg, () -> dsg.delete(iri("many/0"), S, Q, iri("hub")));
+        assertEquals(List.of("2"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
+    }
+
+    @Test
+    void a_graph_growing_past_a_few_dozen_statements_and_shrinking_again_answers_every_pattern() {
+        Node big = iri("graph/big");
+        int statements = 100;
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 0; i < statements; i++)
+                dsg.add(big, iri("s/" + (i % 10)), P, iri("o/" + i));
+        });
+        String inBig = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + big.getURI() + "> { %s } }";
+        assertEquals(List.of("100"), select(inBig.formatted("?s ?p ?o"), "n"));
+        assertEquals(List.of("10"), select(inBig.formatted("<" + iri("s/3").getURI() + "> ?p ?o"), "n"));
+        assertEquals(List.of("1"), select(inBig.formatted("?s ?p <" + iri("o/42").getURI() + ">"), "n"));
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 0; i < statements - 5; i++)
+                dsg.delete(big, iri("s/" + (i % 10)), P, iri("o/" + i));
+        });
+        assertEquals(List.of("5"), select(inBig.formatted("?s ?p ?o"), "n"));
+        assertEquals(List.of("1"), select(inBig.formatted("<" + iri("s/7").getURI() + "> <" + P.getURI() + "> ?o"), "n"));
+        assertEquals(List.of("0"), select(inBig.formatted("?s <" + Q.getURI() + "> ?o"), "n"));
+        Txn.executeRead(dsg, () -> assertTrue(dsg.contains(big, iri("s/9"), P, iri("o/99"))));
+    }
+
     private List<String> select(String query, String var) {
         if (dsg.isInTransaction())
             return rows(query, var);

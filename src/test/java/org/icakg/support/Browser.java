@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.OutputType;
@@ -18,10 +20,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium driven by Selenium (Debian's {@code chromium} and {@code chromium-driver}). Tests that need
- * it are skipped, with the reason shown, when either is missing. Registered as an extension, it saves a
- * screenshot of the page under {@code target/screenshots/} when a test fails.
+ * it are skipped, with the reason shown, when either is missing. Registered as an extension (a static field, before
+ * the {@link ServerExtension} of the class) it starts before the class's first test, quits after its last, and saves
+ * a screenshot of the page under {@code target/screenshots/} when a test fails.
  */
-public final class Browser implements TestWatcher, AutoCloseable {
+public final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher, AutoCloseable {
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -32,8 +35,23 @@ public final class Browser implements TestWatcher, AutoCloseable {
     private WebDriver driver;
     private Path profile;
 
-    /** Starts the browser, or skips the calling test when Chromium or its driver is not installed. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /**
+     * Starts the browser (once: the running one when it is started already), or skips the calling tests when
+     * Chromium or its driver is not installed.
+     */
     public WebDriver start() {
+        if (driver != null)
+            return driver;
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: install chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")");
         try {

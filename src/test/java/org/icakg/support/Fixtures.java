@@ -34,14 +34,17 @@ public final class Fixtures {
     private Fixtures() {}
 
     /** Writes 3,000 labelled things in one passage graph to {@code dir/many.trig}. */
-    public static Path manyStatements(Path dir) throws IOException {
+    public static Path manyStatements(Path dir) {
         StringBuilder b = new StringBuilder("<https://w3id.org/ica-kg/id/passage/load-01> {\n");
         for (int i = 0; i < 3000; i++)
             b.append("<https://w3id.org/ica-kg/id/thing/t").append(i)
                     .append("> <http://www.w3.org/2000/01/rdf-schema#label> \"thing ").append(i).append("\" .\n");
         Path file = dir.resolve("many.trig");
-        Files.writeString(file, b.append("}\n").toString());
-        return file;
+        try {
+            return Files.writeString(file, b.append("}\n").toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Ontology, shapes and data of the write-path fixture. */

@@ -16,4 +16,9 @@ public interface Served {
 
     /** Sends a request with extra header name/value pairs. */
     HttpResponse<String> send(HttpRequest.Builder request, String... headers);
+
+    /** {@code GET path} with extra header name/value pairs. */
+    default HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(java.net.URI.create(url(path))).GET(), headers);
+    }
 }

@@ -75,8 +75,6 @@ public final class ServerExtension implements Served, BeforeAllCallback, AfterAl
     @Override
     public String url(String path) { return client().url(path); }
 
-    public HttpResponse<String> get(String path, String... headers) { return client().get(path, headers); }
-
     public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         return client().post(path, contentType, body, headers);
     }

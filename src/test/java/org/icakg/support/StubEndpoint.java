@@ -2,6 +2,7 @@ package org.icakg.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,15 +16,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * Endpoints on loopback that misbehave as remote SPARQL endpoints can: one that answers an error with a secret in
  * its body, one that redirects, one that is slow, and a socket that accepts and never answers. Each counts the
- * requests it gets, so a test can assert that a refused call sent nothing.
+ * requests it gets, so a test can assert that a refused call sent nothing. Registered as an extension (a static field,
+ * before the {@link ServerExtension} that names its URLs) it is stopped after the class's last test.
  */
-public final class StubEndpoint implements AutoCloseable {
+public final class StubEndpoint implements AfterAllCallback, AutoCloseable {
 
     /** Text in every stub body; it must never reach a client of the server under test. */
     public static final String SECRET = "stub-secret-7f3a";
@@ -34,6 +39,20 @@ public final class StubEndpoint implements AutoCloseable {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<Long> silentClosedAt = new CopyOnWriteArrayList<>();
     private final AtomicInteger silentAccepted = new AtomicInteger();
+
+    /** A running stub, for a static field. */
+    public static StubEndpoint started() {
+        try {
+            return new StubEndpoint();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+    }
 
     public StubEndpoint() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

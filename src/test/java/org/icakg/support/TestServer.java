@@ -49,10 +49,6 @@ public final class TestServer implements Served, AutoCloseable {
     @Override
     public String url(String path) { return server.url() + path; }
 
-    public HttpResponse<String> get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
-    }
-
     public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", contentType)

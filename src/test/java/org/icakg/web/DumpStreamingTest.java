@@ -15,9 +15,10 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.icakg.support.Fixtures;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,31 +32,37 @@ class DumpStreamingTest {
 
     @TempDir
     static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.of(() -> TestServer.withData(Fixtures.manyStatements(tmp), odd(tmp)));
+    /** A copy of the served data set, made before the first test, to compare the dumps with. */
     static DatasetGraph store;
 
     @BeforeAll
-    static void start() throws IOException {
-        // Beside many statements, the kinds of terms a writer can get wrong: blank nodes (also as a graph's subject
-        // and object), language tags, datatypes, quotes, markup, line breaks and non-ASCII text.
-        Path odd = tmp.resolve("odd.trig");
-        java.nio.file.Files.writeString(odd, """
-                PREFIX ica: <https://w3id.org/ica-kg/ontology#>
-                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-                <https://w3id.org/ica-kg/id/passage/odd-01> {
-                  <https://w3id.org/ica-kg/id/thing/odd> rdfs:label "Odd \\"thing\\" <b>&amp;</b>"@en , "Странный"@ru ;
-                      rdfs:comment "line one\\nline two" ;
-                      ica:note [ rdfs:label "inner" ; ica:count "42"^^xsd:integer ; ica:on "2020-01-02"^^xsd:date ] .
-                }
-                """);
-        server = TestServer.withData(Fixtures.manyStatements(tmp), odd);
+    static void copy() {
         store = Fixtures.copy(server.server().knowledgeBase().dataset());
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
+    /**
+     * Beside many statements, the kinds of terms a writer can get wrong: blank nodes (also as a graph's subject and
+     * object), language tags, datatypes, quotes, markup, line breaks and non-ASCII text.
+     */
+    static Path odd(Path dir) {
+        try {
+            Path odd = dir.resolve("odd.trig");
+            java.nio.file.Files.writeString(odd, """
+                    PREFIX ica: <https://w3id.org/ica-kg/ontology#>
+                    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                    PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                    <https://w3id.org/ica-kg/id/passage/odd-01> {
+                      <https://w3id.org/ica-kg/id/thing/odd> rdfs:label "Odd \\"thing\\" <b>&amp;</b>"@en , "Странный"@ru ;
+                          rdfs:comment "line one\\nline two" ;
+                          ica:note [ rdfs:label "inner" ; ica:count "42"^^xsd:integer ; ica:on "2020-01-02"^^xsd:date ] .
+                    }
+                    """);
+            return odd;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void assertStreamed(HttpResponse<String> r) {

@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.icakg.support.Browser;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -33,31 +32,20 @@ class NoScriptBrowserTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    static TestServer server;
-    static WebDriver web;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.withData(Path.of("src/test/resources/fixtures/unsafe-links"));
 
-    @BeforeAll
-    static void start() {
-        web = browser.start();
-        server = TestServer.withData(Path.of("src/test/resources/fixtures/unsafe-links"));
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        if (server != null)
-            server.close();
-    }
+    static WebDriver web() { return browser.driver(); }
 
     private void open(String path) {
-        web.get(server.url(path));
+        web().get(server.url(path));
         browser.waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private void assertNothingRan(String path) {
-        Object pwned = ((JavascriptExecutor) web).executeScript("return window.__pwned === undefined ? null : window.__pwned");
+        Object pwned = ((JavascriptExecutor) web()).executeScript("return window.__pwned === undefined ? null : window.__pwned");
         assertNull(pwned, path + " ran a payload");
-        assertNotEquals("pwned", web.getTitle(), path + " ran a payload that set the title");
+        assertNotEquals("pwned", web().getTitle(), path + " ran a payload that set the title");
     }
 
     @Test
@@ -74,7 +62,7 @@ class NoScriptBrowserTest {
             assertNothingRan(path);
         }
         open("/id/state/kazakhstan?format=" + TestServer.enc(SCRIPT));
-        assertTrue(web.findElement(By.cssSelector("p.problem")).getText().contains(SCRIPT),
+        assertTrue(web().findElement(By.cssSelector("p.problem")).getText().contains(SCRIPT),
                 "the payload is shown as text on the error page");
     }
 
@@ -82,7 +70,7 @@ class NoScriptBrowserTest {
     void a_search_for_script_shows_it_as_text() {
         open("/search?q=" + TestServer.enc(IMG));
         assertNothingRan("/search");
-        assertEquals(IMG, web.findElement(By.id("q")).getAttribute("value"));
+        assertEquals(IMG, web().findElement(By.id("q")).getAttribute("value"));
     }
 
     @Test
@@ -90,13 +78,13 @@ class NoScriptBrowserTest {
         for (String path : List.of("/", "/timeline", "/search?q=scripted", "/id/state/india", "/id/state/kazakhstan",
                 "/classes", "/id/passage/ordinary")) {
             open(path);
-            List<WebElement> scriptLinks = web.findElements(By.cssSelector(
+            List<WebElement> scriptLinks = web().findElements(By.cssSelector(
                     "a[href^='javascript:' i], a[href^='data:' i], a[href^='vbscript:' i]"));
             assertTrue(scriptLinks.isEmpty(), path + " has script links");
             assertNothingRan(path);
         }
         open("/search?q=scripted");
-        WebElement hit = web.findElement(By.xpath("//*[contains(@class,'hit') and text()='Scripted state']"));
+        WebElement hit = web().findElement(By.xpath("//*[contains(@class,'hit') and text()='Scripted state']"));
         hit.click();
         assertNothingRan("a click on the script IRI");
     }
@@ -105,8 +93,8 @@ class NoScriptBrowserTest {
     void pages_carry_the_policy_and_the_scripts_in_files_still_run() {
         open("/id/state/india");
         browser.waiting().until(d -> d.findElement(By.id("graph")).getAttribute("data-nodes") != null);
-        assertFalse(web.findElements(By.cssSelector("#graph canvas")).isEmpty(), "the graph script ran under the CSP");
-        Object inline = ((JavascriptExecutor) web).executeScript("""
+        assertFalse(web().findElements(By.cssSelector("#graph canvas")).isEmpty(), "the graph script ran under the CSP");
+        Object inline = ((JavascriptExecutor) web()).executeScript("""
                 const s = document.createElement('script');
                 s.textContent = 'window.__pwned = 3';
                 document.head.appendChild(s);

@@ -7,14 +7,12 @@ import java.util.List;
 
 import org.icakg.support.Browser;
 import org.icakg.support.Fixtures;
-import org.icakg.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The query editor in a real browser, served entirely by this server (no CDN, no other origin). */
@@ -23,26 +21,15 @@ class QueryEditorBrowserTest {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    static TestServer server;
-    static WebDriver web;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.withData(Fixtures.TINY);
 
-    @BeforeAll
-    static void start() {
-        web = browser.start();
-        server = TestServer.withData(Fixtures.TINY);
-    }
+    static WebDriver web() { return browser.driver(); }
 
-    @AfterAll
-    static void stop() {
-        browser.close();
-        if (server != null)
-            server.close();
-    }
-
-    JavascriptExecutor js() { return (JavascriptExecutor) web; }
+    JavascriptExecutor js() { return (JavascriptExecutor) web(); }
 
     void openEditor() {
-        web.get(server.url("/query"));
+        web().get(server.url("/query"));
         browser.waiting().until(d -> js().executeScript("return document.body.getAttribute('data-examples-loaded')") != null);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".CodeMirror")));
     }
@@ -52,9 +39,9 @@ class QueryEditorBrowserTest {
         openEditor();
         js().executeScript("window.icaYasgui.getTab().getYasqe().setValue(arguments[0])",
                 "SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY ?label");
-        web.findElement(By.cssSelector(".yasqe_queryButton")).click();
+        web().findElement(By.cssSelector(".yasqe_queryButton")).click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".yasr"), "Kazakhstan"));
-        assertTrue(web.findElement(By.cssSelector(".yasr")).getText().contains("India"));
+        assertTrue(web().findElement(By.cssSelector(".yasr")).getText().contains("India"));
     }
 
     @Test
@@ -62,19 +49,19 @@ class QueryEditorBrowserTest {
         openEditor();
         js().executeScript("window.icaYasgui.getTab().getYasqe().setValue(arguments[0])",
                 "SELECT ?s (COUNT(*) AS ?statements) WHERE { ?s ?p ?o } GROUP BY ?s ORDER BY DESC(?statements) LIMIT 5");
-        web.findElement(By.cssSelector(".yasqe_queryButton")).click();
+        web().findElement(By.cssSelector(".yasqe_queryButton")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".yasr .select_chart")));
-        web.findElement(By.cssSelector(".yasr .select_chart")).click();
+        web().findElement(By.cssSelector(".yasr .select_chart")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.ica-chart rect")));
-        assertTrue(web.findElements(By.cssSelector("svg.ica-chart rect")).size() >= 2);
+        assertTrue(web().findElements(By.cssSelector("svg.ica-chart rect")).size() >= 2);
     }
 
     @Test
     void the_competency_questions_are_offered_as_examples_and_load_into_the_editor() {
         openEditor();
-        List<?> buttons = web.findElements(By.cssSelector("button.example"));
+        List<?> buttons = web().findElements(By.cssSelector("button.example"));
         assertEquals(18, buttons.size(), "one example per competency question");
-        web.findElements(By.cssSelector("button.example")).get(0).click();
+        web().findElements(By.cssSelector("button.example")).get(0).click();
         String value = (String) js().executeScript("return window.icaYasgui.getTab().getYasqe().getValue()");
         assertTrue(value.contains("SELECT"), value);
         assertTrue(value.contains("# title:"), "the first competency question is in the editor: " + value);

@@ -154,6 +154,74 @@ class StatementFormsTest {
     }
 
     @Test
+    void an_inverse_path_gives_a_field_whose_value_is_the_subject_and_its_findings_land_there() throws Exception {
+        Node mineral = kb.vocab().termNode("Mineral");
+        String form = formFor(mineral);
+        String field = fieldHtml(form, "^ica:concerns");
+        assertTrue(field.contains("concerns (inverse)"), field);
+        assertTrue(field.contains("class=\"field entity"), "an entity field: " + field);
+
+        HttpResponse<String> json = wb.server.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(wb.server.url("/workbench/statements")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(WorkbenchClient.form("passage", PASSAGE_1,
+                        "class", mineral.getURI(), "v.rdfs:label", "Steppe scandium", "action", "check", "csrf", wb.token()))),
+                "Authorization", org.icakg.support.Maintainer.AUTH, "Origin", wb.server.url(""), "Accept", "application/json");
+        JsonNode answer = new ObjectMapper().readTree(json.body());
+        assertEquals("Warning", answer.get("fields").get("^ica:concerns").get(0).get("severity").asText(),
+                "the warning of the inverse path is next to its field: " + json.body());
+
+        String commitment = "Develop transport corridors, including the Chabahar port and the North-South corridor";
+        HttpResponse<String> r = wb.post("/workbench/statements", "passage", PASSAGE_1, "class", mineral.getURI(),
+                "v.rdfs:label", "Steppe scandium", "v.^ica:concerns", commitment, "action", "commit");
+        assertEquals(303, r.statusCode(), r.body());
+        Txn.executeRead(kb.dataset(), () -> {
+            var g = kb.dataset().getGraph(NodeFactory.createURI(PASSAGE_1));
+            Node scandium = NodeFactory.createURI(kb.vocab().entityNs() + "mineral/steppe-scandium");
+            List<Node> subjects = g.find(Node.ANY, kb.vocab().termNode("concerns"), scandium).mapWith(t -> t.getSubject()).toList();
+            assertEquals(1, subjects.size(), "the commitment is the subject: " + subjects);
+            assertTrue(subjects.get(0).getURI().startsWith(kb.vocab().entityNs() + "commitment/"), subjects.toString());
+        });
+        String again = wb.get("/workbench/statements?passage=" + Words.param(PASSAGE_1) + "&entity="
+                + Words.param(kb.vocab().entityNs() + "mineral/steppe-scandium")).body();
+        assertTrue(fieldHtml(again, "^ica:concerns").contains("Already: <a href=\"/id/commitment/"), "the existing value is shown");
+    }
+
+    @Test
+    void an_alternative_path_gives_a_field_writing_its_first_alternative() {
+        Node concept = NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#Concept");
+        String field = fieldHtml(formFor(concept), "skos:inScheme");
+        assertTrue(field.contains("A concept belongs to a concept scheme"), "the alternative path's rule: " + field);
+        assertTrue(field.contains("data-class=\"http://www.w3.org/2004/02/skos/core#ConceptScheme\""), field);
+        HttpResponse<String> refused = wb.post("/workbench/statements", "passage", PASSAGE_1, "class", concept.getURI(),
+                "v.rdfs:label", "Steppe summitry", "action", "commit");
+        assertEquals(422, refused.statusCode());
+        assertTrue(fieldHtml(refused.body(), "skos:inScheme").contains("class=\"field entity bad"),
+                "the violation of the alternative path marks its field");
+        HttpResponse<String> r = wb.post("/workbench/statements", "passage", PASSAGE_1, "class", concept.getURI(),
+                "v.rdfs:label", "Steppe summitry", "v.skos:definition", "Meetings held on the steppe.",
+                "v.skos:inScheme", kb.vocab().entityNs() + "scheme/meeting-level", "action", "commit");
+        assertEquals(303, r.statusCode(), r.body());
+        Txn.executeRead(kb.dataset(), () -> assertTrue(kb.dataset().getGraph(NodeFactory.createURI(PASSAGE_1)).contains(
+                NodeFactory.createURI(kb.vocab().entityNs() + "concept/steppe-summitry"),
+                NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#inScheme"),
+                NodeFactory.createURI(kb.vocab().entityNs() + "scheme/meeting-level"))));
+    }
+
+    @Test
+    void dash_editors_and_viewers_of_the_shapes_choose_how_a_value_is_edited_and_shown() {
+        assertTrue(fieldHtml(formFor(kb.vocab().termNode("Commitment")), "ica:concerns").contains("class=\"field entity"),
+                "dash:AutoCompleteEditor: an entity chosen by name");
+        assertTrue(fieldHtml(formFor(kb.vocab().termNode("ExternalSource")), "dcterms:source").contains("class=\"field iri"),
+                "dash:URIEditor: a web address");
+        String state = wb.get("/workbench/statements?passage=" + Words.param(PASSAGE_1) + "&entity="
+                + Words.param(kb.vocab().entityNs() + "state/kazakhstan")).body();
+        assertTrue(fieldHtml(state, "owl:sameAs").contains(
+                "Already: <a href=\"http://www.wikidata.org/entity/Q232\">http://www.wikidata.org/entity/Q232</a>"),
+                "dash:URIViewer: the IRI itself, as a link: " + fieldHtml(state, "owl:sameAs"));
+    }
+
+    @Test
     void autocompletion_offers_entities_of_the_fields_class_only() throws Exception {
         JsonNode forums = new ObjectMapper().readTree(wb.get("/workbench/entities.json?q=dialogue&class="
                 + Words.param(kb.vocab().termNode("Forum").getURI())).body());

@@ -1,0 +1,175 @@
+package org.icakg.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * Plain SPARQL queries by GET ({@link SmallQueries}), answered in Jetty's own request handling: admitted as any
+ * read ({@link Admission}), answered from the {@link AnswerCache} when it holds the answer (with its ETag, or 304),
+ * otherwise run into a buffer and kept in the cache. A run that fails (its time limit, the engine's refusal) is not
+ * answered here: the request goes on through the servlet chain with its failure, and the chain's one error path
+ * answers it ({@link TimeLimitGuard}), without running the query again. An answer larger than the buffer bound is
+ * streamed; if its time limit cuts it off then, the connection is broken, as the servlet path does.
+ */
+final class EarlyQueries {
+
+    private final SmallQueries queries;
+    private final AnswerCache cache;
+    private final Admission admission;
+    private final long maxBufferedBytes;
+
+    EarlyQueries(SmallQueries queries, AnswerCache cache, Admission admission, long maxBufferedBytes) {
+        this.queries = queries;
+        this.cache = cache;
+        this.admission = admission;
+        this.maxBufferedBytes = maxBufferedBytes;
+    }
+
+    /** The plan of a request this class answers, or null (the request goes on, nothing written). */
+    static SmallQueries.Plan planOf(Request request) {
+        if (!"GET".equals(request.getMethod()))
+            return null;
+        HttpFields headers = request.getHeaders();
+        if (headers.contains(HttpHeader.AUTHORIZATION) || headers.contains(HttpHeader.COOKIE)
+                || headers.contains(HttpHeader.CONTENT_LENGTH) || headers.contains(HttpHeader.TRANSFER_ENCODING))
+            return null;
+        Fields params = Request.extractQueryParameters(request);
+        Fields.Field query = params.get("query");
+        if (params.getSize() != 1 || query == null || query.getValues().size() != 1)
+            return null;
+        return SmallQueries.plan(query.getValue(), headers.get(HttpHeader.ACCEPT));
+    }
+
+    /**
+     * Answers the request and returns its status, or returns -1 having written nothing, when its run failed: the
+     * failure is then on the request ({@link SmallQueries#FAILURE}) for the servlet chain to answer.
+     */
+    int answer(SmallQueries.Plan plan, Request request, Response response, Callback callback) throws IOException {
+        HttpFields headers = request.getHeaders();
+        String key = AnswerCache.getKey(request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
+                headers.get(HttpHeader.ACCEPT), headers.get(HttpHeader.ACCEPT_ENCODING));
+        AnswerCache.Answer hit = key == null ? null : cache.get(key);
+        if (hit != null)
+            return send(hit, request, response, callback);
+        long version = cache.version();
+        Spilling out = new Spilling(plan, response);
+        SmallQueries.Failure failure;
+        try (Admission.Ticket admitted = admission.enter(true)) {
+            failure = queries.run(plan, out, request);
+        } catch (IOException e) {
+            // The client went away while the answer streamed.
+            callback.failed(e);
+            return HttpStatus.OK_200;
+        }
+        if (out.streaming()) {
+            if (failure != null) {
+                callback.failed(new IOException("query cancelled by its time limit after results started streaming"));
+            } else {
+                out.close();
+                callback.succeeded();
+            }
+            return HttpStatus.OK_200;
+        }
+        if (failure != null) {
+            request.setAttribute(SmallQueries.FAILURE, failure);
+            return -1;
+        }
+        byte[] body = out.buffered();
+        AnswerCache.Answer answer = key == null ? new AnswerCache.Answer(answerHeaders(plan), body, null)
+                : cache.put(key, version, answerHeaders(plan), body);
+        return send(answer, request, response, callback);
+    }
+
+    /** The headers of an answer to {@code plan}, as the servlet path sets them (and the cache replays them). */
+    private static Map<String, String> answerHeaders(SmallQueries.Plan plan) {
+        var h = new LinkedHashMap<String, String>();
+        h.put("Vary", SmallQueries.VARY);
+        h.put("Cache-Control", SmallQueries.NO_CACHE);
+        h.put("Pragma", "no-cache");
+        h.put("Content-Type", plan.contentType());
+        return h;
+    }
+
+    private static int send(AnswerCache.Answer answer, Request request, Response response, Callback callback) {
+        HttpFields.Mutable out = response.getHeaders();
+        SecurityHeaders.apply(out);
+        answer.headers().forEach(out::put);
+        int status = HttpStatus.OK_200;
+        ByteBuffer body = ByteBuffer.wrap(answer.body());
+        if (answer.etag() != null) {
+            out.put(HttpHeader.ETAG, answer.etag());
+            if (AnswerCache.notModified(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), answer.etag())) {
+                status = HttpStatus.NOT_MODIFIED_304;
+                body = BufferUtil.EMPTY_BUFFER;
+            }
+        }
+        response.setStatus(status);
+        if (status == HttpStatus.OK_200)
+            out.put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.remaining()));
+        response.write(true, body, callback);
+        return status;
+    }
+
+    /**
+     * The answer's bytes: held in memory up to the buffer bound, then sent as they come (headers first, without a
+     * length or ETag).
+     */
+    private final class Spilling extends OutputStream {
+        private final SmallQueries.Plan plan;
+        private final Response response;
+        private final ByteArrayOutputStream held = new ByteArrayOutputStream(512);
+        private OutputStream sink;
+
+        Spilling(SmallQueries.Plan plan, Response response) {
+            this.plan = plan;
+            this.response = response;
+        }
+
+        boolean streaming() { return sink != null; }
+
+        byte[] buffered() { return held.toByteArray(); }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (sink == null && held.size() + len <= maxBufferedBytes) {
+                held.write(b, off, len);
+                return;
+            }
+            if (sink == null) {
+                response.setStatus(HttpStatus.OK_200);
+                HttpFields.Mutable out = response.getHeaders();
+                SecurityHeaders.apply(out);
+                answerHeaders(plan).forEach(out::put);
+                sink = Content.Sink.asOutputStream(response);
+                held.writeTo(sink);
+                held.reset();
+            }
+            sink.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (sink != null)
+                sink.close();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.icakg.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.icakg.store.Stores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Materialising the inferences graph by graph on all processors gives exactly the inferred graphs (statements,
+ * graphs and their descriptions) of deriving everything one statement at a time.
+ */
+class ParallelInferenceTest {
+
+    private static final Vocab VOCAB = Vocab.DEFAULT;
+
+    @Test
+    void the_bundled_knowledge_graph_gets_the_same_inferred_graphs_as_one_statement_at_a_time() {
+        assertSameInferences(Bundle.bundled());
+    }
+
+    @Test
+    void chains_across_graphs_hubs_and_statements_asserted_elsewhere_get_the_same_inferred_graphs() {
+        Bundle bundle = new Bundle(Bundle.readAll(List.of(Path.of("src/test/resources/fixtures/inference-ontology.ttl"))),
+                List.of(), Bundle.readAll(List.of(Path.of("src/test/resources/fixtures/inference-across-graphs.trig"))));
+        Set<Quad> inferred = assertSameInferences(bundle);
+        Node ab = VOCAB.inferredGraphFor(List.of(graph("a"), graph("b")));
+        assertTrue(inferred.contains(Quad.create(ab, iri("d/almaty"), iri("o#partOf"), iri("d/centralAsia"))),
+                "a chain of two graphs is in their joint inferred graph");
+        assertTrue(inferred.stream().noneMatch(q -> q.getSubject().equals(iri("d/kz")) && q.getObject().equals(iri("o#State"))),
+                "a statement one graph asserts is not repeated as inferred from another");
+    }
+
+    /** Loads {@code bundle} twice, materialises both ways, checks they agree, and returns the inferred quads. */
+    private static Set<Quad> assertSameInferences(Bundle bundle) {
+        DatasetGraph oneByOne = loaded(bundle), parallel = loaded(bundle);
+        Inference inference = new Inference(Txn.calculateRead(oneByOne, () -> copy(oneByOne)), VOCAB);
+        Txn.executeWrite(oneByOne, () -> {
+            InferredGraphs graphs = InferredGraphs.forMaterialising(oneByOne, VOCAB);
+            graphs.clear();
+            inference.close(graphs, graphs.assertedSeeds());
+            graphs.tidy();
+        });
+        long count = Txn.calculateWrite(parallel, () -> inference.materialize(parallel, VOCAB));
+        Set<Quad> expected = inferredQuads(oneByOne), actual = inferredQuads(parallel);
+        assertTrue(expected.size() > 0, "the data entails something");
+        Set<Quad> missing = new HashSet<>(expected), extra = new HashSet<>(actual);
+        missing.removeAll(actual);
+        extra.removeAll(expected);
+        assertEquals(Set.of(), missing, "inferred one statement at a time, missing in parallel");
+        assertEquals(Set.of(), extra, "inferred in parallel only");
+        assertEquals(expected.stream().filter(q -> !q.getGraph().equals(VOCAB.inferredGraph())).count(), count,
+                "the count of inferred statements");
+        return actual;
+    }
+
+    private static DatasetGraph loaded(Bundle bundle) {
+        DatasetGraph dsg = Stores.inMemory();
+        Loader loader = new Loader(VOCAB);
+        Txn.executeWrite(dsg, () -> {
+            List<SyntaxError> errors = new ArrayList<>();
+            bundle.ontology().forEach(s -> errors.addAll(loader.load(s, dsg, VOCAB.ontologyGraph())));
+            bundle.data().forEach(s -> errors.addAll(loader.load(s, dsg, VOCAB.unattributedGraph())));
+            assertEquals(List.of(), errors);
+        });
+        return dsg;
+    }
+
+    private static org.apache.jena.graph.Graph copy(DatasetGraph dsg) {
+        org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        dsg.find(VOCAB.ontologyGraph(), Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> g.add(q.asTriple()));
+        return g;
+    }
+
+    private static Set<Quad> inferredQuads(DatasetGraph dsg) {
+        return Txn.calculateRead(dsg, () -> {
+            Set<Quad> out = new HashSet<>();
+            dsg.find().forEachRemaining(q -> {
+                if (VOCAB.isInferred(q.getGraph()))
+                    out.add(q);
+            });
+            return out;
+        });
+    }
+
+    private static Node graph(String name) { return iri("g/" + name); }
+
+    private static Node iri(String path) { return org.apache.jena.graph.NodeFactory.createURI("https://example.org/" + path); }
+}
