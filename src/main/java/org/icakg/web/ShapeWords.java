@@ -7,81 +7,100 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.atlas.io.IndentedLineBuffer;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.engine.ShaclPaths;
+import org.apache.jena.shacl.engine.Target;
+import org.apache.jena.shacl.engine.constraint.SparqlConstraint;
+import org.apache.jena.shacl.parser.Constraint;
+import org.apache.jena.shacl.parser.PropertyShape;
+import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.vocabulary.SHACL;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.path.Path;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 
-/** SHACL shapes told in words: each node shape's targets, and each constraint as a sentence with its severity and message. */
+/**
+ * SHACL shapes told in words: each node shape's targets, and each constraint as a sentence with its severity and
+ * message. The shapes, their targets, property shapes, paths, severities and messages are read through Jena's parsed
+ * {@link Shapes} (paths written by Jena's path writer, with our prefixes); the sentences from each shape's own
+ * constraint statements ({@link ValueWords}).
+ */
 final class ShapeWords {
 
     private final Graph g;
+    private final Shapes parsed;
     private final Terms terms;
+    private final Prologue prologue;
 
     ShapeWords(Graph shapes, Terms terms) {
         this.g = shapes;
+        this.parsed = Shapes.parse(shapes);
         this.terms = terms;
+        this.prologue = new Prologue(org.apache.jena.riot.system.Prefixes.adapt(terms.prefixes()));
     }
 
     static Node sh(String local) {
         return NodeFactory.createURI(SHACL.NS + local);
     }
 
-    /** Every node shape with targets, in the order of their names. */
+    /** Every node shape with targets, and every named node shape, in the order of their names. */
     List<Map<String, Object>> shapes() {
-        Set<Node> shapes = new LinkedHashSet<>();
-        for (String target : List.of("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf"))
-            g.find(Node.ANY, sh(target), Node.ANY).forEachRemaining(t -> shapes.add(t.getSubject()));
-        g.find(Node.ANY, RDF.type.asNode(), sh("NodeShape")).forEachRemaining(t -> shapes.add(t.getSubject()));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Node s : shapes)
-            out.add(shape(s));
+        parsed.iteratorAll().forEachRemaining(shape -> {
+            if (shape.isNodeShape() && (shape.hasTarget() || shape.getShapeNode().isURI()))
+                out.add(shape(shape));
+        });
         out.sort(Comparator.comparing(m -> m.get("name").toString()));
         return out;
     }
 
-    private Map<String, Object> shape(Node s) {
+    private Map<String, Object> shape(Shape shape) {
+        Node s = shape.getShapeNode();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.isURI() ? terms.name(s) : "(unnamed shape)");
         m.put("anchor", s.isURI() ? Terms.anchor(s) : null);
-        m.put("targets", targets(s));
+        m.put("targets", targets(shape));
         m.put("description", literal(s, sh("description")));
         List<Map<String, Object>> constraints = new ArrayList<>();
         String own = words(s);
         if (!own.isEmpty())
-            constraints.add(constraint("each focus node", own, s));
-        g.find(s, sh("property"), Node.ANY).forEachRemaining(t -> {
-            Node p = t.getObject();
-            constraints.add(constraint(path(object(p, sh("path"))), words(p), p));
-        });
-        g.find(s, sh("sparql"), Node.ANY).forEachRemaining(t ->
-                constraints.add(constraint("each focus node", "passes a SPARQL check", t.getObject())));
+            constraints.add(constraint("each focus node", own, shape));
+        for (PropertyShape p : shape.getPropertyShapes())
+            constraints.add(constraint(path(p.getPath()), words(p.getShapeNode()), p));
+        for (Constraint c : shape.getConstraints())
+            if (c instanceof SparqlConstraint)
+                constraints.add(constraint("each focus node", "passes a SPARQL check", shape));
         m.put("constraints", constraints);
         return m;
     }
 
-    private Map<String, Object> constraint(String subject, String text, Node c) {
-        Node severity = object(c, sh("severity"));
+    private static Map<String, Object> constraint(String subject, String text, Shape shape) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("path", subject);
         m.put("text", text.isEmpty() ? "(no constraint)" : text);
-        m.put("severity", severity == null ? "Violation" : Terms.anchor(severity));
-        m.put("message", literal(c, sh("message")));
+        m.put("severity", Terms.anchor(shape.getSeverity().level()));
+        m.put("message", shape.getMessages().stream().filter(Node::isLiteral).map(Node::getLiteralLexicalForm)
+                .findFirst().orElse(null));
         return m;
     }
 
-    private String targets(Node s) {
+    private String targets(Shape shape) {
         List<String> out = new ArrayList<>();
-        g.find(s, sh("targetClass"), Node.ANY).forEachRemaining(t -> out.add("every " + terms.name(t.getObject())));
-        g.find(s, sh("targetNode"), Node.ANY).forEachRemaining(t -> out.add(terms.name(t.getObject())));
-        g.find(s, sh("targetSubjectsOf"), Node.ANY).forEachRemaining(t -> out.add("every subject of " + terms.name(t.getObject())));
-        g.find(s, sh("targetObjectsOf"), Node.ANY).forEachRemaining(t -> out.add("every object of " + terms.name(t.getObject())));
-        if (g.contains(s, RDF.type.asNode(), RDFS.Class.asNode()))
-            out.add("every " + terms.name(s));
+        for (Target t : shape.getTargets()) {
+            String name = terms.name(t.getObject());
+            switch (t.getTargetType()) {
+                case targetClass, implicitClass -> out.add("every " + name);
+                case targetNode -> out.add(name);
+                case targetSubjectsOf -> out.add("every subject of " + name);
+                case targetObjectsOf -> out.add("every object of " + name);
+                default -> out.add("the nodes " + t.getTargetType().compact + " " + name + " selects");
+            }
+        }
         return out.isEmpty() ? "only where another shape refers to it" : String.join("; ", out);
     }
 
@@ -104,26 +123,13 @@ final class ShapeWords {
         return String.join(", ", parts);
     }
 
-    /** A property path in SPARQL-like notation: {@code ^p}, {@code p/q}, {@code (p|q)}, {@code p*}. */
-    String path(Node p) {
+    /** A property path in SPARQL notation ({@code ^p}, {@code p/q}, {@code p|q}, {@code p*}), as Jena writes it. */
+    String path(Path p) {
         if (p == null)
             return "(no path)";
-        if (p.isURI())
-            return terms.name(p);
-        if (g.contains(p, RDF.first.asNode(), Node.ANY))
-            return list(p).stream().map(this::path).collect(Collectors.joining("/"));
-        Node inner;
-        if ((inner = object(p, sh("inversePath"))) != null)
-            return "^" + path(inner);
-        if ((inner = object(p, sh("alternativePath"))) != null)
-            return "(" + list(inner).stream().map(this::path).collect(Collectors.joining("|")) + ")";
-        if ((inner = object(p, sh("zeroOrMorePath"))) != null)
-            return path(inner) + "*";
-        if ((inner = object(p, sh("oneOrMorePath"))) != null)
-            return path(inner) + "+";
-        if ((inner = object(p, sh("zeroOrOnePath"))) != null)
-            return path(inner) + "?";
-        return p.toString();
+        IndentedLineBuffer out = new IndentedLineBuffer();
+        ShaclPaths.write(out, p, prologue);
+        return out.asString();
     }
 
     Terms terms() { return terms; }

@@ -24,6 +24,9 @@ final class Terms {
         this.prefixes = prefixes;
     }
 
+    /** The prefixes terms are shown with. */
+    PrefixMap prefixes() { return prefixes; }
+
     /** A term's anchor, label, kind, IRI, prefixed name and definition. */
     Map<String, Object> describe(Node term, String kind) {
         Map<String, Object> m = new LinkedHashMap<>();

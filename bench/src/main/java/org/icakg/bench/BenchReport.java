@@ -7,6 +7,7 @@ import java.util.Locale;
 /** The tables of a run, in Markdown (readable as plain text too): the query mix side by side, then the targets. */
 public final class BenchReport {
 
+    private static final double HEALTH_PER_SECOND = 10_000;
     private static final double ASK_SHARE_OF_FLOOR = 0.5, RATIO_TO_STOCK = 5.0, RATIO_TO_VIRTUOSO = 1.0, MEDIAN_MS = 10.0,
             ENTITY_P99_MS = 50.0, HEAP_BYTES = 2L << 30, STARTUP_MS = 2_000, REOPEN_MS = 1_000, VALIDATION_MS = 1_000,
             WRITE_MS = 200;
@@ -78,6 +79,8 @@ public final class BenchReport {
         }
         if (results.hello != null)
             b.append("| floor: plain Javalin \"hello\"").append(cells(results.hello)).append(" | | | | | | | | |\n");
+        if (results.health != null)
+            b.append("| `GET /health`").append(cells(results.health)).append(" | | | | | | | | |\n");
         b.append('\n').append(loadAndMemory()).append('\n');
         if (results.virtuosoAbsent != null)
             b.append(String.format(Locale.ROOT, "%nVirtuoso: no column, %s.%n", results.virtuosoAbsent));
@@ -137,6 +140,9 @@ public final class BenchReport {
             rows.add(row("`ASK {}` ≥ 50 % of a plain Javalin route", pct(share) + " (" + rate(ask) + " vs " + rate(results.hello) + ")",
                     share >= ASK_SHARE_OF_FLOOR));
         }
+        if (results.health != null)
+            rows.add(row("`/health` ≥ 10,000 req/s at 8 connections", rate(results.health) + " at " + settings.connections() + " connections",
+                    results.health.throughput() >= HEALTH_PER_SECOND && results.health.errors() == 0));
         ratioRows(rows);
         worstMedian(rows);
         rows.add(row("1M triples served within a 2 GB heap", String.format(Locale.ROOT,

@@ -175,6 +175,9 @@ public final class Benchmark {
         say(progress, "  ready in %,d ms; heap after GC %,d MB", into.readyMillis, into.heapAfterLoad >> 20);
         say(progress, "  every request distinct:");
         measureClasses(server.port(), into, endpoint, pages);
+        if (pages)
+            results.health = drive(server.port(), "health", List.of("/health"), "application/json",
+                    settings.connections(), true);
         if (pages && settings.extras()) {
             QueryMix.QueryClass page = QueryMix.CLASSES.get(QueryMix.CLASSES.size() - 1);
             results.entityPage16 = drive(server.port(), "entity-page@16", QueryMix.paths(page, population, endpoint,

@@ -33,6 +33,8 @@ final class Results {
     long virtuosoStatements;
     LoadDriver.Result hello;
     LoadDriver.Result entityPage16;
+    /** {@code GET /health} on this service, every request distinct. */
+    LoadDriver.Result health;
     Long startupBundledMillis;
     Long reopenMillis;
     Long validationMillis;

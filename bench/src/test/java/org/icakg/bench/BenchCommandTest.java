@@ -30,6 +30,7 @@ class BenchCommandTest {
         for (QueryMix.QueryClass c : QueryMix.CLASSES)
             assertTrue(printed.contains("| " + c.title() + " |"), c.title() + " missing from\n" + printed);
         assertTrue(printed.contains("floor: plain Javalin"), printed);
+        assertTrue(printed.contains("| `GET /health` |") && printed.contains("`/health` ≥ 10,000 req/s"), printed);
         assertTrue(printed.contains("SPEC section 5 target"), printed);
         assertTrue(printed.contains("Every request distinct") && printed.contains("Cached mix"), printed);
         assertTrue(!printed.contains("errors"), printed);
