@@ -1,8 +1,16 @@
 package org.icakg.sparql.plan;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.optimizer.reorder.ReorderProc;
+import org.apache.jena.sparql.engine.optimizer.reorder.ReorderProcIndexes;
 import org.apache.jena.sparql.engine.optimizer.reorder.PatternElements;
 import org.apache.jena.sparql.engine.optimizer.reorder.PatternTriple;
 import org.apache.jena.sparql.engine.optimizer.reorder.ReorderFixed;
@@ -10,8 +18,9 @@ import org.apache.jena.sparql.engine.optimizer.reorder.ReorderTransformationSubs
 import org.apache.jena.sparql.sse.Item;
 
 /**
- * Orders the triple patterns of a basic graph pattern by the number of statements each is expected to match, from
- * {@link PlanStatistics}: a pattern with a constant predicate is estimated from that predicate's counts (statements
+ * Orders the triple patterns of a basic graph pattern by the work they are expected to cost, from
+ * {@link PlanStatistics}: up to {@value #MAX_SEARCHED} patterns by comparing whole orders (see {@link #reorder}), more
+ * one at a time by the number of statements each is expected to match: a pattern with a constant predicate is estimated from that predicate's counts (statements
  * per subject, statements of the given object or per object), so the pattern that matches least runs first and
  * the others are index look-ups with its values. A variable in a position counts as bound once an earlier pattern
  * binds it. Patterns with a variable predicate, or whose counts cannot be had, get Jena's fixed weights scaled to
@@ -27,6 +36,97 @@ final class StatisticsReorder extends ReorderTransformationSubstitution {
 
     StatisticsReorder(PlanStatistics statistics) {
         this.statistics = statistics;
+    }
+
+    /**
+     * Up to this many patterns are ordered by the cheapest of all orders (at most 720 to compare), beyond it one
+     * pattern at a time.
+     */
+    static final int MAX_SEARCHED = 6;
+
+    /**
+     * The order of least estimated work when every pattern has a constant predicate with counts at hand: the sum,
+     * over the patterns in order, of the rows that reach a pattern (one index look-up each) and the rows it lets
+     * through. Picking the pattern that matches least at each step can start from a pattern whose few rows fan out
+     * widely afterwards; this compares the whole orders. Else Jena's step-by-step choice with {@link #weight}.
+     */
+    @Override
+    protected ReorderProc reorder(List<Triple> triples, List<PatternTriple> components) {
+        int n = components.size();
+        if (n < 3 || n > MAX_SEARCHED)
+            return super.reorder(triples, components);
+        List<PlanStatistics.PredicateCounts> counts = new ArrayList<>(n);
+        for (PatternTriple pt : components) {
+            Optional<PlanStatistics.PredicateCounts> c = constant(pt.predicate)
+                    ? statistics.counts(pt.predicate.getNode()) : Optional.empty();
+            if (c.isEmpty())
+                return super.reorder(triples, components);
+            counts.add(c.get());
+        }
+        Search search = new Search(components, counts);
+        search.extend(new int[n], 0, new HashSet<>(), 1, 0);
+        return new ReorderProcIndexes(search.best);
+    }
+
+    /** Branch and bound over the orders of the patterns, keeping the cheapest (the first met among equals). */
+    private static final class Search {
+        final List<PatternTriple> patterns;
+        final List<PlanStatistics.PredicateCounts> counts;
+        final boolean[] used;
+        int[] best;
+        double bestCost = Double.POSITIVE_INFINITY;
+
+        Search(List<PatternTriple> patterns, List<PlanStatistics.PredicateCounts> counts) {
+            this.patterns = patterns;
+            this.counts = counts;
+            this.used = new boolean[patterns.size()];
+        }
+
+        void extend(int[] order, int depth, Set<Node> bound, double rows, double cost) {
+            if (cost >= bestCost * (1 - 1e-9))
+                return;
+            if (depth == order.length) {
+                best = order.clone();
+                bestCost = cost;
+                return;
+            }
+            for (int i = 0; i < order.length; i++) {
+                if (used[i])
+                    continue;
+                PatternTriple pt = patterns.get(i);
+                double out = rows * fanOut(pt, counts.get(i), bound);
+                Set<Node> more = new HashSet<>(bound);
+                addVar(more, pt.subject);
+                addVar(more, pt.object);
+                used[i] = true;
+                order[depth] = i;
+                extend(order, depth + 1, more, out, cost + rows + out);
+                used[i] = false;
+            }
+        }
+
+        /** Estimated rows of {@code pt} per row reaching it, with the variables of {@code bound} bound. */
+        static double fanOut(PatternTriple pt, PlanStatistics.PredicateCounts c, Set<Node> bound) {
+            boolean subject = isBound(pt.subject, bound), object = isBound(pt.object, bound);
+            double subjects = Math.max(1, c.subjects());
+            if (subject && object)
+                return constant(pt.object) ? c.perObject(pt.object.getNode()) / subjects
+                        : c.statements() / (subjects * Math.max(1, c.objects()));
+            if (subject)
+                return c.perSubject();
+            if (object)
+                return constant(pt.object) ? c.perObject(pt.object.getNode()) : c.perAnyObject();
+            return c.statements();
+        }
+
+        private static boolean isBound(Item item, Set<Node> bound) {
+            return PatternElements.isSet(item) || item.isNode() && bound.contains(item.getNode());
+        }
+
+        private static void addVar(Set<Node> bound, Item item) {
+            if (item.isNode() && Var.isVar(item.getNode()))
+                bound.add(item.getNode());
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.OpWalker;
@@ -25,12 +26,14 @@ import org.apache.jena.sparql.algebra.op.OpSlice;
 import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.algebra.op.OpUnion;
 import org.apache.jena.sparql.core.BasicPattern;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.optimizer.reorder.ReorderLib;
 import org.apache.jena.system.Txn;
 import org.icakg.kb.Vocab;
+import org.icakg.store.Stores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,60 @@ class QueryPlansTest {
         assertFalse(Answers.planned(store.dataset(), query).isEmpty());
         Answers.assertSame(store.dataset(), query, "join");
     }
+
+    @Test
+    void the_whole_order_of_least_work_wins_over_starting_from_the_pattern_that_matches_least() {
+        // Two hubs of kind K link to 50 items each; 10 items carry tag T, each linked from one hub.
+        DatasetGraph dsg = Stores.inMemory();
+        PlanStatistics statistics = QueryPlans.install(dsg);
+        Node graph = NodeFactory.createURI("https://example.org/passage/1");
+        Txn.executeWrite(dsg, () -> {
+            for (int h = 0; h < 2; h++) {
+                dsg.add(graph, example("hub" + h), example("kind"), example("K"));
+                for (int i = 0; i < 50; i++) {
+                    Node item = example("item" + h + "-" + i);
+                    dsg.add(graph, example("hub" + h), example("link"), item);
+                    if (i < 5)
+                        dsg.add(graph, item, example("tag"), example("T"));
+                }
+            }
+        });
+        Query query = QueryFactory.create("PREFIX ex: <https://example.org/> SELECT * "
+                + "{ ?x ex:kind ex:K . ?x ex:link ?y . ?y ex:tag ex:T }");
+        BasicPattern written = only(Answers.plan(dsg, query), OpBGP.class).getPattern();
+        assertTrue(Txn.calculateRead(dsg, () -> statistics.counts(example("kind")).orElseThrow().perObject(example("K"))
+                < statistics.counts(example("tag")).orElseThrow().perObject(example("T"))),
+                "the pattern of fewest matches is the 2 hubs, which fan out to 100 items");
+        BasicPattern ordered = new StatisticsReorder(statistics).reorder(written);
+        assertEquals(example("tag"), ordered.get(0).getPredicate(), ordered::toString);
+        assertEquals(10, Answers.planned(dsg, query).size());
+        Answers.assertSame(dsg, query, "hubs and tags");
+    }
+
+    @Test
+    void patterns_are_ordered_with_variables_repeated_in_and_across_them_and_bound_by_input_rows() {
+        Query query = PlanFixture.query("repeated-variables");
+        List<Binding> rows = Answers.planned(store.dataset(), query);
+        assertEquals(8, rows.size(), "two parties each of c1-c3 (India hosted) and c4 (Kazakhstan hosted): " + rows);
+        assertEquals(3, rows.stream().filter(b -> b.contains(Var.alloc("corridor"))).count(),
+                "India and Kazakhstan of c2 and c3 share INSTC, Kazakhstan and Kyrgyzstan of c4 the northern corridor: "
+                        + rows);
+        Answers.assertSame(store.dataset(), query, "repeated-variables");
+
+        DatasetGraph dsg = Stores.inMemory();
+        QueryPlans.install(dsg);
+        Node graph = NodeFactory.createURI("https://example.org/passage/1");
+        Txn.executeWrite(dsg, () -> {
+            dsg.add(graph, example("a"), example("p"), example("a"));
+            dsg.add(graph, example("a"), example("p"), example("b"));
+            dsg.add(graph, example("b"), example("p"), example("a"));
+        });
+        Query loops = QueryFactory.create("SELECT * { ?x <https://example.org/p> ?x . ?x ?q ?y . ?y ?q ?x }");
+        assertEquals(2, Answers.planned(dsg, loops).size(), "x = a (its loop), then y = a (the loop) or b (a→b→a)");
+        Answers.assertSame(dsg, loops, "loops");
+    }
+
+    private static Node example(String local) { return NodeFactory.createURI("https://example.org/" + local); }
 
     @Test
     void a_filter_sits_on_the_patterns_that_bind_its_variables() {
