@@ -25,9 +25,17 @@ final class TimelineController {
         Collections.reverse(items);
         Map<String, List<Chronology.Item>> byYear = new TreeMap<>();
         items.forEach(i -> byYear.computeIfAbsent(i.year(), y -> new ArrayList<>()).add(i));
-        List<Map<String, Object>> years = new ArrayList<>();
-        byYear.forEach((year, list) -> years.add(Map.of("year", year, "items", list)));
-        ctx.html(templates.render("timeline", Map.of("title", "Timeline", "chart", TimelineChart.layout(items),
-                "years", years, "count", items.size(), "none", items.isEmpty())));
+        List<Year> years = new ArrayList<>();
+        byYear.forEach((year, list) -> years.add(new Year(year, list)));
+        ctx.html(templates.render("timeline", new Page("Timeline", TimelineChart.layout(items), years, items.size())));
     }
+
+    /** The model of {@code timeline.mustache}: the chart, and the events and commitments year by year. */
+    record Page(String title, Map<String, Object> chart, List<Year> years, int count) {
+        /** Nothing dated in the graph. */
+        public boolean none() { return count == 0; }
+    }
+
+    /** The events and commitments of one year, oldest first. */
+    record Year(String year, List<Chronology.Item> items) {}
 }

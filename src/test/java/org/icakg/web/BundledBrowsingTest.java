@@ -38,6 +38,16 @@ class BundledBrowsingTest {
     }
 
     @Test
+    void the_timeline_counts_what_it_lists() {
+        String page = server.get("/timeline", "Accept", "text/html").body();
+        Matcher count = Pattern.compile("(\\d+) dated thing\\(s\\)").matcher(page);
+        assertTrue(count.find(), page);
+        String list = page.substring(page.indexOf("id=\"timeline-list\""));
+        assertEquals(Integer.parseInt(count.group(1)), list.split("<li class=\"item\">", -1).length - 1, list);
+        assertTrue(!page.contains("Nothing in the graph has a date"), page);
+    }
+
+    @Test
     void searching_kazakh_finds_kazakhstan_first() {
         String json = server.get("/search?q=Kazakh&format=json").body();
         assertTrue(json.indexOf("\"href\":\"/id/state/kazakhstan\"") == json.indexOf("\"href\":"), json);
