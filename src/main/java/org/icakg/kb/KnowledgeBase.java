@@ -66,25 +66,15 @@ public final class KnowledgeBase {
             parsed.dataset().find().forEachRemaining(q -> shapesGraph.add(q.asTriple()));
         }
         boolean fresh = Stores.isEmpty(dataset);
-        if (fresh) {
-            dataset.begin(org.apache.jena.query.TxnType.WRITE);
-            try {
-                for (RdfSource s : bundle.ontology())
-                    errors.addAll(loader.load(s, dataset, vocab.ontologyGraph()));
-                for (RdfSource s : bundle.data())
-                    errors.addAll(loader.load(s, dataset, vocab.unattributedGraph()));
-                if (!errors.isEmpty()) {
-                    dataset.abort();
-                    throw new LoadException(errors);
-                }
-                Graph ontology = copy(dataset.getGraph(vocab.ontologyGraph()));
-                long start = System.nanoTime();
-                long inferred = new Inference(ontology, vocab).materialize(dataset, vocab);
-                LOG.info(String.format("%,d inferred statements (%.1f s)", inferred, (System.nanoTime() - start) / 1e9));
-                dataset.commit();
-            } finally {
-                dataset.end();
-            }
+        if (fresh && Stores.isTdb2(dataset)) {
+            // Loaded and inferred in memory, then written to TDB2 by its bulk loader, index by index.
+            DatasetGraph staging = Stores.inMemory();
+            loadFresh(bundle, vocab, loader, staging, errors);
+            long start = System.nanoTime();
+            Stores.bulkLoad(staging, dataset, (format, args) -> LOG.info(String.format(format, args)));
+            LOG.info(String.format("written to the TDB2 store (%.1f s)", (System.nanoTime() - start) / 1e9));
+        } else if (fresh) {
+            loadFresh(bundle, vocab, loader, dataset, errors);
         } else {
             for (RdfSource s : bundle.ontology())
                 loader.parse(s, vocab.ontologyGraph());
@@ -94,6 +84,32 @@ public final class KnowledgeBase {
         PrefixMap prefixes = loader.prefixes();
         Graph ontology = Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph())));
         return new KnowledgeBase(dataset, vocab, ontology, shapesGraph, prefixes, fresh ? bundle.data() : List.of());
+    }
+
+    /**
+     * Loads the bundle's ontology and data into the empty {@code dataset} and materialises the inferences, in one
+     * write transaction; with syntax errors (these and {@code errors} already found) nothing is written.
+     */
+    private static void loadFresh(Bundle bundle, Vocab vocab, Loader loader, DatasetGraph dataset,
+                                  List<SyntaxError> errors) {
+        dataset.begin(org.apache.jena.query.TxnType.WRITE);
+        try {
+            for (RdfSource s : bundle.ontology())
+                errors.addAll(loader.load(s, dataset, vocab.ontologyGraph()));
+            for (RdfSource s : bundle.data())
+                errors.addAll(loader.load(s, dataset, vocab.unattributedGraph()));
+            if (!errors.isEmpty()) {
+                dataset.abort();
+                throw new LoadException(errors);
+            }
+            Graph ontology = copy(dataset.getGraph(vocab.ontologyGraph()));
+            long start = System.nanoTime();
+            long inferred = new Inference(ontology, vocab).materialize(dataset, vocab);
+            LOG.info(String.format("%,d inferred statements (%.1f s)", inferred, (System.nanoTime() - start) / 1e9));
+            dataset.commit();
+        } finally {
+            dataset.end();
+        }
     }
 
     /** Loads a bundle into a fresh in-memory data set. */

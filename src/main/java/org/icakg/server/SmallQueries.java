@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.DEF;
+import org.apache.jena.irix.IRIx;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
@@ -50,6 +51,7 @@ final class SmallQueries {
 
     /** Fuseki's base for relative IRIs in a query, kept so both paths read a query alike. */
     static final String BASE = "http://server/unset-base/";
+    private static final IRIx BASE_IRI = IRIx.create(BASE);
     /** Longest query text taken here; longer ones go to Fuseki. */
     static final int MAX_CHARS = 16 * 1024;
     /** Fuseki's {@code Vary} for query answers ({@code ServletBase.setVaryHeader}), the answer cache's {@code Accept} included. */
@@ -91,9 +93,11 @@ final class SmallQueries {
         if (text.isBlank() || text.length() > MAX_CHARS || text.toUpperCase(Locale.ROOT).contains("SERVICE")
                 || QueryShape.of(text).problem().isPresent())
             return null;
-        Query query;
+        Query query = new Query();
+        // The base as a resolved IRI, once: resolving the base string again cost as much as parsing a small query.
+        query.getPrologue().setBase(BASE_IRI);
         try {
-            query = QueryFactory.create(text, BASE, Syntax.syntaxARQ);
+            QueryFactory.parse(query, text, null, Syntax.syntaxARQ);
         } catch (QueryParseException | StackOverflowError e) {
             return null;
         }

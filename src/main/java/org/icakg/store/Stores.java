@@ -3,11 +3,15 @@ package org.icakg.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.system.Txn;
+import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /** Opens the data sets the service runs on. The default graph of each is the union of its named graphs. */
@@ -45,6 +49,29 @@ public final class Stores {
             TDBInternal.expel(dsg);
         else
             dsg.close();
+    }
+
+    /** True when {@code dsg} is a TDB2 store. */
+    public static boolean isTdb2(DatasetGraph dsg) { return TDBInternal.isTDB2(dsg); }
+
+    /**
+     * Writes every quad of {@code from} into the empty TDB2 store {@code to} with TDB2's phased bulk loader, which
+     * builds each index in turn in a write transaction of its own making; {@code progress} gets its progress lines.
+     * Much faster than adding the quads one by one: TDB2 then updates its six quad indexes for every quad.
+     */
+    public static void bulkLoad(DatasetGraph from, DatasetGraph to, MonitorOutput progress) {
+        DataLoader loader = LoaderFactory.phasedLoader(to, progress);
+        loader.startBulk();
+        try {
+            Txn.executeRead(from, () -> {
+                StreamRDF into = loader.stream();
+                from.find().forEachRemaining(into::quad);
+            });
+            loader.finishBulk();
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            throw e;
+        }
     }
 
     /** True when the data set holds no statement at all. */

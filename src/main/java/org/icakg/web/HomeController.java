@@ -28,16 +28,22 @@ final class HomeController {
         this.templates = templates;
     }
 
+    /** The model of {@code home.mustache}. */
+    record Page(String title, long triples, long subjects, int graphs, List<ClassCount> classes,
+                List<Chronology.Item> events) {}
+
+    /** One row of the class counts: a class of the ontology, its page and how many entities it has. */
+    record ClassCount(String label, String href, long count) {}
+
     void page(Context ctx) {
         Stats.Snapshot s = stats.get();
-        List<Map<String, Object>> classes = new ArrayList<>();
+        List<ClassCount> classes = new ArrayList<>();
         s.classes().forEach((c, n) -> {
             if (c.getURI().startsWith(kb.vocab().ontologyNs()))
-                classes.add(Map.of("label", s.classLabels().get(c), "href", ClassController.path(c), "count", n));
+                classes.add(new ClassCount(s.classLabels().get(c), ClassController.path(c), n));
         });
-        classes.sort(Comparator.comparing(m -> m.get("label").toString().toLowerCase()));
-        ctx.html(templates.render("home", Map.of("title", "India–Central Asia knowledge graph",
-                "triples", s.triples(), "subjects", s.subjects(), "graphs", s.graphs().size(),
-                "classes", classes, "events", chronology.latest(LATEST_EVENTS))));
+        classes.sort(Comparator.comparing(c -> c.label().toLowerCase()));
+        ctx.html(templates.render("home", new Page("India–Central Asia knowledge graph", s.triples(), s.subjects(),
+                s.graphs().size(), classes, chronology.latest(LATEST_EVENTS))));
     }
 }

@@ -1,7 +1,6 @@
 package org.icakg.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.system.Txn;
 import org.icakg.http.Negotiation;
 import org.icakg.kb.KnowledgeBase;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -42,17 +43,33 @@ final class SearchController {
             if (json)
                 ctx.json(Map.of("error", problem));
             else
-                ctx.html(templates.render("search", Map.of("title", "Search", "q", q, "problem", problem)));
+                ctx.html(templates.render("search", new Page("Search", q, problem, List.of())));
             return;
         }
-        List<Map<String, String>> hits = describe(index.search(q, MAX_HITS));
+        List<Hit> hits = describe(index.search(q, MAX_HITS));
         if (json) {
             ctx.json(Map.of("q", q, "hits", hits));
             return;
         }
-        ctx.html(templates.render("search", Map.of("title", "Search: " + q, "q", q, "hits", hits,
-                "count", hits.size(), "some", !hits.isEmpty(), "none", hits.isEmpty())));
+        ctx.html(templates.render("search", new Page("Search: " + q, q, null, hits)));
     }
+
+    /** The model of {@code search.mustache}: the search text, what is wrong with it (or null), and the hits. */
+    record Page(String title, String q, String problem, List<Hit> hits) {
+        public int count() { return hits.size(); }
+
+        public boolean some() { return !hits.isEmpty(); }
+
+        /** A search that was made and found nothing. */
+        public boolean none() { return problem == null && hits.isEmpty(); }
+    }
+
+    /**
+     * One hit, on the page and in JSON: the entity, its page (null when it is not under this server's base), its
+     * label, the label that matched and how, and its main class.
+     */
+    record Hit(String iri, String href, String label, String matched, String match,
+               @JsonProperty("class") String className, String classIri) {}
 
     /** What is wrong with the search text, or null. */
     static String problem(String q) {
@@ -70,22 +87,16 @@ final class SearchController {
         return Negotiation.choose(ctx.header("Accept"), OFFERS).filter("application/json"::equals).isPresent();
     }
 
-    private List<Map<String, String>> describe(List<SearchIndex.Hit> hits) {
+    private List<Hit> describe(List<SearchIndex.Hit> hits) {
         Types types = new Types(kb.ontology());
         return Txn.calculateRead(kb.dataset(), () -> {
             Labels labels = new Labels(kb.dataset(), kb.prefixes());
-            List<Map<String, String>> out = new ArrayList<>();
+            List<Hit> out = new ArrayList<>();
             for (SearchIndex.Hit h : hits) {
-                Map<String, String> m = new LinkedHashMap<>();
-                m.put("iri", h.entity().getURI());
-                m.put("href", Links.href(kb.vocab(), h.entity().getURI()));
-                m.put("label", labels.of(h.entity()));
-                m.put("matched", h.label());
-                m.put("match", h.rank().name().toLowerCase().replace('_', ' '));
                 Node type = types.main(kb.dataset(), h.entity());
-                m.put("class", type == null ? null : labels.of(type));
-                m.put("classIri", type == null ? null : type.getURI());
-                out.add(m);
+                out.add(new Hit(h.entity().getURI(), Links.href(kb.vocab(), h.entity().getURI()), labels.of(h.entity()),
+                        h.label(), h.rank().name().toLowerCase().replace('_', ' '),
+                        type == null ? null : labels.of(type), type == null ? null : type.getURI()));
             }
             return out;
         });

@@ -164,14 +164,19 @@ final class SourcesController {
         return out;
     }
 
-    /** The agent labelled {@code name} in the sources graph, if any; call inside a read. */
+    /**
+     * The agent labelled {@code name} in the sources graph, else the agent whose IRI a new one of that name would
+     * have (so a publisher written slightly differently is not given a second name), if any; call inside a read.
+     */
     private Node agentNamed(String name) {
         Graph g = kb.dataset().getGraph(kb.vocab().sourcesGraph());
+        Node agent = kb.vocab().termNode("Agent");
         for (Triple t : g.find(Node.ANY, org.apache.jena.vocabulary.RDFS.label.asNode(), Node.ANY).toList())
             if (t.getObject().isLiteral() && t.getObject().getLiteralLexicalForm().equalsIgnoreCase(name)
-                    && (g.contains(t.getSubject(), RDF.type.asNode(), kb.vocab().termNode("Agent"))))
+                    && (g.contains(t.getSubject(), RDF.type.asNode(), agent)))
                 return t.getSubject();
-        return null;
+        Node minted = NodeFactory.createURI(kb.vocab().entityNs() + "agent/" + Words.slug(name));
+        return kb.dataset().getUnionGraph().contains(minted, RDF.type.asNode(), agent) ? minted : null;
     }
 
     private static String fieldOf(Finding f, SourceForm.Registration reg) {

@@ -27,7 +27,10 @@ class SmallQueriesTest {
             "ASK { ?s a ?type }",
             "ASK { <urn:x:nothing> ?p ?o }",
             "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-            "PREFIX ica: <https://w3id.org/ica-kg/ontology#> SELECT ?c WHERE { ?c a ica:Commitment } ORDER BY ?c LIMIT 3"};
+            "PREFIX ica: <https://w3id.org/ica-kg/ontology#> SELECT ?c WHERE { ?c a ica:Commitment } ORDER BY ?c LIMIT 3",
+            // Relative IRIs resolve against the same base on both paths, and a BASE in the query overrides it.
+            "SELECT ?iri WHERE { VALUES ?iri { <relative/name> } }",
+            "BASE <http://example.org/> SELECT ?iri WHERE { VALUES ?iri { <relative/name> } }"};
 
     @Test
     void answers_equal_fusekis_in_every_format() {

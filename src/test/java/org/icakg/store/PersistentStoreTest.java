@@ -37,6 +37,33 @@ class PersistentStoreTest {
     }
 
     @Test
+    void a_new_store_holds_the_same_statements_inferences_and_graphs_as_a_load_in_memory() {
+        KnowledgeBase stored = Fixtures.tdb2(tmp.resolve("store"));
+        KnowledgeBase inMemory = Fixtures.inMemory();
+        java.util.Set<org.apache.jena.sparql.core.Quad> expected = namedQuads(inMemory.dataset());
+        assertTrue(expected.stream().anyMatch(q -> inMemory.vocab().isInferred(q.getGraph())), "the bundle entails something");
+        java.util.Set<org.apache.jena.sparql.core.Quad> actual = namedQuads(stored.dataset());
+        java.util.Set<org.apache.jena.sparql.core.Quad> missing = new java.util.HashSet<>(expected), extra = new java.util.HashSet<>(actual);
+        missing.removeAll(actual);
+        extra.removeAll(expected);
+        assertEquals(java.util.Set.of(), missing, "in memory, not in the store");
+        assertEquals(java.util.Set.of(), extra, "in the store only");
+        Stores.close(stored.dataset());
+    }
+
+    /** The quads without blank nodes (their labels differ from one parse to the next). */
+    private static java.util.Set<org.apache.jena.sparql.core.Quad> namedQuads(DatasetGraph dsg) {
+        return org.apache.jena.system.Txn.calculateRead(dsg, () -> {
+            java.util.Set<org.apache.jena.sparql.core.Quad> out = new java.util.HashSet<>();
+            dsg.find().forEachRemaining(q -> {
+                if (!q.getSubject().isBlank() && !q.getObject().isBlank())
+                    out.add(q);
+            });
+            return out;
+        });
+    }
+
+    @Test
     void a_store_in_use_by_another_process_is_a_clear_error_not_a_stack_trace() throws Exception {
         Path dir = tmp.resolve("store");
         KnowledgeBase held = Fixtures.tdb2(dir);

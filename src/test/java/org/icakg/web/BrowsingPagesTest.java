@@ -100,6 +100,11 @@ class BrowsingPagesTest {
     void search_as_html_links_each_hit_to_its_page() {
         HttpResponse<String> r = server.get("/search?q=kazakh", "Accept", HTML);
         assertTrue(r.body().contains("<a class=\"hit\" href=\"/id/state/kazakhstan\">Kazakhstan</a>"), r.body());
+        assertTrue(r.body().matches("(?s).*result\\(s\\), exact matches first.*"), r.body());
+        String instc = server.get("/search?q=INSTC", "Accept", HTML).body();
+        assertTrue(instc.toLowerCase().contains("<span class=\"class\">corridor</span>"), "the hit names its class: " + instc);
+        String nothing = server.get("/search?q=zzzzqqq", "Accept", HTML).body();
+        assertTrue(nothing.contains("No label or alternative label contains"), nothing);
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.icakg.support.ServerExtension;
+import org.icakg.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,6 +17,23 @@ class BundledBrowsingTest {
 
     @RegisterExtension
     static final ServerExtension server = ServerExtension.bundled();
+
+    @Test
+    void the_home_page_counts_the_states_as_a_query_does_and_lists_the_latest_events() {
+        String home = server.get("/", "Accept", "text/html").body();
+        Matcher row = Pattern.compile("<a href=\"(/class\\?iri&#61;[^\"]+%23State)\">state</a></td><td class=\"num\">(\\d+)</td>")
+                .matcher(home);
+        assertTrue(row.find(), home);
+        String counted = server.get("/sparql?query=" + TestServer.enc("PREFIX ica: <https://w3id.org/ica-kg/ontology#> "
+                + "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ica:State }"), "Accept", "text/csv").body();
+        assertEquals("n\r\n" + row.group(2) + "\r\n", counted);
+        assertEquals(200, server.get(row.group(1).replace("&#61;", "=")).statusCode(), row.group(1));
+        Matcher totals = Pattern.compile("(\\d+) statements about (\\d+) subjects in (\\d+) named graphs").matcher(home);
+        assertTrue(totals.find(), home);
+        assertTrue(Long.parseLong(totals.group(1)) > Long.parseLong(totals.group(2)), totals.group());
+        String events = home.substring(home.indexOf("id=\"latest-events\""));
+        assertTrue(events.indexOf("<li><time>") > 0 && events.indexOf("<li><time>") < events.indexOf("</ol>"), events);
+    }
 
     @Test
     void searching_kazakh_finds_kazakhstan_first() {

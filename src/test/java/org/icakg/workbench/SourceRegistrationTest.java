@@ -58,7 +58,8 @@ class SourceRegistrationTest {
         assertTrue(r.body().contains("India and Mongolia held talks in Ulaanbaatar in May 2025.&#10;&#10;The two sides agreed to expand trade."),
                 r.body());
         assertTrue(r.body().contains("Passages (2)"));
-        assertFalse(wb.get("/workbench").body().contains("Talks in Ulaanbaatar"));
+        assertEquals(404, wb.server.get("/id/document/split-only").statusCode(), "nothing was written");
+        assertFalse(java.nio.file.Files.exists(dir.resolve("sources/split-only.txt")), "no text file either");
     }
 
     @Test
@@ -107,6 +108,21 @@ class SourceRegistrationTest {
                 assertEquals(quote, TEXT.substring(TEXT.offsetByCodePoints(0, start), TEXT.offsetByCodePoints(0, end)),
                         "passage " + n + " is the text between its offsets");
             }
+        });
+    }
+
+    @Test
+    void a_publisher_written_slightly_differently_is_the_same_agent_and_keeps_its_one_name() {
+        assertEquals(303, wb.post("/workbench/sources", source("talks-soulguide", "action", "register",
+                "publisher", "TheSoulGuide!")).statusCode());
+        var kb = wb.server.server().knowledgeBase();
+        Node agent = NodeFactory.createURI(kb.vocab().entityNs() + "agent/thesoulguide");
+        Txn.executeRead(kb.dataset(), () -> {
+            var g = kb.dataset().getUnionGraph();
+            Node doc = NodeFactory.createURI(kb.vocab().entityNs() + "document/talks-soulguide");
+            assertTrue(g.contains(doc, org.apache.jena.vocabulary.DCTerms.publisher.asNode(), agent));
+            assertEquals(1, g.find(agent, org.apache.jena.vocabulary.RDFS.label.asNode(), Node.ANY).toList().size(),
+                    "the agent keeps its one name");
         });
     }
 

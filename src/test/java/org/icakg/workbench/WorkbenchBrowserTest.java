@@ -217,6 +217,23 @@ class WorkbenchBrowserTest {
         assertStated("/id/commitment/study-of-the-steppe-corridor", "party", "India", SECOND);
         assertStated("/id/commitment/study-of-the-steppe-corridor", "status", "agreed", SECOND);
         assertStated("/id/commitment/study-of-the-steppe-corridor", "concerns", "Steppe Corridor", SECOND);
+
+        // A correction in the passage that made the statement: the status was "proposed", not "agreed".
+        web.get(passage);
+        ready();
+        web.findElements(By.cssSelector("a.edit-statements")).stream()
+                .filter(a -> a.getAttribute("href").contains("study-of-the-steppe-corridor")).findFirst().orElseThrow().click();
+        ready();
+        web.findElement(By.name("del.ica:status")).click();
+        new Select(web.findElement(By.id("f-ica-status-0"))).selectByVisibleText("proposed");
+        browser.waiting().until(d -> d.findElement(By.id("live-status")).getText().contains("it would conform"));
+        screenshot("6-correct");
+        web.findElement(By.cssSelector("button[value=commit]")).click();
+        ready();
+        String change = web.findElement(By.tagName("main")).getText().toLowerCase(java.util.Locale.ROOT);
+        assertTrue(change.contains("removed study of the steppe corridor — status — agreed"), change);
+        assertTrue(change.contains("added study of the steppe corridor — status — proposed"), change);
+        assertStated("/id/commitment/study-of-the-steppe-corridor", "status", "proposed", SECOND);
     }
 
     /** Types the start of a name, waits for the suggestion of {@code name}, and takes it. */
