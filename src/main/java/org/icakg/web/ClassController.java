@@ -15,6 +15,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.icakg.kb.KnowledgeBase;
+import org.icakg.kb.Vocab;
 import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
 
@@ -45,15 +46,26 @@ final class ClassController {
         return "/class?iri=" + URLEncoder.encode(type.getURI(), StandardCharsets.UTF_8);
     }
 
+    /** One class with instances: its label, its page, how many instances it has (inferred types included), its IRI. */
+    record ClassRow(String label, String href, long count, String iri) {}
+
+    /** The model of {@code classes.mustache}: the classes of the ontology, then the others. */
+    record Index(String title, List<ClassRow> ontology, List<ClassRow> other) {}
+
+    /** The classes with instances, of the ontology ({@code ours}) or the others, by label. */
+    static List<ClassRow> rows(Stats.Snapshot s, Vocab vocab, boolean ours) {
+        List<ClassRow> out = new ArrayList<>();
+        s.classes().forEach((c, n) -> {
+            if (c.getURI().startsWith(vocab.ontologyNs()) == ours)
+                out.add(new ClassRow(s.classLabels().get(c), path(c), n, c.getURI()));
+        });
+        out.sort(Comparator.comparing(r -> r.label().toLowerCase()));
+        return out;
+    }
+
     void index(Context ctx) {
         Stats.Snapshot s = stats.get();
-        List<Map<String, Object>> ontology = new ArrayList<>(), other = new ArrayList<>();
-        s.classes().forEach((c, n) -> (c.getURI().startsWith(kb.vocab().ontologyNs()) ? ontology : other)
-                .add(Map.of("label", s.classLabels().get(c), "href", path(c), "count", n, "iri", c.getURI())));
-        Comparator<Map<String, Object>> byLabel = Comparator.comparing(m -> m.get("label").toString().toLowerCase());
-        ontology.sort(byLabel);
-        other.sort(byLabel);
-        ctx.html(templates.render("classes", Map.of("title", "Classes", "ontology", ontology, "other", other)));
+        ctx.html(templates.render("classes", new Index("Classes", rows(s, kb.vocab(), true), rows(s, kb.vocab(), false))));
     }
 
     void get(Context ctx) {

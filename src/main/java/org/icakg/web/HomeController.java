@@ -1,9 +1,6 @@
 package org.icakg.web;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.sparql.Stats;
@@ -29,21 +26,12 @@ final class HomeController {
     }
 
     /** The model of {@code home.mustache}. */
-    record Page(String title, long triples, long subjects, int graphs, List<ClassCount> classes,
+    record Page(String title, long triples, long subjects, int graphs, List<ClassController.ClassRow> classes,
                 List<Chronology.Item> events) {}
-
-    /** One row of the class counts: a class of the ontology, its page and how many entities it has. */
-    record ClassCount(String label, String href, long count) {}
 
     void page(Context ctx) {
         Stats.Snapshot s = stats.get();
-        List<ClassCount> classes = new ArrayList<>();
-        s.classes().forEach((c, n) -> {
-            if (c.getURI().startsWith(kb.vocab().ontologyNs()))
-                classes.add(new ClassCount(s.classLabels().get(c), ClassController.path(c), n));
-        });
-        classes.sort(Comparator.comparing(c -> c.label().toLowerCase()));
         ctx.html(templates.render("home", new Page("India–Central Asia knowledge graph", s.triples(), s.subjects(),
-                s.graphs().size(), classes, chronology.latest(LATEST_EVENTS))));
+                s.graphs().size(), ClassController.rows(s, kb.vocab(), true), chronology.latest(LATEST_EVENTS))));
     }
 }

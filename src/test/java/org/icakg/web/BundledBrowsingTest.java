@@ -31,6 +31,8 @@ class BundledBrowsingTest {
         Matcher totals = Pattern.compile("(\\d+) statements about (\\d+) subjects in (\\d+) named graphs").matcher(home);
         assertTrue(totals.find(), home);
         assertTrue(Long.parseLong(totals.group(1)) > Long.parseLong(totals.group(2)), totals.group());
+        String classes = server.get("/classes", "Accept", "text/html").body();
+        assertTrue(classes.contains(row.group()), "the class index counts as the home page does: " + classes);
         String events = home.substring(home.indexOf("id=\"latest-events\""));
         assertTrue(events.indexOf("<li><time>") > 0 && events.indexOf("<li><time>") < events.indexOf("</ol>"), events);
     }
