@@ -18,16 +18,19 @@ import org.apache.jena.sparql.util.Context;
  * end ({@link PathFromBoundEnd}, before Jena places filters), then Jena's rewrites (filter placement, top-N for
  * ORDER BY + LIMIT, ...), then LIMIT carried into unions and through BIND ({@link LimitPushdown}), counts over one
  * predicate read from the statistics ({@link CountFromStatistics}) when the data set has them, and last top-N
- * sorts that evaluate each row's keys once ({@link SortKeysOnce}).
+ * sorts that evaluate each row's keys once ({@link SortKeysOnce}); filters and sort keys read literal values
+ * through the data set's {@link LiteralValues} ({@link KeptLiteralValues}).
  */
 final class PlanOptimizer implements Rewrite {
 
     private final Context context;
     private final PlanStatistics statistics;
+    private final LiteralValues values;
 
-    PlanOptimizer(Context context, PlanStatistics statistics) {
+    PlanOptimizer(Context context, PlanStatistics statistics, LiteralValues values) {
         this.context = context;
         this.statistics = statistics;
+        this.values = values;
     }
 
     @Override
@@ -38,7 +41,8 @@ final class PlanOptimizer implements Rewrite {
         op = apply(new TransformTopN(), op);
         if (statistics != null && readsDefaultGraphOnly(op))
             op = apply(new CountFromStatistics(statistics), op);
-        return apply(new SortKeysOnce(), op);
+        op = apply(new KeptLiteralValues(values), op);
+        return apply(new SortKeysOnce(values), op);
     }
 
     private static Op apply(Transform transform, Op op) {

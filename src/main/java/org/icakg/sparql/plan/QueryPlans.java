@@ -30,7 +30,8 @@ public final class QueryPlans {
         Context context = dsg.getContext();
         boolean tdb2 = TDBInternal.isTDB2(dsg);
         PlanStatistics counting = tdb2 ? null : statistics;
-        RewriteFactory optimizer = cxt -> new PlanOptimizer(cxt, counting);
+        LiteralValues values = new LiteralValues();
+        RewriteFactory optimizer = cxt -> new PlanOptimizer(cxt, counting, values);
         context.set(ARQConstants.sysOptimizerFactory, optimizer);
         if (!tdb2)
             context.set(ARQ.stageGenerator, new PlannedStages(statistics));

@@ -11,8 +11,14 @@ import org.apache.jena.sparql.algebra.op.OpTopN;
  */
 final class SortKeysOnce extends TransformCopy {
 
+    private final LiteralValues values;
+
+    SortKeysOnce(LiteralValues values) {
+        this.values = values;
+    }
+
     @Override
     public Op transform(OpTopN topN, Op sub) {
-        return new TopRows((OpTopN) topN.copy(sub));
+        return new TopRows((OpTopN) topN.copy(sub), values);
     }
 }

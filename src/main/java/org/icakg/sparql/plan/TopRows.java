@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
 import org.apache.jena.atlas.io.IndentedWriter;
 import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
 import org.apache.jena.atlas.logging.Log;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.algebra.Op;
@@ -22,6 +23,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingComparator;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.QC;
+import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.VariableNotBoundException;
@@ -31,7 +33,8 @@ import org.apache.jena.sparql.util.NodeIsomorphismMap;
 
 /**
  * The first N rows of a sort, as Jena's top-N step computes them (a heap of at most N rows; ties broken the way
- * {@link BindingComparator} breaks them), with each row's sort keys evaluated once when the row arrives.
+ * {@link BindingComparator} breaks them), with each row's sort keys evaluated once when the row arrives (a variable's literal value read through
+ * {@link LiteralValues}).
  * Shown in a plan as {@code (top-rows (top ...))}.
  */
 final class TopRows extends OpExt {
@@ -39,10 +42,12 @@ final class TopRows extends OpExt {
     static final String TAG = "top-rows";
 
     private final OpTopN topN;
+    private final LiteralValues values;
 
-    TopRows(OpTopN topN) {
+    TopRows(OpTopN topN, LiteralValues values) {
         super(TAG);
         this.topN = topN;
+        this.values = values;
     }
 
     /** A row with the values of its sort keys (null where unbound or in error, which sorts first). */
@@ -117,11 +122,12 @@ final class TopRows extends OpExt {
         return sorted.stream().map(Row::binding).toList();
     }
 
-    private static NodeValue[] keys(List<SortCondition> conditions, Binding b, ExecutionContext execCxt) {
+    private NodeValue[] keys(List<SortCondition> conditions, Binding b, ExecutionContext execCxt) {
         NodeValue[] keys = new NodeValue[conditions.size()];
         for (int i = 0; i < keys.length; i++) {
             try {
-                keys[i] = conditions.get(i).getExpression().eval(b, execCxt);
+                Expr e = conditions.get(i).getExpression();
+                keys[i] = e.isVariable() ? value(b.get(e.asVar())) : e.eval(b, execCxt);
             } catch (VariableNotBoundException e) {
                 keys[i] = null;
             } catch (ExprEvalException e) {
@@ -130,6 +136,10 @@ final class TopRows extends OpExt {
             }
         }
         return keys;
+    }
+
+    private NodeValue value(Node node) {
+        return node == null ? null : values.of(node);
     }
 
     /** {@link BindingComparator}'s order, on keys evaluated beforehand. */

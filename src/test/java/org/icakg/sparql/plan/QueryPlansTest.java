@@ -30,6 +30,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.expr.ExprVar;
+import org.apache.jena.sparql.expr.ExprTransformCopy;
+import org.apache.jena.sparql.expr.ExprTransformer;
 import org.apache.jena.sparql.engine.optimizer.reorder.ReorderLib;
 import org.apache.jena.system.Txn;
 import org.icakg.kb.Vocab;
@@ -132,6 +136,15 @@ class QueryPlansTest {
         assertTrue(filtered.getList().stream().anyMatch(t -> t.getObject().equals(Var.alloc("date"))), filtered::toString);
         assertTrue(filtered.getList().stream().noneMatch(t -> t.getObject().equals(Var.alloc("label"))),
                 "the label is looked up for the meetings that pass the filter only: " + filtered);
+        List<Expr> reads = new ArrayList<>();
+        filter.getExprs().forEach(e -> ExprTransformer.transform(new ExprTransformCopy() {
+            @Override public Expr transform(ExprVar v) {
+                reads.add(v);
+                return v;
+            }
+        }, e));
+        assertTrue(!reads.isEmpty() && reads.stream().allMatch(LiteralValues.Read.class::isInstance),
+                "the filter reads each date's value once per data set: " + filter);
         Answers.assertSame(store.dataset(), query, "filtered-meetings");
     }
 
