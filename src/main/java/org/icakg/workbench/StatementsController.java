@@ -16,11 +16,12 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.icakg.http.Negotiation;
+import org.icakg.http.Problem;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.validate.Finding;
 import org.icakg.write.WriteGate;
 
-import org.icakg.http.Problem;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -252,10 +253,12 @@ final class StatementsController {
         return creator != null ? creator : Issues.GENERAL;
     }
 
+    /** True when the client prefers JSON to the page (the live check asks for it); a browser's Accept gets the page. */
     private static boolean wantsJson(Context ctx) {
-        String accept = ctx.header("Accept");
-        return accept != null && accept.contains("application/json");
+        return Negotiation.choose(ctx.header("Accept"), CHECK_OFFERS).filter("application/json"::equals).isPresent();
     }
+
+    private static final List<String> CHECK_OFFERS = List.of("text/html", "application/json");
 
     private String render(String user, Node passage, Target target, StatementDraft.Input input, Issues issues,
                           boolean checked) {

@@ -9,6 +9,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.vocabulary.RDFS;
+import org.icakg.kb.Prefixes;
 import org.icakg.kb.Vocab;
 
 /** Names of things as a maintainer reads them: labels, short IRIs, slugs for new IRIs, links to entity pages. */
@@ -48,10 +49,7 @@ final class Words {
 
     /** {@code ica:Meeting} for a term with a declared prefix, else the IRI. */
     String shortName(Node node) {
-        if (!node.isURI())
-            return node.toString();
-        String abbrev = prefixes.abbreviate(node.getURI());
-        return abbrev != null ? abbrev : node.getURI();
+        return Prefixes.shortForm(prefixes, node);
     }
 
     /** The local page of an entity IRI of this server, or null. */
