@@ -1,6 +1,5 @@
 package org.icakg.write;
 
-import org.icakg.validate.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +13,11 @@ import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.RdfSource;
+import org.icakg.store.UnionLookups;
 import org.icakg.validate.Finding;
 import org.icakg.validate.LineIndex;
 import org.icakg.validate.Report;
+import org.icakg.validate.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,7 +133,7 @@ public final class WriteGate {
     }
 
     private Report validate(DatasetGraph dsg, Change change, Change inferred, LineIndex lines) {
-        Graph union = dsg.getUnionGraph();
+        Graph union = UnionLookups.of(dsg);
         List<Triple> added = new ArrayList<>(change.addedTriples()), removed = new ArrayList<>(change.removedTriples());
         added.addAll(inferred.addedTriples());
         removed.addAll(inferred.removedTriples());
