@@ -130,6 +130,8 @@ public final class BenchReport {
         b.append("| SPEC section 5 target | measured | |\n|---|---|---|\n");
         for (String[] row : targets())
             b.append("| ").append(String.join(" | ", row)).append(" |\n");
+        results.notMeasured.forEach((name, why) -> b.append("\nNot measured: ").append(name).append(" (").append(why)
+                .append(").\n"));
     }
 
     private List<String[]> targets() {

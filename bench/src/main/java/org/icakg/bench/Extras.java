@@ -35,17 +35,42 @@ final class Extras {
     void run() throws IOException, InterruptedException {
         Path logs = settings.workDir().resolve("logs");
         Optional<Path> jar = settings.serviceJarIfBuilt();
-        Benchmark.say(progress, "Start-up: %s serve on the bundled data, to the first answer, median of %d launches ...",
-                jar.map(j -> "java -jar " + j).orElse("(no service jar built: from the bench's class path)"), Startup.LAUNCHES);
-        results.startupBundledMillis = Startup.medianFirstAnswerMillis(jar, List.of(), List.of(), logs.resolve("startup.log"),
-                ms -> Benchmark.say(progress, "  %,d ms", ms));
-        Path store = ensureStore(logs);
-        Benchmark.say(progress, "Reopen: serve --store on the %,d-triple store, to the first answer, median of %d launches ...",
-                results.triples, Startup.LAUNCHES);
-        results.reopenMillis = Startup.medianFirstAnswerMillis(jar, List.of(BenchSettings.SERVICE_HEAP),
-                List.of("--store", store.toString()), logs.resolve("reopen.log"), ms -> Benchmark.say(progress, "  %,d ms", ms));
-        writes(BenchSettings.WRITES);
-        validation();
+        attempt("start-up", () -> {
+            Benchmark.say(progress, "Start-up: %s serve on the bundled data, to the first answer, median of %d launches ...",
+                    jar.map(j -> "java -jar " + j).orElse("(no service jar built: from the bench's class path)"), Startup.LAUNCHES);
+            results.startupBundledMillis = Startup.medianFirstAnswerMillis(jar, List.of(), List.of(), logs.resolve("startup.log"),
+                    ms -> Benchmark.say(progress, "  %,d ms", ms));
+        });
+        attempt("reopen", () -> {
+            Path store = ensureStore(logs);
+            Benchmark.say(progress, "Reopen: serve --store on the %,d-triple store, to the first answer, median of %d launches ...",
+                    results.triples, Startup.LAUNCHES);
+            results.reopenMillis = Startup.medianFirstAnswerMillis(jar, List.of(BenchSettings.SERVICE_HEAP),
+                    List.of("--store", store.toString()), logs.resolve("reopen.log"), ms -> Benchmark.say(progress, "  %,d ms", ms));
+        });
+        attempt("writes", () -> writes(BenchSettings.WRITES));
+        attempt("validation", this::validation);
+    }
+
+    /** A measurement of the extras. */
+    interface Measurement {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs one measurement; when it fails, says why, notes it in the results ({@link Results#notMeasured}) and returns
+     * false, so that the others still run and the report is still written.
+     */
+    boolean attempt(String name, Measurement measurement) throws InterruptedException {
+        try {
+            measurement.run();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            results.notMeasured.put(name, why);
+            Benchmark.say(progress, "  %s not measured: %s (the run goes on)", name, why);
+            return false;
+        }
     }
 
     /** The write target alone: {@code count} measured 100-statement writes to a copy of the store. */

@@ -40,5 +40,7 @@ final class Results {
     Long validationMillis;
     long validationTriples;
     String validationOutcome;
+    /** Extras that failed, by name, with the reason: reported, the rest of the run goes on. */
+    final Map<String, String> notMeasured = new LinkedHashMap<>();
     GatedWrites.Result writes;
 }
