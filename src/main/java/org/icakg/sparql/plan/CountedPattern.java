@@ -5,64 +5,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.jena.atlas.io.IndentedWriter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.algebra.Op;
-import org.apache.jena.sparql.algebra.Transform;
-import org.apache.jena.sparql.algebra.op.OpExt;
 import org.apache.jena.sparql.algebra.op.OpGroup;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.ExecutionContext;
-import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
-import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
-import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprVar;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.aggregate.AggCountVarDistinct;
-import org.apache.jena.sparql.serializer.SerializationContext;
-import org.apache.jena.sparql.sse.writers.WriterOp;
 
 /**
- * A count over one predicate's statements answered from {@link PlanStatistics}. It runs the group it replaces
- * instead when the counts do not apply: in a write transaction (which sees uncommitted statements), over another
- * data set (FROM, FROM NAMED), inside a pattern that feeds it bindings, or when the counts are not at hand.
- * Shown in a plan as {@code (counted-pattern (group ...))}.
+ * A count over one predicate's statements answered from {@link PlanStatistics}; it runs the group it replaces when
+ * the counts do not apply ({@link CountedGroup}). Shown in a plan as {@code (counted-pattern (group ...))}.
  */
-final class CountedPattern extends OpExt {
+final class CountedPattern extends CountedGroup {
 
     static final String TAG = "counted-pattern";
 
-    private final OpGroup group;
     private final Triple pattern;
     private final boolean byObject;
-    private final PlanStatistics statistics;
 
     CountedPattern(OpGroup group, Triple pattern, boolean byObject, PlanStatistics statistics) {
-        super(TAG);
-        this.group = group;
+        super(TAG, group, statistics);
         this.pattern = pattern;
         this.byObject = byObject;
-        this.statistics = statistics;
     }
 
     @Override
-    public Op effectiveOp() { return group; }
-
-    @Override
-    public QueryIterator eval(QueryIterator input, ExecutionContext execCxt) {
-        Optional<List<Binding>> rows = input.isJoinIdentity() && statistics.readOnly()
-                && statistics.covers(execCxt.getDataset()) ? rows() : Optional.empty();
-        if (rows.isEmpty())
-            return QC.execute(group, input, execCxt);
-        input.close();
-        return QueryIterPlainWrapper.create(rows.get().iterator(), execCxt);
-    }
-
-    private Optional<List<Binding>> rows() {
+    Optional<List<Binding>> rows() {
         Optional<PlanStatistics.PredicateCounts> counts = statistics.counts(pattern.getPredicate());
         if (counts.isEmpty())
             return Optional.empty();
@@ -94,21 +66,5 @@ final class CountedPattern extends OpExt {
             b.add(agg.getVar(), NodeValue.makeInteger(n).asNode());
         }
         return b.build();
-    }
-
-    @Override
-    public Op apply(Transform transform) { return this; }
-
-    @Override
-    public void outputArgs(IndentedWriter out, SerializationContext sCxt) {
-        WriterOp.output(out, group, sCxt);
-    }
-
-    @Override
-    public int hashCode() { return group.hashCode() ^ TAG.hashCode(); }
-
-    @Override
-    public boolean equalTo(Op other, org.apache.jena.sparql.util.NodeIsomorphismMap labelMap) {
-        return other instanceof CountedPattern c && group.equalTo(c.group, labelMap);
     }
 }
