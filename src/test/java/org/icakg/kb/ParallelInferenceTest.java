@@ -14,6 +14,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.icakg.store.Stores;
+import org.icakg.support.InferredQuads;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +45,7 @@ class ParallelInferenceTest {
     /** Loads {@code bundle} twice, materialises both ways, checks they agree, and returns the inferred quads. */
     private static Set<Quad> assertSameInferences(Bundle bundle) {
         DatasetGraph oneByOne = loaded(bundle), parallel = loaded(bundle);
-        Inference inference = new Inference(Txn.calculateRead(oneByOne, () -> copy(oneByOne)), VOCAB);
+        Inference inference = new Inference(InferredQuads.ontology(oneByOne, VOCAB), VOCAB);
         Txn.executeWrite(oneByOne, () -> {
             InferredGraphs graphs = InferredGraphs.forMaterialising(oneByOne, VOCAB);
             graphs.clear();
@@ -52,7 +53,7 @@ class ParallelInferenceTest {
             graphs.tidy();
         });
         long count = Txn.calculateWrite(parallel, () -> inference.materialize(parallel, VOCAB));
-        Set<Quad> expected = inferredQuads(oneByOne), actual = inferredQuads(parallel);
+        Set<Quad> expected = InferredQuads.of(oneByOne, VOCAB), actual = InferredQuads.of(parallel, VOCAB);
         assertTrue(expected.size() > 0, "the data entails something");
         Set<Quad> missing = new HashSet<>(expected), extra = new HashSet<>(actual);
         missing.removeAll(actual);
@@ -74,23 +75,6 @@ class ParallelInferenceTest {
             assertEquals(List.of(), errors);
         });
         return dsg;
-    }
-
-    private static org.apache.jena.graph.Graph copy(DatasetGraph dsg) {
-        org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-        dsg.find(VOCAB.ontologyGraph(), Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> g.add(q.asTriple()));
-        return g;
-    }
-
-    private static Set<Quad> inferredQuads(DatasetGraph dsg) {
-        return Txn.calculateRead(dsg, () -> {
-            Set<Quad> out = new HashSet<>();
-            dsg.find().forEachRemaining(q -> {
-                if (VOCAB.isInferred(q.getGraph()))
-                    out.add(q);
-            });
-            return out;
-        });
     }
 
     private static Node graph(String name) { return iri("g/" + name); }

@@ -7,12 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.icakg.kb.Bundle;
 import org.icakg.kb.Inference;
@@ -20,6 +17,7 @@ import org.icakg.kb.InferredGraphs;
 import org.icakg.kb.Loader;
 import org.icakg.kb.Vocab;
 import org.icakg.store.Stores;
+import org.icakg.support.InferredQuads;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +33,7 @@ class MaterialisedInferencesTest {
     @Test
     void a_generated_graph_gets_the_same_inferred_graphs_in_parallel_as_one_statement_at_a_time() {
         DatasetGraph oneByOne = generated(), parallel = generated();
-        Inference inference = new Inference(ontology(oneByOne), VOCAB);
+        Inference inference = new Inference(InferredQuads.ontology(oneByOne, VOCAB), VOCAB);
         Txn.executeWrite(oneByOne, () -> {
             InferredGraphs graphs = InferredGraphs.forMaterialising(oneByOne, VOCAB);
             graphs.clear();
@@ -43,7 +41,7 @@ class MaterialisedInferencesTest {
             graphs.tidy();
         });
         long count = Txn.calculateWrite(parallel, () -> inference.materialize(parallel, VOCAB));
-        Set<Quad> expected = inferred(oneByOne), actual = inferred(parallel);
+        Set<Quad> expected = InferredQuads.of(oneByOne, VOCAB), actual = InferredQuads.of(parallel, VOCAB);
         assertTrue(expected.stream().anyMatch(q -> q.getGraph().getURI().contains("+")),
                 "some statement is entailed only by two graphs together");
         Set<Quad> missing = new HashSet<>(expected), extra = new HashSet<>(actual);
@@ -62,23 +60,5 @@ class MaterialisedInferencesTest {
             new SyntheticGraph(TRIPLES, SyntheticGraph.DEFAULT_SEED).generate(StreamRDFLib.dataset(dsg), n -> { });
         });
         return dsg;
-    }
-
-    private static Graph ontology(DatasetGraph dsg) {
-        Graph g = GraphFactory.createDefaultGraph();
-        Txn.executeRead(dsg, () -> dsg.find(VOCAB.ontologyGraph(), Node.ANY, Node.ANY, Node.ANY)
-                .forEachRemaining(q -> g.add(q.asTriple())));
-        return g;
-    }
-
-    private static Set<Quad> inferred(DatasetGraph dsg) {
-        return Txn.calculateRead(dsg, () -> {
-            Set<Quad> out = new HashSet<>();
-            dsg.find().forEachRemaining(q -> {
-                if (VOCAB.isInferred(q.getGraph()))
-                    out.add(q);
-            });
-            return out;
-        });
     }
 }
