@@ -3,9 +3,9 @@ package org.icakg.federation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,51 +26,84 @@ import org.eclipse.jetty.util.BufferUtil;
  * hears only of failures Jetty meets. So every {@link #EVERY} the watch reads the connection once, without blocking,
  * once the request's body has been read whole: end of stream means the client has gone. Bytes a client sent ahead
  * (a pipelined next request) are handed back to the connection's request buffer, where Jetty parses them after this
- * answer, and the watch then stops probing: that client is evidently still there. Probes run on one timer thread,
- * never after {@link #close()} has returned, so they never race with Jetty reading the connection again.
+ * answer, and the watch then stops probing: that client is evidently still there. Probes run on one thread per
+ * {@link Watches}, never after {@link #close()} has returned, so they never race with Jetty reading the connection
+ * again. Starting and closing a watch only adds it to and removes it from a set (a query of a millisecond pays no
+ * timer's queue), and a connection is probed only once its query has run for {@link #EVERY}.
  */
 public final class ClientWatch implements AutoCloseable {
 
-    /** Time between two probes of a connection. */
+    /** Time between two probes of a connection, and before the first. */
     static final Duration EVERY = Duration.ofMillis(100);
 
     private final Connection connection;
     private final AtomicBoolean failed = new AtomicBoolean();
     private final Runnable onGone;
-    private final ScheduledFuture<?> probing;
+    private final Watches watches;
+    private final long started = System.nanoTime();
     private boolean closed;
     private boolean stillThere;
 
-    private ClientWatch(ScheduledThreadPoolExecutor timer, Connection connection, Runnable onGone) {
+    private ClientWatch(Watches watches, Connection connection, Runnable onGone) {
+        this.watches = watches;
         this.connection = connection;
         this.onGone = onGone;
-        this.probing = timer.scheduleWithFixedDelay(this::probe, EVERY.toMillis(), EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
     }
 
-    /** A timer thread for watches, which ends when no query is watched for a second. */
-    public static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "ica-kg-client-watch");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
-        timer.allowCoreThreadTimeOut(true);
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
+    /**
+     * The running queries of one server whose clients are watched, and the thread that probes them every
+     * {@link #EVERY}; the thread ends when no query has been watched for a second, and starts again with the next.
+     */
+    public static final class Watches {
+        private static final long IDLE_NANOS = Duration.ofSeconds(1).toNanos();
+        private final Set<ClientWatch> running = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean probing = new AtomicBoolean();
+
+        void add(ClientWatch watch) {
+            running.add(watch);
+            if (!probing.get() && probing.compareAndSet(false, true)) {
+                Thread thread = new Thread(this::probe, "ica-kg-client-watch");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+
+        void remove(ClientWatch watch) { running.remove(watch); }
+
+        /** How many queries are watched now. */
+        public int size() { return running.size(); }
+
+        private void probe() {
+            long idleSince = System.nanoTime();
+            while (true) {
+                LockSupport.parkNanos(EVERY.toNanos());
+                long now = System.nanoTime();
+                for (ClientWatch watch : running)
+                    if (now - watch.started >= EVERY.toNanos())
+                        watch.probe();
+                if (!running.isEmpty()) {
+                    idleSince = now;
+                } else if (now - idleSince >= IDLE_NANOS) {
+                    probing.set(false);
+                    // A watch added while this thread was deciding to end finds it still running, or starts another.
+                    if (running.isEmpty() || !probing.compareAndSet(false, true))
+                        return;
+                }
+            }
+        }
     }
 
     /** Watches the connection of {@code request}, calling {@code onGone} once if its client hangs up. */
-    public static ClientWatch start(ScheduledThreadPoolExecutor timer, HttpServletRequest request, Runnable onGone) {
+    public static ClientWatch start(Watches watches, HttpServletRequest request, Runnable onGone) {
         ServletContextRequest jettyRequest = ServletContextRequest.getServletContextRequest(request);
-        return jettyRequest == null ? null : start(timer, jettyRequest, onGone);
+        return jettyRequest == null ? null : start(watches, jettyRequest, onGone);
     }
 
     /** Watches the connection of a request in Jetty's own request handling. */
-    public static ClientWatch start(ScheduledThreadPoolExecutor timer, Request request, Runnable onGone) {
-        ClientWatch watch = new ClientWatch(timer, request.getConnectionMetaData().getConnection(), onGone);
+    public static ClientWatch start(Watches watches, Request request, Runnable onGone) {
+        ClientWatch watch = new ClientWatch(watches, request.getConnectionMetaData().getConnection(), onGone);
         request.addFailureListener(failure -> watch.failed.set(true));
+        watches.add(watch);
         return watch;
     }
 
@@ -79,7 +112,7 @@ public final class ClientWatch implements AutoCloseable {
             return;
         if (gone()) {
             closed = true;
-            probing.cancel(false);
+            watches.remove(this);
             onGone.run();
         }
     }
@@ -109,8 +142,10 @@ public final class ClientWatch implements AutoCloseable {
 
     /** Stops watching; once this returns, no probe runs. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        probing.cancel(false);
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        watches.remove(this);
     }
 }

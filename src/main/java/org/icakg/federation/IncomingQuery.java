@@ -1,7 +1,6 @@
 package org.icakg.federation;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
@@ -25,7 +24,7 @@ public final class IncomingQuery extends SPARQL_QueryDataset {
     private static final String WATCH = ClientWatch.class.getName();
 
     private final Duration queryTimeout;
-    private final ScheduledThreadPoolExecutor watches = ClientWatch.timer();
+    private final ClientWatch.Watches watches = new ClientWatch.Watches();
 
     public IncomingQuery(Duration queryTimeout) {
         this.queryTimeout = queryTimeout;

@@ -6,10 +6,13 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -104,10 +107,25 @@ final class EarlyQueries {
         return h;
     }
 
+    /** Header fields encoded once: answers repeat a handful of them (content types, {@code Vary}, caching). */
+    private static final Map<String, HttpField> ENCODED = new ConcurrentHashMap<>();
+    private static final int MOST_ENCODED = 64;
+
+    private static HttpField encoded(String name, String value) {
+        String key = name + ':' + value;
+        HttpField field = ENCODED.get(key);
+        if (field != null)
+            return field;
+        field = new PreEncodedHttpField(name, value);
+        if (ENCODED.size() < MOST_ENCODED)
+            ENCODED.putIfAbsent(key, field);
+        return field;
+    }
+
     private static int send(AnswerCache.Answer answer, Request request, Response response, Callback callback) {
         HttpFields.Mutable out = response.getHeaders();
         SecurityHeaders.apply(out);
-        answer.headers().forEach(out::put);
+        answer.headers().forEach((name, value) -> out.put(encoded(name, value)));
         int status = HttpStatus.OK_200;
         ByteBuffer body = ByteBuffer.wrap(answer.body());
         if (answer.etag() != null) {

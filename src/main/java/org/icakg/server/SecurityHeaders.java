@@ -2,7 +2,9 @@ package org.icakg.server;
 
 import java.io.IOException;
 
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -50,7 +52,11 @@ final class SecurityHeaders implements Filter {
 
     /** Sets the headers on an answer written in Jetty's own request handling ({@link EarlyAnswers}). */
     static void apply(HttpFields.Mutable headers) {
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put(NOSNIFF);
+        headers.put(POLICY);
     }
+
+    /** The same, encoded once: written as bytes to every answer instead of being checked character by character. */
+    private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+    private static final HttpField POLICY = new PreEncodedHttpField("Content-Security-Policy", CONTENT_SECURITY_POLICY);
 }

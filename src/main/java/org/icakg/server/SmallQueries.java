@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,7 +77,7 @@ final class SmallQueries {
     private final DatasetGraph dataset;
     private final long timeoutMillis;
     /** Watches the connection of each running query, to cancel it when its client hangs up. */
-    private final ScheduledThreadPoolExecutor watches = ClientWatch.timer();
+    private final ClientWatch.Watches watches = new ClientWatch.Watches();
 
     SmallQueries(DatasetGraph dataset, Duration queryTimeout) {
         this.dataset = dataset;

@@ -72,6 +72,22 @@ class ClientLeavesTest {
                 "the abandoned cross product ended within seconds (time limit " + TIME_LIMIT + "): " + running());
     }
 
+    @Test
+    void a_hang_up_after_a_quiet_spell_is_still_noticed() throws Exception {
+        // The thread that probes connections ends when nothing has been watched for a second; the next watched query
+        // must start it again.
+        assertTrue(waitFor(() -> running() == 0, WITHIN_MILLIS), "nothing running");
+        Thread.sleep(2_000);
+        for (int round = 0; round < 2; round++) {
+            try (Socket client = sendQuery(Fixtures.COUNT_CROSS)) {
+                assertTrue(waitFor(() -> running() == 1, WITHIN_MILLIS), "the cross product is running");
+            }
+            assertTrue(waitFor(() -> running() == 0, WITHIN_MILLIS),
+                    "round " + round + ": the abandoned query ended within seconds, not at its time limit");
+            Thread.sleep(1_500);
+        }
+    }
+
     /** Sends a GET query on a raw connection, without reading the answer. */
     private static Socket sendQuery(String query) throws IOException {
         Socket client = new Socket(InetAddress.getLoopbackAddress(), server.server().port());

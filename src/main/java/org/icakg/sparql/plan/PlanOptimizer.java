@@ -8,6 +8,7 @@ import org.apache.jena.sparql.algebra.Transformer;
 import org.apache.jena.sparql.algebra.op.OpGraph;
 import org.apache.jena.sparql.algebra.op.OpQuadPattern;
 import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.op.OpTable;
 import org.apache.jena.sparql.algebra.optimize.OptimizerStd;
 import org.apache.jena.sparql.algebra.optimize.Rewrite;
 import org.apache.jena.sparql.algebra.optimize.TransformTopN;
@@ -35,6 +36,9 @@ final class PlanOptimizer implements Rewrite {
 
     @Override
     public Op rewrite(Op op) {
+        // A query without patterns (ASK {}, a SELECT of expressions only) has nothing to plan.
+        if (op instanceof OpTable)
+            return op;
         op = apply(new PathFromBoundEnd(), op);
         op = new OptimizerStd(context).rewrite(op);
         op = apply(new LimitPushdown(), op);
