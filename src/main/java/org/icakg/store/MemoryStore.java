@@ -210,6 +210,7 @@ public final class MemoryStore extends DatasetGraphQuads {
         snapshot.writeLock().lock();
         try {
             committed = t.pending.applyTo();
+            committed.readByColumns();
         } finally {
             snapshot.writeLock().unlock();
         }

@@ -45,12 +45,28 @@ final class QuadIndex implements IndexView {
     /** Graphs holding at most this many statements are scanned rather than indexed. */
     static final int SMALL_GRAPH = 64;
 
+    /** Look-ups by predicate and subject or object, once this index is what readers read ({@link #readByColumns}). */
+    private PredicateColumns columns;
+
+    /**
+     * From now on, look-ups of a predicate with a constant subject or object are answered from columns of the
+     * predicate's statements, built when used often ({@link PredicateColumns}). Called on the committed index, while
+     * no reader is active; an index a writer is still filling keeps scanning (its columns would be dropped at
+     * every statement it adds).
+     */
+    void readByColumns() {
+        if (columns == null)
+            columns = new PredicateColumns(union);
+    }
+
     /** Adds {@code t} to graph {@code g}; false when it was there already. */
     boolean add(Node g, Triple t) {
         Object h = holders.get(t);
         if (h == null) {
             holders.put(t, g);
             union.add(t);
+            if (columns != null)
+                columns.changed(t.getPredicate());
         } else if (h instanceof Node n) {
             if (n.equals(g))
                 return false;
@@ -99,6 +115,8 @@ final class QuadIndex implements IndexView {
                 return false;
             holders.remove(t);
             union.delete(t);
+            if (columns != null)
+                columns.changed(t.getPredicate());
         } else if (h instanceof Node[] in) {
             int i = indexOf(in, g);
             if (i < 0)
@@ -157,7 +175,14 @@ final class QuadIndex implements IndexView {
 
     /** Statements of the union matching the pattern ({@code Node.ANY} or null as wildcards). */
     @Override
-    public Iterator<Triple> union(Node s, Node p, Node o) { return union.find(s, p, o); }
+    public Iterator<Triple> union(Node s, Node p, Node o) {
+        if (columns != null) {
+            Iterator<Triple> found = columns.find(s, p, o);
+            if (found != null)
+                return found;
+        }
+        return union.find(s, p, o);
+    }
 
     boolean unionContains(Triple t) { return holders.containsKey(t); }
 

@@ -1,0 +1,120 @@
+package org.icakg.store;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+
+/**
+ * Look-ups of one predicate's statements by subject ({@code <m> ica:date ?d}) and by object
+ * ({@code ?m ica:hostedBy <state>}) as hash hits, beside a triple index that answers them by scanning: Jena's
+ * {@code GraphMem2Fast} finds {@code (s, p, ?)} by walking every statement of the subject, and {@code (?, p, o)} by
+ * walking every statement of the object (a state is the object of thousands), each a pointer chased through memory.
+ * A query over a forum's 500 meetings makes thousands of such finds.
+ * <p>
+ * A column (the statements of one predicate, grouped by subject or by object) is built from the triple index when
+ * a predicate has been looked up {@value #USES_BEFORE_BUILD} times that way, so a predicate asked once never pays
+ * for it, and dropped as soon as a statement of its predicate enters or leaves the index ({@link #changed}); it is
+ * built again from the index as it then is. Not safe against writes while reading: the owner changes the index, and
+ * calls {@link #changed}, only while no reader is active.
+ */
+final class PredicateColumns {
+
+    /** Look-ups of a predicate, by subject or by object, before its column that way is built. */
+    static final int USES_BEFORE_BUILD = 256;
+
+    /** The way a column groups the statements of its predicate. */
+    enum Key { SUBJECT, OBJECT }
+
+    private final Graph index;
+    private final Map<Node, Map<Node, Object>> bySubject = new ConcurrentHashMap<>();
+    private final Map<Node, Map<Node, Object>> byObject = new ConcurrentHashMap<>();
+    private final Map<Node, AtomicInteger> subjectUses = new ConcurrentHashMap<>();
+    private final Map<Node, AtomicInteger> objectUses = new ConcurrentHashMap<>();
+    /** True once a column was built: until then a change has nothing to drop. */
+    private volatile boolean any;
+
+    PredicateColumns(Graph index) {
+        this.index = index;
+    }
+
+    /**
+     * The statements matching {@code (s, p, o)} from a column when exactly one of subject and object is concrete and
+     * the predicate is; null when no column answers it (the caller asks the triple index).
+     */
+    Iterator<Triple> find(Node s, Node p, Node o) {
+        if (p == null || !p.isConcrete())
+            return null;
+        boolean subject = s != null && s.isConcrete(), object = o != null && o.isConcrete();
+        if (subject == object)
+            return null;
+        Map<Node, Object> column = subject ? column(p, bySubject, subjectUses, Key.SUBJECT)
+                : column(p, byObject, objectUses, Key.OBJECT);
+        if (column == null)
+            return null;
+        Object found = column.get(subject ? s : o);
+        if (found == null)
+            return Iter.nullIterator();
+        if (found instanceof Triple t)
+            return Iter.singletonIterator(t);
+        return Arrays.asList((Triple[]) found).iterator();
+    }
+
+    /** A statement of predicate {@code p} entered or left the index: its columns are dropped. */
+    void changed(Node p) {
+        if (!any)
+            return;
+        bySubject.remove(p);
+        byObject.remove(p);
+    }
+
+    private Map<Node, Object> column(Node p, Map<Node, Map<Node, Object>> columns, Map<Node, AtomicInteger> uses,
+            Key key) {
+        Map<Node, Object> column = columns.get(p);
+        if (column != null)
+            return column;
+        if (uses.computeIfAbsent(p, x -> new AtomicInteger()).incrementAndGet() < USES_BEFORE_BUILD)
+            return null;
+        column = build(p, key);
+        any = true;
+        Map<Node, Object> earlier = columns.putIfAbsent(p, column);
+        return earlier != null ? earlier : column;
+    }
+
+    /** The statements of {@code p} grouped by {@code key}: one {@link Triple}, or a {@code Triple[]} when several. */
+    private Map<Node, Object> build(Node p, Key key) {
+        Map<Node, Object> grouped = new HashMap<>();
+        index.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> {
+            Node k = key == Key.SUBJECT ? t.getSubject() : t.getObject();
+            grouped.merge(k, t, PredicateColumns::more);
+        });
+        grouped.replaceAll((k, v) -> v instanceof Triple ? v : asArray(v));
+        return grouped;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object more(Object had, Object t) {
+        if (had instanceof Triple first) {
+            List<Triple> two = new ArrayList<>(4);
+            two.add(first);
+            two.add((Triple) t);
+            return two;
+        }
+        ((List<Triple>) had).add((Triple) t);
+        return had;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Triple[] asArray(Object list) {
+        return ((List<Triple>) list).toArray(new Triple[0]);
+    }
+}
