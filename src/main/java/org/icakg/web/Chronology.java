@@ -28,11 +28,14 @@ final class Chronology {
      * and last possible day ({@code start}, {@code end}, ISO dates); of which class; and what points to it.
      */
     record Item(Node entity, String href, String label, String date, String start, String end, String type,
-                String typeIri, List<Map<String, String>> linked) {
+                String typeIri, List<Linked> linked) {
 
         /** The year it starts in. */
         String year() { return start.substring(0, 4); }
     }
+
+    /** An entity that points to a dated thing: its label, page (or null) and main class (or null). */
+    record Linked(String label, String href, String kind) {}
 
     private final KnowledgeBase kb;
     private final SnapshotCache<List<Item>> items;
@@ -82,19 +85,15 @@ final class Chronology {
     }
 
     /** Entities that point to {@code e} (e.g. commitments made at a meeting), with their class. */
-    private List<Map<String, String>> linked(Labels labels, Types types, Node e) {
-        Map<Node, Map<String, String>> out = new LinkedHashMap<>();
+    private List<Linked> linked(Labels labels, Types types, Node e) {
+        Map<Node, Linked> out = new LinkedHashMap<>();
         var it = kb.dataset().find(Node.ANY, Node.ANY, Node.ANY, e);
         while (it.hasNext() && out.size() < MAX_LINKED) {
             Node s = it.next().getSubject();
             if (!s.isURI() || out.containsKey(s))
                 continue;
             Node type = types.main(kb.dataset(), s);
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("label", labels.of(s));
-            m.put("href", Links.href(kb.vocab(), s.getURI()));
-            m.put("kind", type == null ? null : labels.of(type));
-            out.put(s, m);
+            out.put(s, new Linked(labels.of(s), Links.href(kb.vocab(), s.getURI()), type == null ? null : labels.of(type)));
         }
         return List.copyOf(out.values());
     }

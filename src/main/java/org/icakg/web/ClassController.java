@@ -50,7 +50,7 @@ final class ClassController {
     record ClassRow(String label, String href, long count, String iri) {}
 
     /** The model of {@code classes.mustache}: the classes of the ontology, then the others. */
-    record Index(String title, List<ClassRow> ontology, List<ClassRow> other) {}
+    record Index(String title, List<ClassRow> ontology, List<ClassRow> other) implements PageHead {}
 
     /** The classes with instances, of the ontology ({@code ours}) or the others, by label. */
     static List<ClassRow> rows(Stats.Snapshot s, Vocab vocab, boolean ours) {

@@ -2,7 +2,6 @@ package org.icakg.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +43,29 @@ final class EntityPage {
         this.templates = templates;
     }
 
+    /** The model of {@code entity.mustache}. */
+    record Model(String title, String label, String iri, List<Term> types, List<String> altLabels,
+                 List<String> descriptions, List<Term> elsewhere, List<Format> formats, String graphSrc,
+                 List<Group> outgoing, IncomingSection.Incoming incoming) implements PageHead {
+        public boolean hasTypes() { return !types.isEmpty(); }
+
+        public boolean hasAltLabels() { return !altLabels.isEmpty(); }
+
+        public boolean hasElsewhere() { return !elsewhere.isEmpty(); }
+    }
+
+    /** A node as shown: its text, its link (or null), and for a literal its language or datatype (or null). */
+    record Term(String text, String href, String note) {}
+
+    /** A way to get the entity as RDF: the format's name and the link. */
+    record Format(String name, String href) {}
+
+    /** The outgoing statements of one property. */
+    record Group(Term property, List<Statement> statements) {}
+
+    /** A statement as shown: the value at its other end, and its sources. */
+    record Statement(Term value, List<Provenance.Source> sources) {}
+
     /** The page of an entity known to the graph, with page {@code page} (from 1) of its incoming statements. */
     String render(Node entity, int page) {
         DatasetGraph dsg = kb.dataset();
@@ -52,22 +74,17 @@ final class EntityPage {
             Statements out = new Statements(), in = new Statements();
             dsg.find(Node.ANY, entity, Node.ANY, Node.ANY).forEachRemaining(q -> out.add(q, q.getObject()));
             dsg.find(Node.ANY, Node.ANY, Node.ANY, entity).forEachRemaining(q -> in.add(q, q.getSubject()));
-            Map<String, Object> model = new LinkedHashMap<>();
             String label = view.labels.of(entity);
-            model.put("title", label);
-            model.put("label", label);
-            model.put("iri", entity.getURI());
-            list(model, "types", links(view, out.with(RDF.type.asNode(), view.byLabel).stream()
-                    .map(Statements.Statement::other).filter(n -> !Types.UNINFORMATIVE.contains(n)).toList(), true));
-            list(model, "altLabels", texts(out, SKOS.altLabel.asNode()));
-            model.put("descriptions", DESCRIBING.stream().flatMap(p -> texts(out, p).stream()).toList());
-            list(model, "elsewhere", links(view, LINKING_OUT.stream().flatMap(p -> out.with(p, view.byLabel).stream())
-                    .map(Statements.Statement::other).filter(Node::isURI).toList(), false));
-            model.put("outgoing", outgoing(view, out));
-            new IncomingSection(view, in, INCOMING_PAGE_SIZE).addTo(model, page);
-            model.put("formats", formats(entity));
-            model.put("graphSrc", NeighbourhoodController.path(entity));
-            return templates.render("entity", model);
+            List<Term> types = out.with(RDF.type.asNode(), view.byLabel).stream().map(Statements.Statement::other)
+                    .filter(n -> !Types.UNINFORMATIVE.contains(n)).distinct()
+                    .map(n -> new Term(view.labels.of(n), ClassController.path(n), null)).toList();
+            List<Term> elsewhere = LINKING_OUT.stream().flatMap(p -> out.with(p, view.byLabel).stream())
+                    .map(Statements.Statement::other).filter(Node::isURI).distinct().map(view::node).toList();
+            return templates.render("entity", new Model(label, label, entity.getURI(), types,
+                    texts(out, SKOS.altLabel.asNode()),
+                    DESCRIBING.stream().flatMap(p -> texts(out, p).stream()).toList(), elsewhere, formats(entity),
+                    NeighbourhoodController.path(entity), outgoing(view, out),
+                    new IncomingSection(view, in, INCOMING_PAGE_SIZE).page(page)));
         });
     }
 
@@ -86,25 +103,19 @@ final class EntityPage {
                     .thenComparing(byLabel);
         }
 
-        /** A template model of a node: text, link, and for literals their language or datatype. */
-        Map<String, Object> node(Node n) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("text", labels.of(n));
-            if (n.isURI())
-                m.put("href", Links.href(kb.vocab(), n.getURI()));
+        /** A node as shown: text, link, and for literals their language or datatype. */
+        Term node(Node n) {
+            String note = null;
             if (n.isLiteral() && !n.getLiteralLanguage().isEmpty())
-                m.put("note", n.getLiteralLanguage());
+                note = n.getLiteralLanguage();
             else if (n.isLiteral() && !n.getLiteralDatatypeURI().endsWith("#string"))
-                m.put("note", labels.shortName(n.getLiteralDatatypeURI()));
-            return m;
+                note = labels.shortName(n.getLiteralDatatypeURI());
+            return new Term(labels.of(n), n.isURI() ? Links.href(kb.vocab(), n.getURI()) : null, note);
         }
 
         /** The sources of a statement: passages, interpretations, external sources, or the inferences and what they come from. */
-        Map<String, Object> statement(Statements.Statement s) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("value", node(s.other()));
-            m.put("sources", s.graphs().stream().distinct().map(sources::of).toList());
-            return m;
+        List<Provenance.Source> sources(Statements.Statement s) {
+            return s.graphs().stream().distinct().map(sources::of).toList();
         }
     }
 
@@ -114,26 +125,12 @@ final class EntityPage {
         model.put("has" + Character.toUpperCase(name.charAt(0)) + name.substring(1), !values.isEmpty());
     }
 
-    private List<Map<String, Object>> outgoing(View view, Statements out) {
-        List<Map<String, Object>> groups = new ArrayList<>();
-        for (Node p : out.properties(view.propertyOrder)) {
-            Map<String, Object> g = new LinkedHashMap<>();
-            g.put("property", view.node(p));
-            g.put("statements", out.with(p, view.byLabel).stream().map(view::statement).toList());
-            groups.add(g);
-        }
+    private List<Group> outgoing(View view, Statements out) {
+        List<Group> groups = new ArrayList<>();
+        for (Node p : out.properties(view.propertyOrder))
+            groups.add(new Group(view.node(p), out.with(p, view.byLabel).stream()
+                    .map(s -> new Statement(view.node(s.other()), view.sources(s))).toList()));
         return groups;
-    }
-
-    private List<Map<String, Object>> links(View view, List<Node> nodes, boolean asClasses) {
-        return nodes.stream().distinct().map(n -> {
-            Map<String, Object> m = view.node(n);
-            if (asClasses)
-                m.put("href", ClassController.path(n));
-            else
-                m.put("link", Links.href(kb.vocab(), n.getURI()));
-            return m;
-        }).toList();
     }
 
     private static List<String> texts(Statements out, Node property) {
@@ -142,10 +139,10 @@ final class EntityPage {
                 .distinct().toList();
     }
 
-    private List<Map<String, String>> formats(Node entity) {
+    private List<Format> formats(Node entity) {
         String path = Links.href(kb.vocab(), entity.getURI());
         return List.of(RdfFormat.TURTLE, RdfFormat.JSONLD, RdfFormat.NTRIPLES, RdfFormat.RDFXML).stream()
-                .map(f -> Map.of("name", label(f), "href", path + "?format=" + f.param()))
+                .map(f -> new Format(label(f), path + "?format=" + f.param()))
                 .toList();
     }
 

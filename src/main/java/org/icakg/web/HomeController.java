@@ -27,7 +27,7 @@ final class HomeController {
 
     /** The model of {@code home.mustache}. */
     record Page(String title, long triples, long subjects, int graphs, List<ClassController.ClassRow> classes,
-                List<Chronology.Item> events) {}
+                List<Chronology.Item> events) implements PageHead {}
 
     void page(Context ctx) {
         Stats.Snapshot s = stats.get();

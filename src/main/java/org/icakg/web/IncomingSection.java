@@ -1,11 +1,7 @@
 package org.icakg.web;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.jena.graph.Node;
 
 import io.javalin.http.BadRequestResponse;
 
@@ -22,34 +18,32 @@ final class IncomingSection {
         this.pageSize = pageSize;
     }
 
-    /** Adds {@code incomingCounts}, {@code incoming} (page {@code page}, from 1) and the paging links to a model. */
-    void addTo(Map<String, Object> model, int page) {
+    /** The section: how many statements, how many per property, one page of them, and links to the others. */
+    record Incoming(int total, List<Count> counts, List<Row> rows, Paging paging) {
+        public boolean hasCounts() { return !counts.isEmpty(); }
+    }
+
+    /** How many incoming statements have this property. */
+    record Count(EntityPage.Term property, int count) {}
+
+    /** An incoming statement: its subject ({@code value}), its property and its sources. */
+    record Row(EntityPage.Term value, EntityPage.Term property, List<Provenance.Source> sources) {}
+
+    /** Page {@code page} of {@code pages}, and the links to the pages before and after (null at either end). */
+    record Paging(int page, int pages, String previous, String next) {}
+
+    /** Page {@code page} (from 1) of the section; null paging when everything fits on one page. */
+    Incoming page(int page) {
         List<Statements.Statement> all = in.all(view.propertyOrder, view.byLabel);
         int pages = Math.max(1, (all.size() + pageSize - 1) / pageSize);
         if (page > pages)
             throw new BadRequestResponse("page " + page + " is past the last page of incoming statements (" + pages + ")");
-        List<Map<String, Object>> counts = new ArrayList<>();
-        for (Node p : in.properties(view.propertyOrder))
-            counts.add(Map.of("property", view.node(p), "count", in.count(p)));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Statements.Statement s : all.subList((page - 1) * pageSize, Math.min(all.size(), page * pageSize))) {
-            Map<String, Object> row = view.statement(s);
-            row.put("property", view.node(s.property()));
-            rows.add(row);
-        }
-        model.put("incomingTotal", all.size());
-        EntityPage.list(model, "incomingCounts", counts);
-        model.put("incoming", rows);
-        if (pages > 1)
-            model.put("paging", paging(page, pages));
-    }
-
-    private static Map<String, Object> paging(int page, int pages) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("page", page);
-        m.put("pages", pages);
-        m.put("previous", page > 1 ? "?page=" + (page - 1) : null);
-        m.put("next", page < pages ? "?page=" + (page + 1) : null);
-        return m;
+        List<Count> counts = in.properties(view.propertyOrder).stream()
+                .map(p -> new Count(view.node(p), in.count(p))).toList();
+        List<Row> rows = all.subList((page - 1) * pageSize, Math.min(all.size(), page * pageSize)).stream()
+                .map(s -> new Row(view.node(s.other()), view.node(s.property()), view.sources(s))).toList();
+        Paging paging = pages == 1 ? null : new Paging(page, pages, page > 1 ? "?page=" + (page - 1) : null,
+                page < pages ? "?page=" + (page + 1) : null);
+        return new Incoming(all.size(), counts, rows, paging);
     }
 }

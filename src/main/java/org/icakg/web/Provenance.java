@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ final class Provenance {
     private final Node quote;
     private final Node interpretation;
     private final Node derivedFrom = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");
-    private final Map<Node, Map<String, Object>> cache = new HashMap<>();
+    private final Map<Node, Source> cache = new HashMap<>();
 
     Provenance(DatasetGraph dsg, Vocab vocab, Labels labels) {
         this.dsg = dsg;
@@ -41,12 +40,30 @@ final class Provenance {
     }
 
     /**
-     * A template model of the source named by a graph: {@code kind} is passage, interpretation, inferred, ontology
-     * or external.
+     * The source of a statement, told by its graph: exactly one of a passage, an interpretation, the inferences,
+     * the ontology or an external source.
      */
-    Map<String, Object> of(Node graph) {
+    record Source(Passage passage, Interpretation interpretation, Inferred inferred, boolean ontology,
+                  Passage external) {}
+
+    /**
+     * A passage of a source document (or an external source, without quote or document): its page, label, the
+     * quoted text, and the document's title and page.
+     */
+    record Passage(String href, String label, String quote, String document, String documentHref) {}
+
+    /** A curator's reading of passages: its label, why it is made, its statements and the passages it reads. */
+    record Interpretation(String label, String note, String statementsHref, List<Source> passages) {}
+
+    /** Statements entailed by the ontology, and the sources they are entailed from. */
+    record Inferred(List<Source> from) {
+        public boolean hasFrom() { return !from.isEmpty(); }
+    }
+
+    /** The source named by a graph. */
+    Source of(Node graph) {
         // Not computeIfAbsent: describing an interpretation or an inferred graph describes its passages too.
-        Map<String, Object> known = cache.get(graph);
+        Source known = cache.get(graph);
         if (known == null) {
             known = describe(graph);
             cache.put(graph, known);
@@ -59,53 +76,33 @@ final class Provenance {
         return vocab.isInferred(graph);
     }
 
-    private Map<String, Object> describe(Node graph) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (isInferred(graph)) {
-            // What the inferred graph is entailed by: its passages, interpretations or external sources.
-            List<Map<String, Object>> from = passages(graph);
-            m.put("inferred", true);
-            m.put("from", from);
-            m.put("hasFrom", !from.isEmpty());
-            return m;
-        }
-        if (graph.equals(vocab.ontologyGraph())) {
-            m.put("ontology", true);
-            return m;
-        }
+    private Source describe(Node graph) {
+        if (isInferred(graph)) // what the inferred graph is entailed by: its passages, interpretations or external sources
+            return new Source(null, null, new Inferred(passages(graph)), false, null);
+        if (graph.equals(vocab.ontologyGraph()))
+            return new Source(null, null, null, true, null);
         if (dsg.contains(Node.ANY, graph, RDF.type.asNode(), interpretation))
-            return interpretation(graph, m);
+            return new Source(null, new Interpretation(labels.of(graph), literal(graph, SKOS.scopeNote.asNode()),
+                    "/data?graph=" + URLEncoder.encode(graph.getURI(), StandardCharsets.UTF_8), passages(graph)),
+                    null, false, null);
         String quoted = literal(graph, quote);
         Node document = object(graph, DCTerms.isPartOf.asNode());
-        m.put(quoted != null || document != null ? "passage" : "external", true);
-        m.put("href", Links.href(vocab, graph.getURI()));
-        m.put("label", labels.of(graph));
-        m.put("quote", quoted);
-        if (document != null) {
-            m.put("document", labels.of(document));
-            m.put("documentHref", document.isURI() ? Links.href(vocab, document.getURI()) : null);
-        }
-        return m;
+        Passage p = new Passage(Links.href(vocab, graph.getURI()), labels.of(graph), quoted,
+                document == null ? null : labels.of(document),
+                document != null && document.isURI() ? Links.href(vocab, document.getURI()) : null);
+        return quoted != null || document != null ? new Source(p, null, null, false, null)
+                : new Source(null, null, null, false, p);
     }
 
-    private Map<String, Object> interpretation(Node graph, Map<String, Object> m) {
-        m.put("interpretation", true);
-        m.put("label", labels.of(graph));
-        m.put("note", literal(graph, SKOS.scopeNote.asNode()));
-        m.put("statementsHref", "/data?graph=" + URLEncoder.encode(graph.getURI(), StandardCharsets.UTF_8));
-        m.put("passages", passages(graph));
-        return m;
-    }
-
-    /** The passages a graph was derived from (prov:wasDerivedFrom), each with its quote, in document order. */
-    List<Map<String, Object>> passages(Node graph) {
+    /** The sources a graph was derived from (prov:wasDerivedFrom), in the order of their IRIs. */
+    List<Source> passages(Node graph) {
         List<Node> from = new ArrayList<>();
         dsg.find(Node.ANY, graph, derivedFrom, Node.ANY).forEachRemaining(q -> {
             if (q.getObject().isURI() && !from.contains(q.getObject()))
                 from.add(q.getObject());
         });
         from.sort(Comparator.comparing(Node::getURI));
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Source> out = new ArrayList<>();
         for (Node p : from)
             out.add(of(p));
         return out;

@@ -55,7 +55,7 @@ final class SearchController {
     }
 
     /** The model of {@code search.mustache}: the search text, what is wrong with it (or null), and the hits. */
-    record Page(String title, String q, String problem, List<Hit> hits) {
+    record Page(String title, String q, String problem, List<Hit> hits) implements PageHead {
         public int count() { return hits.size(); }
 
         public boolean some() { return !hits.isEmpty(); }

@@ -14,8 +14,20 @@ final class TimelineChart {
 
     private TimelineChart() {}
 
-    /** The chart model: {@code width}, {@code height}, {@code lanes}, {@code ticks} and {@code dots}. */
-    static Map<String, Object> layout(List<Chronology.Item> dated) {
+    /** The chart: its size, the y of its axis and the x where time starts, its lanes, ticks and dots. */
+    record Chart(int width, int height, int axisY, int left, List<Lane> lanes, List<Tick> ticks, List<Dot> dots) {}
+
+    /** The lane of a class: its label at {@code y}, its top edge at {@code top}. */
+    record Lane(String label, int y, int top) {}
+
+    /** A year on the axis, at {@code x}, its label at {@code y}. */
+    record Tick(String x, int label, int y) {}
+
+    /** One dated item: where it is drawn, its page (or null), and its label and date as a tooltip. */
+    record Dot(String x, int y, String href, String title) {}
+
+    /** Lays out the items that have a readable date. */
+    static Chart layout(List<Chronology.Item> dated) {
         List<Chronology.Item> items = dated.stream().filter(i -> !Double.isNaN(when(i.start()))).toList();
         double min = items.stream().mapToDouble(i -> when(i.start())).min().orElse(2000);
         double max = items.stream().mapToDouble(i -> when(i.start())).max().orElse(min + 1);
@@ -23,28 +35,21 @@ final class TimelineChart {
         double span = last - first;
         Map<String, Integer> lanes = new LinkedHashMap<>();
         items.stream().map(i -> lane(i)).sorted().forEach(l -> lanes.putIfAbsent(l, lanes.size()));
-        List<Map<String, Object>> dots = new ArrayList<>();
+        List<Dot> dots = new ArrayList<>();
         for (Chronology.Item i : items) {
             double x = LEFT + (when(i.start()) - first) / span * (WIDTH - LEFT - RIGHT);
             int y = TOP + lanes.get(lane(i)) * LANE_HEIGHT + LANE_HEIGHT / 2;
-            Map<String, Object> dot = new LinkedHashMap<>();
-            dot.put("x", round(x));
-            dot.put("y", y);
-            dot.put("href", i.href());
-            dot.put("title", i.label() + " · " + i.date());
-            dots.add(dot);
+            dots.add(new Dot(round(x), y, i.href(), i.label() + " · " + i.date()));
         }
-        List<Map<String, Object>> laneModel = new ArrayList<>();
-        lanes.forEach((label, n) -> laneModel.add(Map.of("label", label, "y", TOP + n * LANE_HEIGHT + LANE_HEIGHT / 2,
-                "top", TOP + n * LANE_HEIGHT)));
+        List<Lane> laneModel = new ArrayList<>();
+        lanes.forEach((label, n) -> laneModel.add(new Lane(label, TOP + n * LANE_HEIGHT + LANE_HEIGHT / 2,
+                TOP + n * LANE_HEIGHT)));
         int height = TOP + lanes.size() * LANE_HEIGHT + AXIS;
         int step = Math.max(1, (int) Math.ceil(span / MAX_TICKS));
-        List<Map<String, Object>> ticks = new ArrayList<>();
+        List<Tick> ticks = new ArrayList<>();
         for (int year = first; year <= last; year += step)
-            ticks.add(Map.of("x", round(LEFT + (year - first) / span * (WIDTH - LEFT - RIGHT)), "label", year,
-                    "y", height - AXIS + 16));
-        return Map.of("width", WIDTH, "height", height, "axisY", height - AXIS, "left", LEFT,
-                "lanes", laneModel, "ticks", ticks, "dots", dots);
+            ticks.add(new Tick(round(LEFT + (year - first) / span * (WIDTH - LEFT - RIGHT)), year, height - AXIS + 16));
+        return new Chart(WIDTH, height, height - AXIS, LEFT, laneModel, ticks, dots);
     }
 
     private static String lane(Chronology.Item i) {

@@ -31,7 +31,7 @@ final class TimelineController {
     }
 
     /** The model of {@code timeline.mustache}: the chart, and the events and commitments year by year. */
-    record Page(String title, Map<String, Object> chart, List<Year> years, int count) {
+    record Page(String title, TimelineChart.Chart chart, List<Year> years, int count) implements PageHead {
         /** Nothing dated in the graph. */
         public boolean none() { return count == 0; }
     }

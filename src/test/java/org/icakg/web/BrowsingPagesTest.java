@@ -139,6 +139,28 @@ class BrowsingPagesTest {
     }
 
     @Test
+    void entity_page_shows_its_iri_names_description_sources_and_links() {
+        String page = html("/id/meeting/dialogue-4");
+        assertTrue(page.contains("<p class=\"iri\">https://w3id.org/ica-kg/id/meeting/dialogue-4</p>"), "the IRI");
+        assertTrue(page.contains("<title>4th India–Central Asia Dialogue · ica-kg</title>"), "the title");
+        assertTrue(page.contains("Also: <span>Fourth India-Central Asia Dialogue</span>"), "the other names");
+        assertTrue(page.contains("<p class=\"description\">The fourth meeting of the foreign ministers"), "the description");
+        assertTrue(page.contains("href=\"/id/document/joint-statement\">Joint Statement"), "the document's page");
+        assertTrue(page.contains("<span class=\"note\">en</span>"), "a literal's language");
+        assertTrue(page.contains("data-src=\"/graph.json?iri=https%3A%2F%2Fw3id.org%2Fica-kg%2Fid%2Fmeeting%2Fdialogue-4\""),
+                "the neighbourhood's data");
+        assertTrue(page.contains("<a href=\"/id/meeting/dialogue-4?format=rdfxml\">RDF/XML</a>"), "the formats, by name");
+        assertTrue(page.contains("Incoming <span class=\"muted\">(7)</span>"), "the number of incoming statements");
+        assertTrue(page.contains("<span>made at: 1</span> <span>participated in: 5</span>"), "incoming counted per property");
+        assertTrue(page.contains(">Hold regular consultations</a></td>\n<td>made at</td>"), "an incoming row");
+        String india = html("/id/state/india");
+        assertTrue(india.contains("<div class=\"source external\"><a href=\"https://w3id.org/ica-kg/graph/external/wikidata\">Wikidata</a></div>")
+                || india.contains("<div class=\"source external\">Wikidata</div>"), "an external source, by its label");
+        String state = html("/id/state/kazakhstan");
+        assertTrue(state.contains("<p class=\"description\">A Central Asian republic, the largest landlocked country.</p>"));
+    }
+
+    @Test
     void incoming_statements_are_counted_and_paged() {
         String first = html("/id/test/hub");
         assertTrue(first.contains("see also: " + HUB_LINKS), "count per property");
@@ -146,6 +168,8 @@ class BrowsingPagesTest {
         assertTrue(first.contains("page 1 of 2") && first.contains("href=\"?page=2\""));
         String second = html("/id/test/hub?page=2");
         assertTrue(second.contains(">Spoke " + EntityPage.INCOMING_PAGE_SIZE + "</a>") && !second.contains(">Spoke 00</a>"));
+        assertTrue(second.contains("<a rel=\"prev\" href=\"?page=1\">") && !second.contains("rel=\"next\""), "back, not on");
+        assertTrue(second.contains("Incoming <span class=\"muted\">(" + HUB_LINKS + ")</span>"), "the total on every page");
         assertEquals(400, server.get("/id/test/hub?page=3", "Accept", HTML).statusCode());
         assertEquals(400, server.get("/id/test/hub?page=zero", "Accept", HTML).statusCode());
     }

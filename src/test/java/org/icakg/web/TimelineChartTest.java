@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,37 +24,32 @@ class TimelineChartTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void items_are_placed_left_to_right_in_one_lane_per_class_and_undated_ones_are_left_out() {
-        Map<String, Object> chart = TimelineChart.layout(List.of(item("a", "2001", "Treaty"),
+        TimelineChart.Chart chart = TimelineChart.layout(List.of(item("a", "2001", "Treaty"),
                 item("b", "2010-07-01", "Meeting"), item("c", "2005", "Treaty"), item("d", "undated", "Treaty")));
-        List<Map<String, Object>> dots = (List<Map<String, Object>>) chart.get("dots");
-        List<Map<String, Object>> lanes = (List<Map<String, Object>>) chart.get("lanes");
+        List<TimelineChart.Dot> dots = chart.dots();
         assertEquals(3, dots.size(), "the undated item has no dot");
-        assertEquals(List.of("Meeting", "Treaty"), lanes.stream().map(l -> l.get("label")).toList());
-        double a = Double.parseDouble((String) dots.get(0).get("x")), c = Double.parseDouble((String) dots.get(2).get("x"));
-        double b = Double.parseDouble((String) dots.get(1).get("x"));
+        assertEquals(List.of("Meeting", "Treaty"), chart.lanes().stream().map(TimelineChart.Lane::label).toList());
+        double a = Double.parseDouble(dots.get(0).x()), c = Double.parseDouble(dots.get(2).x());
+        double b = Double.parseDouble(dots.get(1).x());
         assertEquals(TimelineChart.LEFT, a, 0.1, "the earliest year starts at the left edge");
         assertTrue(a < c && c < b, "later is further right: " + a + " " + c + " " + b);
-        assertEquals(dots.get(0).get("y"), dots.get(2).get("y"), "same class, same lane");
-        assertEquals("a · 2001", dots.get(0).get("title"));
-        int height = (int) chart.get("height");
-        assertEquals(TimelineChart.TOP + 2 * TimelineChart.LANE_HEIGHT + TimelineChart.AXIS, height);
+        assertEquals(dots.get(0).y(), dots.get(2).y(), "same class, same lane");
+        assertEquals("a · 2001", dots.get(0).title());
+        assertEquals(TimelineChart.TOP + 2 * TimelineChart.LANE_HEIGHT + TimelineChart.AXIS, chart.height());
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void centuries_get_at_most_the_bounded_number_of_ticks() {
-        Map<String, Object> chart = TimelineChart.layout(List.of(item("old", "1500", "Event"), item("new", "2020", "Event")));
-        List<Map<String, Object>> ticks = (List<Map<String, Object>>) chart.get("ticks");
-        assertTrue(ticks.size() <= TimelineChart.MAX_TICKS + 1, ticks.size() + " ticks");
-        assertEquals(1500, ticks.get(0).get("label"));
+        TimelineChart.Chart chart = TimelineChart.layout(List.of(item("old", "1500", "Event"), item("new", "2020", "Event")));
+        assertTrue(chart.ticks().size() <= TimelineChart.MAX_TICKS + 1, chart.ticks().size() + " ticks");
+        assertEquals(1500, chart.ticks().get(0).label());
     }
 
     @Test
     void no_dated_item_still_gives_a_chart() {
-        Map<String, Object> chart = TimelineChart.layout(List.of(item("d", "undated", null)));
-        assertEquals(List.of(), chart.get("dots"));
-        assertEquals(TimelineChart.WIDTH, chart.get("width"));
+        TimelineChart.Chart chart = TimelineChart.layout(List.of(item("d", "undated", null)));
+        assertEquals(List.of(), chart.dots());
+        assertEquals(TimelineChart.WIDTH, chart.width());
     }
 }
