@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -40,6 +41,36 @@ public final class InferredGraphs implements Inference.Premises {
      * every new passage, which is quadratic in the size of the data. Null otherwise.
      */
     private final Map<Triple, Holders> holders;
+    /**
+     * While materialising: the statements of the properties whose chains are derived ({@link #seedsWithPredicates}),
+     * asserted or inferred, by subject and property and by object and property. Without it, each step of a chain
+     * through a hub (a state or region that is the subject of hundreds of thousands of statements) reads every
+     * statement of the hub. Entries are candidates, checked against the store on use (a support may be gone); null
+     * otherwise.
+     */
+    private Chains chains;
+
+    /** Statements of some properties, by subject and property and by object and property (entries never removed). */
+    private static final class Chains {
+        private record Key(Node node, Node property) {}
+
+        final Set<Node> properties;
+        final Map<Key, Set<Node>> objects = new HashMap<>(), subjects = new HashMap<>();
+
+        Chains(Set<Node> properties) { this.properties = Set.copyOf(properties); }
+
+        void add(Triple t) {
+            Node p = t.getPredicate();
+            if (!properties.contains(p))
+                return;
+            objects.computeIfAbsent(new Key(t.getSubject(), p), k -> new LinkedHashSet<>()).add(t.getObject());
+            subjects.computeIfAbsent(new Key(t.getObject(), p), k -> new LinkedHashSet<>()).add(t.getSubject());
+        }
+
+        Set<Node> objects(Node s, Node p) { return objects.getOrDefault(new Key(s, p), Set.of()); }
+
+        Set<Node> subjects(Node p, Node o) { return subjects.getOrDefault(new Key(o, p), Set.of()); }
+    }
 
     /** Whether a statement is asserted, and the inferred graphs that hold it, by the size of their support. */
     private static final class Holders {
@@ -58,6 +89,7 @@ public final class InferredGraphs implements Inference.Premises {
         this.meta = vocab.inferredGraph();
         this.holders = materialising ? new HashMap<>() : null;
     }
+
 
     /**
      * For recomputing every inferred graph in one write transaction in which nothing asserted changes: remembers what
@@ -118,9 +150,15 @@ public final class InferredGraphs implements Inference.Premises {
 
     /** Every statement, asserted or inferred, of one of {@code predicates}, with each of its supports. */
     public List<Inference.Seed> seedsWithPredicates(Set<Node> predicates) {
+        if (holders != null)
+            chains = new Chains(predicates);
         Set<Inference.Seed> seeds = new LinkedHashSet<>();
         for (Node p : predicates)
-            dsg.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> seed(q, seeds));
+            dsg.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                seed(q, seeds);
+                if (chains != null)
+                    chains.add(q.asTriple());
+            });
         return new ArrayList<>(seeds);
     }
 
@@ -295,6 +333,8 @@ public final class InferredGraphs implements Inference.Premises {
 
     @Override
     public Set<Node> objects(Node s, Node p) {
+        if (chains != null && chains.properties.contains(p))
+            return supported(chains.objects(s, p), o -> Triple.create(s, p, o));
         Set<Node> out = new LinkedHashSet<>();
         dsg.find(Node.ANY, s, p, Node.ANY).forEachRemaining(q -> {
             if (supportOfQuad(q) != null)
@@ -305,11 +345,29 @@ public final class InferredGraphs implements Inference.Premises {
 
     @Override
     public Set<Node> subjects(Node p, Node o) {
+        if (chains != null && chains.properties.contains(p))
+            return supported(chains.subjects(p, o), s -> Triple.create(s, p, o));
         Set<Node> out = new LinkedHashSet<>();
         dsg.find(Node.ANY, Node.ANY, p, o).forEachRemaining(q -> {
             if (supportOfQuad(q) != null)
                 out.add(q.getSubject());
         });
+        return out;
+    }
+
+    /** The candidates whose statement some asserted or inferred graph still holds. */
+    private Set<Node> supported(Set<Node> candidates, Function<Node, Triple> statement) {
+        Set<Node> out = new LinkedHashSet<>();
+        for (Node n : candidates) {
+            Triple t = statement.apply(n);
+            var it = dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject());
+            while (it.hasNext()) {
+                if (supportOfQuad(it.next()) != null) {
+                    out.add(n);
+                    break;
+                }
+            }
+        }
         return out;
     }
 
@@ -363,6 +421,8 @@ public final class InferredGraphs implements Inference.Premises {
         dsg.add(q);
         if (!q.getGraph().equals(meta))
             inferredCount++;
+        if (chains != null && !q.getGraph().equals(meta))
+            chains.add(q.asTriple());
         if (holders != null && vocab.isInferred(q.getGraph()) && !q.getGraph().equals(meta)) {
             Holders h = holders.get(q.asTriple());
             if (h != null)

@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -41,8 +44,18 @@ final class AnswerCache {
     /** False when the cache is switched off ({@code serve --no-answer-cache}): nothing is kept, ETags still are sent. */
     private final boolean enabled;
     private final AtomicLong version = new AtomicLong();
-    private final Map<String, Answer> answers = new LinkedHashMap<>(256, 0.75f, true);
-    private long totalBytes;
+    /**
+     * The answers kept, with the data version each was computed at. Concurrent (a request does not wait for another's
+     * look-up); each answer weighs its body's bytes but at least {@code MAX_TOTAL_BYTES / MAX_ENTRIES}, so the cache
+     * holds at most {@link #MAX_ENTRIES} answers and {@link #MAX_TOTAL_BYTES} bytes of bodies.
+     */
+    private final Cache<String, Kept> answers = Caffeine.newBuilder()
+            .maximumWeight(MAX_TOTAL_BYTES)
+            .weigher((String key, Kept kept) -> (int) Math.max(kept.answer().body().length, MAX_TOTAL_BYTES / MAX_ENTRIES))
+            .executor(Runnable::run)
+            .build();
+
+    private record Kept(Answer answer, long version) {}
 
     AnswerCache(boolean enabled) {
         this.enabled = enabled;
@@ -75,7 +88,12 @@ final class AnswerCache {
     /** The data version now: pass it back to {@link #put} so an answer that overlapped a write is dropped. */
     long version() { return version.get(); }
 
-    synchronized Answer get(String key) { return enabled ? answers.get(key) : null; }
+    /** The answer kept for a key at the current data version, or null. */
+    Answer get(String key) {
+        Kept kept = enabled ? answers.getIfPresent(key) : null;
+        // An answer put while a write committed may have missed the clearing: its version gives it away.
+        return kept == null || kept.version() != version.get() ? null : kept.answer();
+    }
 
     /** Keeps an answer computed at data version {@code seenVersion}; returns it (with its ETag) either way. */
     Answer put(String key, long seenVersion, HttpServletResponse res, Map<String, String> headersBefore, byte[] body) {
@@ -92,12 +110,8 @@ final class AnswerCache {
     /** Keeps an answer with the headers to replay with it (those of the answer, not of the exchange); returns it. */
     Answer put(String key, long seenVersion, Map<String, String> headers, byte[] body) {
         Answer answer = new Answer(headers, body, etag(body));
-        if (enabled && body.length <= MAX_ENTRY_BYTES) {
-            synchronized (this) {
-                if (seenVersion == version.get())
-                    store(key, answer);
-            }
-        }
+        if (enabled && body.length <= MAX_ENTRY_BYTES && seenVersion == version.get())
+            answers.put(key, new Kept(answer, seenVersion));
         return answer;
     }
 
@@ -113,22 +127,14 @@ final class AnswerCache {
     }
 
     /** Forgets every answer: the data changed. */
-    synchronized void invalidate() {
+    void invalidate() {
         version.incrementAndGet();
-        answers.clear();
-        totalBytes = 0;
+        answers.invalidateAll();
     }
 
-    synchronized int size() { return answers.size(); }
-
-    private void store(String key, Answer answer) {
-        Answer old = answers.put(key, answer);
-        totalBytes += answer.body().length - (old == null ? 0 : old.body().length);
-        var it = answers.values().iterator();
-        while ((answers.size() > MAX_ENTRIES || totalBytes > MAX_TOTAL_BYTES) && it.hasNext()) {
-            totalBytes -= it.next().body().length;
-            it.remove();
-        }
+    int size() {
+        answers.cleanUp();
+        return (int) answers.estimatedSize();
     }
 
     /** True when the request's {@code If-None-Match} names this ETag (or is {@code *}). */

@@ -1,18 +1,21 @@
 package org.icakg.server;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One log line per request ({@code GET /path 200 1.2 ms}), written by a background thread: a request pays for a
- * queue insertion, not for formatting the line and a write to standard error under the logger's lock. When the
+ * queue insertion, not for formatting the line and a write to standard error under the logger's lock. The queue takes
+ * no lock and wakes no one: the writer looks at it every {@link #EVERY} (a signal per request cost two thread
+ * switches per request). When the
  * writer cannot keep up, lines are dropped and counted rather than slowing requests down; the count is logged.
  */
 final class RequestLog implements AutoCloseable {
@@ -20,11 +23,14 @@ final class RequestLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("ica-kg.request");
     /** Lines waiting to be written; past this, new lines are dropped (and counted). */
     static final int MAX_WAITING = 16_384;
-    private static final int BATCH = 256;
 
     private record Entry(String method, String path, int status, long nanos) {}
 
-    private final BlockingQueue<Entry> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
+    /** How often the writer writes what has been queued. */
+    static final Duration EVERY = Duration.ofMillis(50);
+
+    private final Queue<Entry> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
     private final LongAdder dropped = new LongAdder();
     private final boolean on = LOG.isInfoEnabled();
     private final Thread writer;
@@ -39,28 +45,31 @@ final class RequestLog implements AutoCloseable {
 
     /** Queues the line of one finished request. */
     void record(String method, String path, int status, long nanos) {
-        if (on && !closed && !waiting.offer(new Entry(method, path, status, nanos)))
+        if (!on || closed)
+            return;
+        if (size.incrementAndGet() > MAX_WAITING) {
+            size.decrementAndGet();
             dropped.increment();
+            return;
+        }
+        waiting.add(new Entry(method, path, status, nanos));
     }
 
     private void write() {
-        List<Entry> batch = new ArrayList<>(BATCH);
-        while (!closed || !waiting.isEmpty()) {
-            try {
-                Entry first = waiting.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null)
-                    continue;
-                batch.add(first);
-            } catch (InterruptedException e) {
-                closed = true;
-            }
-            waiting.drainTo(batch, BATCH - batch.size());
-            for (Entry e : batch)
+        while (true) {
+            boolean last = closed;
+            for (Entry e; (e = waiting.poll()) != null; ) {
+                size.decrementAndGet();
                 LOG.info("{} {} {} {} ms", e.method(), e.path(), e.status(), millis(e.nanos()));
-            batch.clear();
+            }
             long lost = dropped.sumThenReset();
             if (lost > 0)
                 LOG.warn("{} request lines dropped: more requests than the log could write", lost);
+            if (last)
+                return;
+            LockSupport.parkNanos(this, EVERY.toNanos());
+            if (Thread.interrupted())
+                closed = true;
         }
     }
 
@@ -74,6 +83,7 @@ final class RequestLog implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(writer);
         try {
             writer.join(TimeUnit.SECONDS.toMillis(2));
         } catch (InterruptedException e) {

@@ -7,10 +7,10 @@ import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.RdfSource;
 import org.icakg.store.UnionLookups;
@@ -134,10 +134,13 @@ public final class WriteGate {
 
     private Report validate(DatasetGraph dsg, Change change, Change inferred, LineIndex lines) {
         Graph union = UnionLookups.of(dsg);
-        List<Triple> added = new ArrayList<>(change.addedTriples()), removed = new ArrayList<>(change.removedTriples());
-        added.addAll(inferred.addedTriples());
-        removed.addAll(inferred.removedTriples());
-        ValidationReport shacl = validator.validateChange(union, added, removed, change.addedTriples().iterator());
+        List<Quad> added = new ArrayList<>(change.added()), removed = new ArrayList<>(change.removed());
+        added.addAll(inferred.added());
+        removed.addAll(inferred.removed());
+        // The shapes see the union of the graphs: only what the union gained or lost can change their verdict.
+        UnionChange net = UnionChange.of(dsg, added, removed);
+        ValidationReport shacl = validator.validateChange(union, net.added(), net.removed(),
+                change.addedTriples().iterator());
         List<Finding> findings = shacl.getEntries().stream()
                 .map(e -> new Finding(e, lines.locate(e.focusNode()))).toList();
         return new Report(List.of(), findings, shacl, change.size());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.jena.graph.Graph;
@@ -54,6 +55,9 @@ class UnionLookupsTest {
                         .getObject().getLiteralLexicalForm(), "an inline value decoded");
                 assertFalse(lookups.find(NodeFactory.createURI("urn:x:unknown"), TYPE, Node.ANY).hasNext());
                 assertTrue(lookups.contains(HUB, TYPE, STATE));
+                assertFalse(lookups.contains(HUB, TYPE, NodeFactory.createURI("urn:x:NoSuchClass")));
+                assertEquals(List.of(Triple.create(HUB, TYPE, PLACE)), lookups.find(HUB, TYPE, PLACE).toList(),
+                        "a statement held by 250 graphs, once");
             });
             dsg.begin(TxnType.WRITE);
             try {

@@ -1,0 +1,60 @@
+package org.icakg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The answer cache keeps within its bounds and never hands out an answer from before a write. */
+class AnswerCacheBoundsTest {
+
+    private static final Map<String, String> HEADERS = Map.of("Content-Type", "text/csv; charset=utf-8");
+
+    @Test
+    void it_keeps_at_most_its_number_of_small_answers() {
+        AnswerCache cache = new AnswerCache(true);
+        for (int i = 0; i < AnswerCache.MAX_ENTRIES * 2; i++)
+            cache.put("k" + i, cache.version(), HEADERS, ("answer " + i).getBytes());
+        assertTrue(cache.size() <= AnswerCache.MAX_ENTRIES, "kept " + cache.size());
+        assertTrue(cache.size() >= AnswerCache.MAX_ENTRIES / 2, "kept answers at all: " + cache.size());
+    }
+
+    @Test
+    void large_answers_keep_within_its_bytes() {
+        AnswerCache cache = new AnswerCache(true);
+        int size = AnswerCache.MAX_ENTRY_BYTES;
+        long fit = AnswerCache.MAX_TOTAL_BYTES / size;
+        for (int i = 0; i < fit * 2; i++)
+            cache.put("k" + i, cache.version(), HEADERS, new byte[size]);
+        assertTrue((long) cache.size() * size <= AnswerCache.MAX_TOTAL_BYTES, "kept " + cache.size() + " of " + size + " bytes");
+        cache.put("too-large", cache.version(), HEADERS, new byte[size + 1]);
+        assertNull(cache.get("too-large"), "an answer over the entry limit is not kept");
+    }
+
+    @Test
+    void an_answer_computed_before_a_write_is_not_served_after_it() {
+        AnswerCache cache = new AnswerCache(true);
+        long before = cache.version();
+        cache.put("a", before, HEADERS, "old".getBytes());
+        assertNotNull(cache.get("a"));
+        cache.invalidate();
+        assertNull(cache.get("a"), "cleared by the write");
+        // A query that began before the write and finishes after it: its answer is not kept.
+        cache.put("b", before, HEADERS, "old".getBytes());
+        assertNull(cache.get("b"), "an answer of the old data is not kept");
+        cache.put("b", cache.version(), HEADERS, "new".getBytes());
+        assertEquals("new", new String(cache.get("b").body()));
+    }
+
+    @Test
+    void switched_off_it_keeps_nothing_but_still_gives_etags() {
+        AnswerCache cache = new AnswerCache(false);
+        AnswerCache.Answer answer = cache.put("a", cache.version(), HEADERS, "x".getBytes());
+        assertNotNull(answer.etag());
+        assertNull(cache.get("a"));
+    }
+}
