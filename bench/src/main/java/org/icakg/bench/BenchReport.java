@@ -83,9 +83,19 @@ public final class BenchReport {
             b.append("| floor: plain Javalin \"hello\"").append(cells(results.hello)).append(" | | | | | | | | |\n");
         if (results.health != null)
             b.append("| `GET /health`").append(cells(results.health)).append(" | | | | | | | | |\n");
+        wrkRow(b, "`ASK {}`, driven by `wrk`", results.askWrk);
+        wrkRow(b, "floor: plain Javalin \"hello\", driven by `wrk`", results.helloWrk);
+        wrkRow(b, "`GET /health`, driven by `wrk`", results.healthWrk);
         b.append('\n').append(loadAndMemory()).append('\n');
+        if (results.wrkAbsent != null)
+            b.append(String.format(Locale.ROOT, "%nNo `wrk` rows: %s.%n", results.wrkAbsent));
         if (results.virtuosoAbsent != null)
             b.append(String.format(Locale.ROOT, "%nVirtuoso: no column, %s.%n", results.virtuosoAbsent));
+    }
+
+    private void wrkRow(StringBuilder b, String title, LoadDriver.Result r) {
+        if (r != null)
+            b.append("| ").append(title).append(cells(r)).append(" | | | | | | | | |\n");
     }
 
     /** Load time and memory of each server that ran, as one paragraph. */
@@ -138,15 +148,28 @@ public final class BenchReport {
 
     private List<String[]> targets() {
         List<String[]> rows = new ArrayList<>();
+        // The floor's targets are judged on wrk's figures when it ran: the bench's blocking Java client spends as much
+        // of the 2 cores per request as a small answer costs the server, so its figures say as much about the client.
         LoadDriver.Result ask = results.service.classes.get("ask");
         if (ask != null && results.hello != null) {
             double share = ask.throughput() / results.hello.throughput();
-            rows.add(row("`ASK {}` ≥ 50 % of a plain Javalin route", pct(share) + " (" + rate(ask) + " vs " + rate(results.hello) + ")",
-                    share >= ASK_SHARE_OF_FLOOR));
+            String client = pct(share) + " (" + rate(ask) + " vs " + rate(results.hello) + ") with the bench's client";
+            if (results.askWrk != null && results.helloWrk != null) {
+                double wrkShare = results.askWrk.throughput() / results.helloWrk.throughput();
+                rows.add(row("`ASK {}` ≥ 50 % of a plain Javalin route", pct(wrkShare) + " (" + rate(results.askWrk)
+                        + " vs " + rate(results.helloWrk) + ") with `wrk`; " + client,
+                        wrkShare >= ASK_SHARE_OF_FLOOR && results.askWrk.errors() == 0));
+            } else {
+                rows.add(row("`ASK {}` ≥ 50 % of a plain Javalin route", client, share >= ASK_SHARE_OF_FLOOR));
+            }
         }
-        if (results.health != null)
-            rows.add(row("`/health` ≥ 10,000 req/s at 8 connections", rate(results.health) + " at " + settings.connections() + " connections",
-                    results.health.throughput() >= HEALTH_PER_SECOND && results.health.errors() == 0));
+        if (results.health != null) {
+            String client = rate(results.health) + " at " + settings.connections() + " connections with the bench's client";
+            LoadDriver.Result judged = results.healthWrk != null ? results.healthWrk : results.health;
+            rows.add(row("`/health` ≥ 10,000 req/s at 8 connections", results.healthWrk == null ? client
+                    : rate(results.healthWrk) + " with `wrk`; " + client,
+                    judged.throughput() >= HEALTH_PER_SECOND && judged.errors() == 0));
+        }
         ratioRows(rows);
         worstMedian(rows);
         rows.add(row("1M triples served within a 2 GB heap", String.format(Locale.ROOT,

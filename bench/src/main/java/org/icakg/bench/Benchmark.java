@@ -99,6 +99,31 @@ public final class Benchmark {
             results.hello = new LoadDriver("127.0.0.1", hello.port()).run("hello", List.of("/hello"), "text/plain",
                     settings.connections(), Math.max(settings.warmupSeconds(), FLOOR_WARMUP_SECONDS), settings.seconds(), true);
             report(results.hello);
+            results.helloWrk = wrk("hello", hello.port(), "/hello", "text/plain", true, FLOOR_WARMUP_SECONDS);
+        }
+    }
+
+    /**
+     * One floor measurement with {@code wrk} when it is installed (else null, and the reason kept); a failure is
+     * reported and the run goes on.
+     */
+    private LoadDriver.Result wrk(String name, int port, String path, String accept, boolean distinct, double warmup)
+            throws InterruptedException {
+        Optional<String> missing = Wrk.missing();
+        if (missing.isPresent()) {
+            results.wrkAbsent = missing.get();
+            return null;
+        }
+        try {
+            LoadDriver.Result r = Wrk.run(name, port, path, accept, distinct, settings.connections(),
+                    Math.max(settings.warmupSeconds(), warmup), settings.seconds(), settings.workDir());
+            say(progress, "  %-20s %,7.0f req/s   p50 %8.2f ms   p99 %8.2f ms   (wrk)%s", name, r.throughput(), r.p50Ms(),
+                    r.p99Ms(), r.errors() > 0 ? "   " + r.errors() + " errors: " + r.firstError() : "");
+            return r;
+        } catch (IOException e) {
+            results.wrkAbsent = "failed: " + e.getMessage().lines().findFirst().orElse("");
+            say(progress, "  wrk FAILED for %s, the run goes on: %s", name, e.getMessage());
+            return null;
         }
     }
 
@@ -184,9 +209,15 @@ public final class Benchmark {
         say(progress, "  ready in %,d ms; heap after GC %,d MB", into.readyMillis, into.heapAfterLoad >> 20);
         say(progress, "  every request distinct:");
         measureClasses(server.port(), into, endpoint, pages);
-        if (pages)
+        if (pages) {
             results.health = drive(server.port(), "health", List.of("/health"), "application/json",
                     settings.connections(), true);
+            results.healthWrk = wrk("health", server.port(), "/health", "application/json", true, 0);
+            QueryMix.QueryClass ask = QueryMix.CLASSES.stream().filter(c -> c.name().equals("ask")).findFirst().orElseThrow();
+            if (settings.runs(ask))
+                results.askWrk = wrk("ask", server.port(), QueryMix.paths(ask, population, endpoint, settings.seed()).get(0),
+                        accept(ask), true, 0);
+        }
         if (pages && settings.extras()) {
             QueryMix.QueryClass page = QueryMix.CLASSES.get(QueryMix.CLASSES.size() - 1);
             results.entityPage16 = drive(server.port(), "entity-page@16", QueryMix.paths(page, population, endpoint,

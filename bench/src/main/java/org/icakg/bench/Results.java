@@ -35,6 +35,10 @@ final class Results {
     LoadDriver.Result entityPage16;
     /** {@code GET /health} on this service, every request distinct. */
     LoadDriver.Result health;
+    /** The floor measured again with {@code wrk} (null when not installed): hello, {@code /health}, distinct ASK. */
+    LoadDriver.Result helloWrk, healthWrk, askWrk;
+    /** Why there is no {@code wrk} measurement, or null. */
+    String wrkAbsent;
     Long startupBundledMillis;
     Long reopenMillis;
     Long validationMillis;

@@ -1,0 +1,88 @@
+package org.icakg.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The floor measured with {@code wrk} (installed by {@code .ci/run}): every request distinct and still the same query,
+ * the Accept header sent, answers counted, failed answers counted as errors.
+ */
+class WrkTest {
+
+    private static final String QUERY = "ASK {}";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void distinct_queries_never_repeat_and_keep_their_query() throws Exception {
+        assumeTrue(Wrk.missing().isEmpty(), () -> Wrk.missing().get());
+        List<String> seen = new ArrayList<>(), accepts = new ArrayList<>();
+        LoadDriver.Result r = serve(200, seen, accepts, "/sparql?query=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8));
+        assertEquals(0, r.errors(), r.firstError());
+        assertTrue(r.requests() >= 2, "requests were counted: " + r.requests());
+        assertTrue(r.p50Ms() > 0 && r.p99Ms() >= r.p50Ms(), "latencies read: " + r);
+        assertTrue(seen.size() >= r.requests(), "every counted request reached the server");
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no request repeats another");
+        Query expected = QueryFactory.create(QUERY);
+        for (String uri : seen)
+            assertEquals(expected, QueryFactory.create(URLDecoder.decode(uri.substring("/sparql?query=".length()),
+                    StandardCharsets.UTF_8)), uri);
+        assertTrue(accepts.stream().allMatch("application/sparql-results+json"::equals), "the Accept header: " + accepts.get(0));
+    }
+
+    @Test
+    void failed_answers_are_errors_not_throughput() throws Exception {
+        assumeTrue(Wrk.missing().isEmpty(), () -> Wrk.missing().get());
+        LoadDriver.Result r = serve(503, new ArrayList<>(), new ArrayList<>(), "/health");
+        assertEquals(0, r.requests(), "no answer counted");
+        assertTrue(r.errors() > 0 && r.firstError().contains("Non-2xx"), r.toString());
+    }
+
+    @Test
+    void a_report_without_a_count_is_refused_with_its_text() {
+        IOException e = assertThrows(IOException.class, () -> Wrk.parse("x", "unable to connect to 127.0.0.1:1"));
+        assertTrue(e.getMessage().contains("unable to connect"), e.getMessage());
+    }
+
+    private LoadDriver.Result serve(int status, List<String> seen, List<String> accepts, String path)
+            throws IOException, InterruptedException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            synchronized (seen) {
+                String q = exchange.getRequestURI().getRawQuery();
+                seen.add(exchange.getRequestURI().getRawPath() + (q == null ? "" : "?" + q));
+                accepts.add(exchange.getRequestHeaders().getFirst("Accept"));
+            }
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            return Wrk.run("test", server.getAddress().getPort(), path, "application/sparql-results+json", true, 2, 0, 1, work);
+        } finally {
+            server.stop(0);
+        }
+    }
+}
