@@ -115,11 +115,21 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "ica-kg federation"));
         client.setSocketAddressResolver(this::resolve);
         client.setName("ica-kg-federation");
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the federation client: " + e.getMessage(), e);
+    }
+
+    /**
+     * The HTTP client, started by the first {@code SERVICE} call: starting it reads the JDK's trust store (some 150
+     * certificates parsed), a tenth of the server's start-up that most runs never need.
+     */
+    private synchronized HttpClient client() {
+        if (!client.isStarted()) {
+            try {
+                client.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the federation client: " + e.getMessage(), e);
+            }
         }
+        return client;
     }
 
     /** Makes {@code context} (a served data set's) run every SERVICE call through this executor and no other. */
@@ -235,7 +245,7 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
     }
 
     private Request request(URI endpoint, String query, int depth) {
-        Request request = client.newRequest(endpoint)
+        Request request = client().newRequest(endpoint)
                 .headers(h -> h.put(HttpHeader.ACCEPT, ACCEPT).put(DEPTH_HEADER, Integer.toString(depth)));
         String encoded = java.net.URLEncoder.encode(query, StandardCharsets.UTF_8);
         if (endpoint.toString().length() + encoded.length() + 7 <= MAX_GET_URL)

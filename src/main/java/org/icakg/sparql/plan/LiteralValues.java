@@ -12,29 +12,28 @@ import org.apache.jena.sparql.expr.VariableNotBoundException;
 import org.apache.jena.sparql.function.FunctionEnv;
 
 /**
- * The values of typed literals met by filters and sorts, kept per data set: Jena parses a literal into its value
- * (a date into a calendar, after checking it is valid) every time an expression reads it, which costs more than
- * finding the statement. A value depends on the literal alone, so it is kept as long as there is room (at most
- * {@value #MAX_KEPT}; then the values kept are dropped and kept again as they are met).
+ * The values of literals met by filters and sorts, and of functions of one such value ({@code YEAR(?date)},
+ * {@code LCASE(?label)}), kept per data set: Jena parses a literal into its value (a date into a calendar, after
+ * checking it is valid) every time an expression reads it, and {@code YEAR} parses the date's text again, which
+ * costs more than finding the statement. A value depends on the literal alone, and the literals a query reads are
+ * those of the store's statements, the same objects from one query to the next; so values are kept by the identity
+ * of the literal ({@link IdentityMemo}, at most {@value IdentityMemo#SLOTS} per memo).
  */
 final class LiteralValues {
 
-    static final int MAX_KEPT = 100_000;
-
-    private final Map<Node, NodeValue> values = new ConcurrentHashMap<>();
+    private final IdentityMemo<Node, NodeValue> values = new IdentityMemo<>();
+    private final Map<String, IdentityMemo<NodeValue, NodeValue>> functions = new ConcurrentHashMap<>();
 
     /** The value of {@code node}, as {@link NodeValue#makeNode} makes it. */
     NodeValue of(Node node) {
-        if (!node.isLiteral() || node.getLiteralLanguage() != null && !node.getLiteralLanguage().isEmpty())
+        if (!node.isLiteral())
             return NodeValue.makeNode(node);
-        NodeValue v = values.get(node);
-        if (v == null) {
-            v = NodeValue.makeNode(node);
-            if (values.size() >= MAX_KEPT)
-                values.clear();
-            values.put(node, v);
-        }
-        return v;
+        return values.get(node, NodeValue::makeNode);
+    }
+
+    /** The memo of the function named {@code name}, keyed by the values {@link #of} gives. */
+    IdentityMemo<NodeValue, NodeValue> function(String name) {
+        return functions.computeIfAbsent(name, n -> new IdentityMemo<>());
     }
 
     /** A variable of an expression whose value is read through {@code values}. */
