@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,49 +81,60 @@ final class ClassController {
         long pages = Math.max(1, (total + INSTANCES_PAGE_SIZE - 1) / INSTANCES_PAGE_SIZE);
         if (page > pages)
             throw new BadRequestResponse("page " + page + " is past the last page of instances (" + pages + ")");
-        Map<String, Object> model = describe(type);
-        model.put("count", total);
-        model.put("instances", instances(type, page));
-        if (pages > 1)
-            model.put("paging", Map.of("page", page, "pages", pages, "hasPrevious", page > 1, "hasNext", page < pages,
-                    "previous", path(type) + "&page=" + (page - 1), "next", path(type) + "&page=" + (page + 1)));
-        ctx.html(templates.render("class", model));
+        Paging paging = pages == 1 ? null : new Paging(page, pages, path(type) + "&page=" + (page - 1),
+                path(type) + "&page=" + (page + 1));
+        ctx.html(templates.render("class", describe(type, total, instances(type, page), paging)));
     }
 
-    private Map<String, Object> describe(Node type) {
+    /**
+     * The model of {@code class.mustache}: the class, its place in the hierarchy, how many instances it has (inferred
+     * types included), one page of them and the links to the others (null when they fit on one page).
+     */
+    record Page(String title, String label, String iri, String ontologyHref, String definition,
+                List<Link> superclasses, List<Link> subclasses, long count, List<Link> instances, Paging paging)
+            implements PageHead {
+        public boolean hasSuperclasses() { return !superclasses.isEmpty(); }
+
+        public boolean hasSubclasses() { return !subclasses.isEmpty(); }
+    }
+
+    /** A class or an instance, by label, with its page (null for an instance not under this server's base). */
+    record Link(String label, String href) {}
+
+    /** Page {@code page} of {@code pages} of instances, and the links to the pages before and after. */
+    record Paging(int page, long pages, String previous, String next) {
+        public boolean hasPrevious() { return page > 1; }
+
+        public boolean hasNext() { return page < pages; }
+    }
+
+    private Page describe(Node type, long count, List<Link> instances, Paging paging) {
         Graph o = kb.ontology();
         return Txn.calculateRead(kb.dataset(), () -> {
             Labels labels = new Labels(kb.dataset(), kb.prefixes());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("title", labels.of(type));
-            m.put("label", labels.of(type));
-            m.put("iri", type.getURI());
-            m.put("ontologyHref", type.getURI().startsWith(kb.vocab().ontologyNs()) ? Links.href(kb.vocab(), type.getURI()) : null);
-            m.put("definition", first(o, type, SKOS.definition.asNode(), RDFS.comment.asNode()));
-            EntityPage.list(m, "superclasses", classes(labels, o.find(type, RDFS.subClassOf.asNode(), Node.ANY)
-                    .mapWith(t -> t.getObject()).toList()));
-            EntityPage.list(m, "subclasses", classes(labels, o.find(Node.ANY, RDFS.subClassOf.asNode(), type)
-                    .mapWith(t -> t.getSubject()).toList()));
-            return m;
+            String label = labels.of(type);
+            return new Page(label, label, type.getURI(),
+                    type.getURI().startsWith(kb.vocab().ontologyNs()) ? Links.href(kb.vocab(), type.getURI()) : null,
+                    first(o, type, SKOS.definition.asNode(), RDFS.comment.asNode()),
+                    classes(labels, o.find(type, RDFS.subClassOf.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList()),
+                    classes(labels, o.find(Node.ANY, RDFS.subClassOf.asNode(), type).mapWith(t -> t.getSubject()).toList()),
+                    count, instances, paging);
         });
     }
 
-    private List<Map<String, Object>> classes(Labels labels, List<Node> nodes) {
+    private List<Link> classes(Labels labels, List<Node> nodes) {
         return nodes.stream().filter(Node::isURI).distinct()
-                .map(n -> Map.<String, Object>of("label", labels.of(n), "href", path(n)))
-                .sorted(Comparator.comparing(m -> m.get("label").toString())).toList();
+                .map(n -> new Link(labels.of(n), path(n)))
+                .sorted(Comparator.comparing(Link::label)).toList();
     }
 
-    private List<Map<String, Object>> instances(Node type, int page) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<Link> instances(Node type, int page) {
+        List<Link> out = new ArrayList<>();
         queries.selectPage("class-instances", Map.of("class", type), INSTANCES_PAGE_SIZE,
                 (long) (page - 1) * INSTANCES_PAGE_SIZE).forEach(b -> {
             Node e = b.get("entity");
             Node l = b.get("label");
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("label", l == null ? e.getURI() : l.getLiteralLexicalForm());
-            m.put("href", Links.href(kb.vocab(), e.getURI()));
-            out.add(m);
+            out.add(new Link(l == null ? e.getURI() : l.getLiteralLexicalForm(), Links.href(kb.vocab(), e.getURI())));
         });
         return out;
     }

@@ -1,10 +1,8 @@
 package org.icakg.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -35,31 +33,30 @@ final class MapController {
         this.templates = templates;
     }
 
+    /** The model of {@code map.mustache}: the frame's size and source, the countries, places and routes. */
+    record Page(String title, double width, double height, String source, List<Country> countries,
+                List<Point> points, List<Line> lines) implements PageHead {}
+
+    /** A country's outline; {@code focus} for the states of the partnership, which are named and linked. */
+    record Country(String name, String path, boolean focus, double labelX, double labelY, String href) {}
+
+    /** A city or a port ({@code port}), where it is drawn and its page (or null). */
+    record Point(String name, boolean port, String x, String y, String href) {}
+
+    /** A corridor as a path through its stops, and its page (or null). */
+    record Line(String name, String path, String href) {}
+
     void page(Context ctx) {
         Geography.Frame f = geo.frame();
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("title", "Map");
-        model.put("width", f.width());
-        model.put("height", f.height());
-        model.put("source", f.source());
-        model.put("countries", Txn.calculateRead(kb.dataset(), () -> countries(kb.dataset())));
-        model.put("points", points());
-        model.put("lines", lines());
-        ctx.html(templates.render("map", model));
+        ctx.html(templates.render("map", new Page("Map", f.width(), f.height(), f.source(),
+                Txn.calculateRead(kb.dataset(), () -> countries(kb.dataset())), points(), lines())));
     }
 
-    private List<Map<String, Object>> countries(DatasetGraph dsg) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Geography.Country c : geo.frame().countries()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.name());
-            m.put("path", c.path());
-            m.put("focus", c.wikidata() != null);
-            m.put("labelX", c.labelAt()[0]);
-            m.put("labelY", c.labelAt()[1]);
-            m.put("href", c.wikidata() == null ? null : entity(dsg, c));
-            out.add(m);
-        }
+    private List<Country> countries(DatasetGraph dsg) {
+        List<Country> out = new ArrayList<>();
+        for (Geography.Country c : geo.frame().countries())
+            out.add(new Country(c.name(), c.path(), c.wikidata() != null, c.labelAt()[0], c.labelAt()[1],
+                    c.wikidata() == null ? null : entity(dsg, c)));
         return out;
     }
 
@@ -82,23 +79,18 @@ final class MapController {
         return Links.href(kb.vocab(), hits.get(0).entity().getURI());
     }
 
-    private List<Map<String, Object>> points() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<Point> points() {
+        List<Point> out = new ArrayList<>();
         for (Geography.Place p : geo.points()) {
             double[] xy = geo.project(p.lon(), p.lat());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", p.name());
-            m.put("port", p.kind().equals("port"));
-            m.put("x", fmt(xy[0]));
-            m.put("y", fmt(xy[1]));
-            m.put("href", found(p.name(), SearchIndex.Rank.WORD_PREFIX));
-            out.add(m);
+            out.add(new Point(p.name(), p.kind().equals("port"), fmt(xy[0]), fmt(xy[1]),
+                    found(p.name(), SearchIndex.Rank.WORD_PREFIX)));
         }
         return out;
     }
 
-    private List<Map<String, Object>> lines() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<Line> lines() {
+        List<Line> out = new ArrayList<>();
         for (Geography.Route r : geo.lines()) {
             StringBuilder d = new StringBuilder();
             for (String stop : r.via()) {
@@ -106,11 +98,7 @@ final class MapController {
                 d.append(d.length() == 0 ? 'M' : 'L').append(fmt(xy[0])).append(',').append(fmt(xy[1]));
             }
             String href = found(r.name(), SearchIndex.Rank.EXACT);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", r.name());
-            m.put("path", d.toString());
-            m.put("href", href != null ? href : found(r.shortName(), SearchIndex.Rank.EXACT));
-            out.add(m);
+            out.add(new Line(r.name(), d.toString(), href != null ? href : found(r.shortName(), SearchIndex.Rank.EXACT)));
         }
         return out;
     }

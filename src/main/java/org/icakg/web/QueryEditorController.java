@@ -1,7 +1,6 @@
 package org.icakg.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import io.javalin.http.Context;
 final class QueryEditorController {
 
     private final Templates templates;
-    private final List<Map<String, String>> examples;
+    private final List<Example> examples;
     private final Map<String, String> prefixes;
 
     QueryEditorController(Templates templates, KnowledgeBase kb) {
@@ -26,8 +25,17 @@ final class QueryEditorController {
         this.prefixes.putAll(kb.prefixes().getMapping());
     }
 
+    /** The model of {@code query.mustache}: the editor's page, with the competency questions. */
+    record Page(String title, List<Example> examples) implements PageHead {
+        @Override
+        public boolean editor() { return true; }
+    }
+
+    /** A competency question: its file, title and description (from its header comments), and the query. */
+    record Example(String file, String title, String description, String query) {}
+
     void page(Context ctx) {
-        ctx.html(templates.render("query", Map.of("title", "Query", "editor", true, "examples", examples)));
+        ctx.html(templates.render("query", new Page("Query", examples)));
     }
 
     /** {@code /query/examples.json}: the competency questions (title, description, query) and the prefixes. */
@@ -40,17 +48,11 @@ final class QueryEditorController {
         ctx.json(prefixes);
     }
 
-    private static List<Map<String, String>> loadExamples(KnowledgeBase kb) {
-        List<Map<String, String>> out = new ArrayList<>();
-        Bundle.bundledText("queries", ".rq").forEach((file, text) -> {
-            Map<String, String> e = new LinkedHashMap<>();
-            e.put("file", file);
-            e.put("title", header(text, "title", file));
-            e.put("description", header(text, "description", ""));
-            e.put("query", kb.vocab().rebaseText(text));
-            out.add(e);
-        });
-        return out;
+    private static List<Example> loadExamples(KnowledgeBase kb) {
+        List<Example> out = new ArrayList<>();
+        Bundle.bundledText("queries", ".rq").forEach((file, text) -> out.add(new Example(file,
+                header(text, "title", file), header(text, "description", ""), kb.vocab().rebaseText(text))));
+        return List.copyOf(out);
     }
 
     /** The value of a {@code # name: value} comment line at the top of a query file. */

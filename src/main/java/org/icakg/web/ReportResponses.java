@@ -87,43 +87,42 @@ final class ReportResponses {
         ctx.status(successStatus).json(summary);
     }
 
+    /**
+     * The model of {@code validate.mustache}: the form (when {@code showForm}) with {@code data} in it, then a problem
+     * that stopped validation (such as a syntax error) or the report (either may be null).
+     */
+    record Page(String title, boolean showForm, String data, String problem, Summary report) implements PageHead {}
+
+    /** A report as shown: whether the data conforms, the summary line and a row per result. */
+    record Summary(boolean conforms, String summary, List<Row> results) {
+        public boolean hasResults() { return !results.isEmpty(); }
+    }
+
+    /** A validation result: its severity, focus node, path, value, message and where the focus node is written. */
+    record Row(String severity, String focus, String path, String value, String message, String location) {}
+
     /** The validation page: the form (with {@code data} in it) and, when given, the report below it. */
     String page(String title, Report report, boolean showForm, String data) {
-        Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("title", title);
-        scope.put("showForm", showForm);
-        scope.put("data", data == null ? "" : data);
-        if (report != null)
-            scope.put("report", reportScope(report));
-        return templates.render("validate", scope);
+        return templates.render("validate", new Page(title, showForm, data == null ? "" : data, null,
+                report == null ? null : summary(report)));
     }
 
     /** The validation page showing a problem (such as a syntax error) instead of a report. */
     String problemPage(String title, String data, String problem) {
-        return templates.render("validate", Map.of("title", title, "showForm", true, "data", data, "problem", problem));
+        return templates.render("validate", new Page(title, true, data, problem, null));
     }
 
-    private Map<String, Object> reportScope(Report report) {
-        List<Map<String, String>> results = new ArrayList<>();
+    private Summary summary(Report report) {
+        List<Row> results = new ArrayList<>();
         report.byFocusNode().values().forEach(group -> group.forEach(f -> results.add(row(f))));
-        Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("conforms", report.conforms());
-        scope.put("summary", ReportWriter.summary(report));
-        scope.put("hasResults", !results.isEmpty());
-        scope.put("results", results);
-        return scope;
+        return new Summary(report.conforms(), ReportWriter.summary(report), results);
     }
 
-    private Map<String, String> row(Finding f) {
+    private Row row(Finding f) {
         ReportEntry e = f.entry();
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("severity", f.severityName());
-        row.put("focus", node(e.focusNode()));
-        row.put("path", e.resultPath() == null ? "" : PathWriter.asString(e.resultPath(), new Prologue(Prefixes.adapt(prefixes))));
-        row.put("value", e.value() == null ? "" : node(e.value()));
-        row.put("message", e.message());
-        row.put("location", f.location() == null ? "" : f.location());
-        return row;
+        return new Row(f.severityName(), node(e.focusNode()),
+                e.resultPath() == null ? "" : PathWriter.asString(e.resultPath(), new Prologue(Prefixes.adapt(prefixes))),
+                e.value() == null ? "" : node(e.value()), e.message(), f.location() == null ? "" : f.location());
     }
 
     private String node(Node n) {

@@ -24,6 +24,8 @@ class BrowsingPagesTest {
 
     static final String HTML = "text/html";
     static final int HUB_LINKS = EntityPage.INCOMING_PAGE_SIZE + 10;
+    static final int THINGS = ClassController.INSTANCES_PAGE_SIZE + 10;
+    static final String THING = "https://w3id.org/ica-kg/id/test/Thing";
 
     @TempDir
     static Path dir;
@@ -31,7 +33,7 @@ class BrowsingPagesTest {
     static final ServerExtension server = ServerExtension.of(
             () -> TestServer.withData(Path.of("src/test/resources/fixtures/browse"), hubFixture()));
 
-    /** An entity with more incoming statements than one page holds. */
+    /** An entity with more incoming statements than one page holds, and a class with more instances than one page. */
     static Path hubFixture() {
         StringBuilder b = new StringBuilder("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
                 + "<https://w3id.org/ica-kg/id/passage/hub-01> {\n"
@@ -39,6 +41,9 @@ class BrowsingPagesTest {
         for (int i = 0; i < HUB_LINKS; i++)
             b.append(String.format("  <https://w3id.org/ica-kg/id/test/spoke-%02d> rdfs:label \"Spoke %02d\"@en ;"
                     + " rdfs:seeAlso <https://w3id.org/ica-kg/id/test/hub> .%n", i, i));
+        for (int i = 0; i < THINGS; i++)
+            b.append(String.format("  <https://w3id.org/ica-kg/id/test/thing-%03d> a <%s> ; rdfs:label \"Thing %03d\"@en .%n",
+                    i, THING, i));
         Path file = dir.resolve("hub.trig");
         try {
             Files.writeString(file, b.append("}\n"));
@@ -199,6 +204,32 @@ class BrowsingPagesTest {
         assertTrue(state.indexOf(">india</a>") < state.indexOf(">uzbekistan</a>"), "ordered by label");
         assertTrue(state.contains("class=\"super\""), "its superclass");
         assertEquals(404, server.get("/class?iri=" + TestServer.enc("https://w3id.org/ica-kg/ontology#Nothing")).statusCode());
+    }
+
+    @Test
+    void class_pages_are_paged() {
+        String path = "/class?iri=" + TestServer.enc(THING);
+        String first = html(path);
+        assertTrue(first.contains("Instances <span class=\"muted\">(" + THINGS + ")</span>"), "the count of all instances");
+        assertTrue(first.contains(">Thing 000</a>") && !first.contains(">Thing " + ClassController.INSTANCES_PAGE_SIZE + "</a>"));
+        assertTrue(first.contains("page 1 of 2") && first.contains("<a rel=\"next\" href=\"" + path + "&amp;page=2\">")
+                && !first.contains("rel=\"prev\""), first);
+        String second = html(path + "&page=2");
+        assertTrue(second.contains(">Thing " + ClassController.INSTANCES_PAGE_SIZE + "</a>") && !second.contains(">Thing 000</a>"));
+        assertTrue(second.contains("<a rel=\"prev\" href=\"" + path + "&amp;page=1\">") && !second.contains("rel=\"next\""));
+        assertEquals(400, server.get(path + "&page=3", "Accept", HTML).statusCode());
+    }
+
+    @Test
+    void class_page_shows_its_iri_definition_and_place_in_the_ontology() {
+        String event = html("/class?iri=" + TestServer.enc("https://w3id.org/ica-kg/ontology#Meeting"));
+        assertTrue(event.contains("<h1>meeting</h1>"), event);
+        assertTrue(event.contains("<p class=\"iri\">https://w3id.org/ica-kg/ontology#Meeting · <a href=\"/ontology#Meeting\">in the ontology</a>"));
+        assertTrue(event.contains("<p class=\"description\">"), "its definition");
+        assertTrue(event.contains("<a class=\"super\" href=\"/class?iri=https%3A%2F%2Fw3id.org%2Fica-kg%2Fontology%23Event\">"),
+                "its superclass, linked");
+        String other = html("/class?iri=" + TestServer.enc(THING));
+        assertFalse(other.contains("in the ontology"), "a class from elsewhere has no ontology link");
     }
 
     @Test

@@ -39,7 +39,11 @@ class TemplateModelsTest {
             Map.entry("search", SearchController.Page.class),
             Map.entry("classes", ClassController.Index.class),
             Map.entry("timeline", TimelineController.Page.class),
-            Map.entry("entity", EntityPage.Model.class));
+            Map.entry("entity", EntityPage.Model.class),
+            Map.entry("class", ClassController.Page.class),
+            Map.entry("query", QueryEditorController.Page.class),
+            Map.entry("map", MapController.Page.class),
+            Map.entry("validate", ReportResponses.Page.class));
 
     static List<String> templates() {
         return MODELS.keySet().stream().sorted().toList();
