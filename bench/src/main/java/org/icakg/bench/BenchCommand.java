@@ -22,6 +22,7 @@ public final class BenchCommand {
             "usage: java -jar bench/target/ica-kg-bench.jar [OPTIONS]      measure this service beside the baselines",
             "         [--triples 1000000] [--connections 8] [--seconds 5] [--warmup 2] [--out FILE] [--seed N]",
             "         [--work target/bench] [--classes a,b] [--no-baseline] [--no-virtuoso] [--no-extras] [--no-cached]",
+            "         [--store]                                              this service from a TDB2 store, not in memory",
             "         [--service-jvm OPTION]... [--service-jar target/ica-kg.jar]",
             "       java -jar bench/target/ica-kg-bench.jar generate --triples N --out FILE.trig [--seed N]",
             "                                                                  only write the synthetic graph",
@@ -61,7 +62,7 @@ public final class BenchCommand {
         Args args = Args.parse(generate || writes ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
                 Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm",
                         "service-jar", "writes"),
-                Set.of("no-baseline", "no-virtuoso", "no-extras", "no-cached"));
+                Set.of("no-baseline", "no-virtuoso", "no-extras", "no-cached", "store"));
         if (!args.positional().isEmpty())
             throw new Args.UsageException("the benchmark takes no positional arguments, got " + args.positional());
         long triples = args.getInt("triples", (int) DEFAULT_TRIPLES, (int) SyntheticGraph.MIN_TRIPLES,
@@ -74,7 +75,7 @@ public final class BenchCommand {
                     args.getInt("seconds", 5, 1, 3600), args.getInt("warmup", 2, 0, 600), seed,
                     Path.of(args.get("work", "target/bench")), classes(args), !args.has("no-baseline"),
                     !args.has("no-virtuoso"), !args.has("no-extras"), !args.has("no-cached"), args.all("service-jvm"),
-                    Path.of(args.get("service-jar", "target/ica-kg.jar")));
+                    Path.of(args.get("service-jar", "target/ica-kg.jar")), args.has("store"));
             if (writes)
                 return writes(args, settings, out, err);
             BenchReport report = new Benchmark(settings, err).run();

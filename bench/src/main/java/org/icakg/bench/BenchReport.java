@@ -40,6 +40,8 @@ public final class BenchReport {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%,d triples (seed %d), %d connections, %.0f s per class after %.0f s warm-up%n%n",
                 results.triples, settings.seed(), settings.connections(), settings.seconds(), settings.warmupSeconds()));
+        if (settings.store())
+            b.append("This service answered from its TDB2 store (`serve --store`), not from memory.\n\n");
         if (results.machine != null)
             b.append("Machine: ").append(results.machine).append(".\n\n");
         b.append("Every request distinct (a comment or parameter of its own, so no answer cache can serve it):\n\n");

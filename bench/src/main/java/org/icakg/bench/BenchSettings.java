@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param cached       whether to run the mix a second time with repeated requests (the answer cache's table)
  * @param serviceJvmOptions extra JVM options of this service's process (e.g. a flight recording)
  * @param serviceJar   the service's runnable jar, launched as from a shell for start-up, reopening and writes
+ * @param store        whether this service answers the query mix from the TDB2 store of this size ({@code serve
+ *                     --store}, the store built once) rather than from the TriG file loaded in memory
  */
 public record BenchSettings(long triples, int connections, double seconds, double warmupSeconds, long seed,
                             Path workDir, List<String> classes, boolean baseline, boolean virtuoso, boolean extras,
-                            boolean cached, List<String> serviceJvmOptions, Path serviceJar) {
+                            boolean cached, List<String> serviceJvmOptions, Path serviceJar, boolean store) {
 
     /** Heap this service is given: the SPEC target for a million triples. */
     public static final String SERVICE_HEAP = "-Xmx2g";

@@ -27,7 +27,7 @@ import io.javalin.Javalin;
 
 /**
  * A server under test, run in its own JVM by the benchmark so that each has its own heap and a cold start:
- * {@code ica FILE} (this service), {@code fuseki FILE} (stock embedded Fuseki, default settings),
+ * {@code ica FILE} (this service), {@code ica-store DIR} (this service on a TDB2 store), {@code fuseki FILE} (stock embedded Fuseki, default settings),
  * {@code hello} (a plain Javalin route), or {@code build-store FILE DIR} (load a TDB2 store and exit).
  * It prints {@code ready PORT} on standard output, then answers {@code heap} (used heap after a full GC, in
  * bytes) and {@code stop} read from standard input.
@@ -42,6 +42,11 @@ public final class BenchTarget {
         switch (args[0]) {
             case "ica" -> {
                 IcaServer ica = IcaServer.start(ServerConfig.defaults().withPort(0).withData(List.of(Path.of(args[1]))));
+                server = ica;
+                port = ica.port();
+            }
+            case "ica-store" -> {
+                IcaServer ica = IcaServer.start(ServerConfig.defaults().withPort(0).withStore(Path.of(args[1])));
                 server = ica;
                 port = ica.port();
             }

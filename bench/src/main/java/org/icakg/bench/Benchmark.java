@@ -128,10 +128,19 @@ public final class Benchmark {
     }
 
     private void service() throws IOException, InterruptedException {
-        say(progress, "ica-kg: loading %,d triples (%s) ...", results.triples, BenchSettings.SERVICE_HEAP);
+        List<String> target;
+        if (settings.store()) {
+            Path store = new Extras(settings, progress, results).ensureStore(settings.workDir().resolve("logs"));
+            say(progress, "ica-kg: opening the TDB2 store of %,d triples, %s (%s) ...", results.triples, store,
+                    BenchSettings.SERVICE_HEAP);
+            target = List.of("ica-store", store.toString());
+        } else {
+            say(progress, "ica-kg: loading %,d triples (%s) ...", results.triples, BenchSettings.SERVICE_HEAP);
+            target = List.of("ica", settings.dataFile().toString());
+        }
         List<String> jvm = new java.util.ArrayList<>(List.of(BenchSettings.SERVICE_HEAP, BenchSettings.SERVICE_JIT));
         jvm.addAll(settings.serviceJvmOptions());
-        try (ServerProcess ica = start(jvm, List.of("ica", settings.dataFile().toString()), "ica-kg")) {
+        try (ServerProcess ica = start(jvm, target, "ica-kg")) {
             measureServer(ica, results.service, "/sparql", true);
         }
     }

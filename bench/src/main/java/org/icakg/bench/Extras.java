@@ -83,11 +83,11 @@ final class Extras {
     }
 
     /** The TDB2 store of this size, built once (a marker file says it is complete). */
-    private Path ensureStore(Path logs) throws IOException, InterruptedException {
+    Path ensureStore(Path logs) throws IOException, InterruptedException {
         Path store = settings.storeDir();
         Path done = store.resolve("ica-kg-bench-complete");
         if (!Files.exists(done)) {
-            Benchmark.say(progress, "Reopen: building a TDB2 store of %,d triples in %s (once per size) ...",
+            Benchmark.say(progress, "Store: building a TDB2 store of %,d triples in %s (once per size) ...",
                     results.triples, store);
             deleteTree(store);
             try (Ticker t = new Ticker(progress, "building the store");

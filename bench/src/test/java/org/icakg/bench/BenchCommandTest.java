@@ -45,4 +45,24 @@ class BenchCommandTest {
             assertTrue(printed.contains("Virtuoso: no column, not installed"), printed);
         }
     }
+
+    @Test
+    void with_store_the_service_answers_every_class_from_a_tdb2_store_built_once(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int status = BenchCommand.run(new String[] {"--triples", "5000", "--seconds", "1", "--warmup", "0",
+                        "--connections", "2", "--store", "--no-extras", "--no-baseline", "--no-virtuoso", "--no-cached",
+                        "--work", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8), progress = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, progress);
+        assertTrue(progress.contains("building a TDB2 store") && progress.contains("opening the TDB2 store"), progress);
+        assertTrue(Files.exists(dir.resolve("store-5000-20250611").resolve("ica-kg-bench-complete")), progress);
+        assertTrue(printed.contains("answered from its TDB2 store"), printed);
+        for (QueryMix.QueryClass c : QueryMix.CLASSES) {
+            String row = printed.lines().filter(l -> l.startsWith("| " + c.title() + " |")).findFirst()
+                    .orElseThrow(() -> new AssertionError(c.title() + " missing from\n" + printed));
+            assertTrue(!row.startsWith("| " + c.title() + " | 0 |"), "answers measured: " + row);
+        }
+        assertTrue(!printed.contains("errors"), printed);
+    }
 }

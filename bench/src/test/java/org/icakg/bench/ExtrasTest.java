@@ -22,7 +22,7 @@ class ExtrasTest {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream progress = new PrintStream(said, true, StandardCharsets.UTF_8);
         BenchSettings settings = new BenchSettings(1000, 8, 1, 1, 1, dir, List.of(), false, false, true, false,
-                List.of(), null);
+                List.of(), null, false);
         Results results = new Results();
         Extras extras = new Extras(settings, progress, results);
         boolean[] ran = {false};
