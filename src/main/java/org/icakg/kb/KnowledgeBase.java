@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -15,6 +16,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
 import org.icakg.sparql.plan.QueryPlans;
 import org.icakg.store.Stores;
 import org.slf4j.Logger;
@@ -37,12 +39,12 @@ public final class KnowledgeBase {
     private final List<RdfSource> dataSources;
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Graph ontology, Graph shapesGraph,
+    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Graph ontology, Shapes shapes,
                           PrefixMap prefixes, List<RdfSource> dataSources) {
         this.dataset = dataset;
         this.vocab = vocab;
         this.ontology = ontology;
-        this.shapes = Shapes.parse(shapesGraph);
+        this.shapes = shapes;
         this.inference = new Inference(ontology, vocab);
         this.prefixes = prefixes;
         this.dataSources = List.copyOf(dataSources);
@@ -57,33 +59,60 @@ public final class KnowledgeBase {
      * @throws LoadException when any file has a syntax error; then nothing is written
      */
     public static KnowledgeBase open(Bundle bundle, Vocab vocab, DatasetGraph dataset) {
+        // The shapes are read on a second thread while this one opens, loads or reopens the store.
+        CompletableFuture<ParsedShapes> parsingShapes = CompletableFuture.supplyAsync(() -> ParsedShapes.of(bundle, vocab));
         Loader loader = new Loader(vocab);
-        List<SyntaxError> errors = new ArrayList<>();
-        Graph shapesGraph = GraphFactory.createDefaultGraph();
-        for (RdfSource s : bundle.shapes()) {
-            Loader.ParsedInput parsed = loader.parse(s, vocab.shapesGraph());
-            errors.addAll(parsed.errors());
-            parsed.dataset().find().forEachRemaining(q -> shapesGraph.add(q.asTriple()));
-        }
         boolean fresh = Stores.isEmpty(dataset);
         if (fresh && Stores.isTdb2(dataset)) {
             // Loaded and inferred in memory, then written to TDB2 by its bulk loader, index by index.
             DatasetGraph staging = Stores.inMemory();
-            loadFresh(bundle, vocab, loader, staging, errors);
+            loadFresh(bundle, vocab, loader, staging, parsingShapes);
             long start = System.nanoTime();
             Stores.bulkLoad(staging, dataset, (format, args) -> LOG.info(String.format(format, args)));
             LOG.info(String.format("written to the TDB2 store (%.1f s)", (System.nanoTime() - start) / 1e9));
         } else if (fresh) {
-            loadFresh(bundle, vocab, loader, dataset, errors);
+            loadFresh(bundle, vocab, loader, dataset, parsingShapes);
         } else {
             for (RdfSource s : bundle.ontology())
                 loader.parse(s, vocab.ontologyGraph());
+            List<SyntaxError> errors = ParsedShapes.await(parsingShapes).errors();
             if (!errors.isEmpty())
                 throw new LoadException(errors);
         }
-        PrefixMap prefixes = loader.prefixes();
+        ParsedShapes shapes = ParsedShapes.await(parsingShapes);
+        PrefixMap prefixes = PrefixMapFactory.create(shapes.prefixes());
+        prefixes.putAll(loader.prefixes());
         Graph ontology = Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph())));
-        return new KnowledgeBase(dataset, vocab, ontology, shapesGraph, prefixes, fresh ? bundle.data() : List.of());
+        return new KnowledgeBase(dataset, vocab, ontology, shapes.shapes(), prefixes, fresh ? bundle.data() : List.of());
+    }
+
+    /** The bundle's shapes, parsed, with their syntax errors and the prefixes they declare. */
+    private record ParsedShapes(Shapes shapes, List<SyntaxError> errors, PrefixMap prefixes) {
+        static ParsedShapes of(Bundle bundle, Vocab vocab) {
+            Loader loader = new Loader(vocab);
+            List<SyntaxError> errors = new ArrayList<>();
+            Graph graph = GraphFactory.createDefaultGraph();
+            for (RdfSource s : bundle.shapes()) {
+                Loader.ParsedInput parsed = loader.parse(s, vocab.shapesGraph());
+                errors.addAll(parsed.errors());
+                parsed.dataset().find().forEachRemaining(q -> graph.add(q.asTriple()));
+            }
+            // Shapes with syntax errors are not used: the knowledge base refuses to open.
+            return new ParsedShapes(errors.isEmpty() ? Shapes.parse(graph) : null, List.copyOf(errors), loader.prefixes());
+        }
+
+        /** The parsed shapes, once ready; a failure is thrown as it was thrown while parsing. */
+        static ParsedShapes await(CompletableFuture<ParsedShapes> parsing) {
+            try {
+                return parsing.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r)
+                    throw r;
+                if (e.getCause() instanceof Error err)
+                    throw err;
+                throw e;
+            }
+        }
     }
 
     /**
@@ -91,13 +120,16 @@ public final class KnowledgeBase {
      * write transaction; with syntax errors (these and {@code errors} already found) nothing is written.
      */
     private static void loadFresh(Bundle bundle, Vocab vocab, Loader loader, DatasetGraph dataset,
-                                  List<SyntaxError> errors) {
+                                  CompletableFuture<ParsedShapes> shapes) {
         dataset.begin(org.apache.jena.query.TxnType.WRITE);
         try {
+            List<SyntaxError> read = new ArrayList<>();
             for (RdfSource s : bundle.ontology())
-                errors.addAll(loader.load(s, dataset, vocab.ontologyGraph()));
+                read.addAll(loader.load(s, dataset, vocab.ontologyGraph()));
             for (RdfSource s : bundle.data())
-                errors.addAll(loader.load(s, dataset, vocab.unattributedGraph()));
+                read.addAll(loader.load(s, dataset, vocab.unattributedGraph()));
+            List<SyntaxError> errors = new ArrayList<>(ParsedShapes.await(shapes).errors());
+            errors.addAll(read);
             if (!errors.isEmpty()) {
                 dataset.abort();
                 throw new LoadException(errors);

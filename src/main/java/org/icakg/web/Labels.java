@@ -68,7 +68,8 @@ final class Labels {
     /** The English or untagged value of a property, else any value, else null. */
     private String preferred(Node n, Node property) {
         String any = null;
-        var it = dsg.find(Node.ANY, n, property, Node.ANY);
+        // The union, not every quad: a hub's label is stated in thousands of passages, and one copy is enough here.
+        var it = dsg.getUnionGraph().find(n, property, Node.ANY);
         while (it.hasNext()) {
             Node o = it.next().getObject();
             if (!o.isLiteral())

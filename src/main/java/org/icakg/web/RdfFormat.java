@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jena.riot.Lang;
 
@@ -86,6 +87,14 @@ public enum RdfFormat {
     public static Optional<RdfFormat> negotiate(String formatParam, String accept, List<RdfFormat> offered) {
         if (formatParam != null && !formatParam.isBlank())
             return RdfFormat.byName(formatParam).filter(offered::contains);
+        return Negotiation.choose(accept, OFFERS.computeIfAbsent(List.copyOf(offered), RdfFormat::offer))
+                .flatMap(RdfFormat::byName);
+    }
+
+    /** The media types offered for each list of formats (a page offers the same few lists again and again). */
+    private static final Map<List<RdfFormat>, List<String>> OFFERS = new ConcurrentHashMap<>();
+
+    private static List<String> offer(List<RdfFormat> offered) {
         List<RdfFormat> order = new ArrayList<>(offered);
         // A client that accepts anything (curl, most libraries) gets Turtle, not HTML.
         if (order.remove(RdfFormat.TURTLE))
@@ -93,6 +102,6 @@ public enum RdfFormat {
         List<String> types = new ArrayList<>(order.stream().map(RdfFormat::mediaType).toList());
         // Then the other names of the same formats, so that a wildcard still picks a format's own type first.
         order.forEach(f -> types.addAll(f.aliasMediaTypes()));
-        return Negotiation.choose(accept, types).flatMap(RdfFormat::byName);
+        return List.copyOf(types);
     }
 }

@@ -30,7 +30,8 @@ final class Types {
     /** The informative classes of an entity, asserted or inferred (call inside a read transaction). */
     List<Node> of(DatasetGraph dsg, Node entity) {
         Set<Node> types = new HashSet<>();
-        dsg.find(Node.ANY, entity, RDF.type.asNode(), Node.ANY).forEachRemaining(q -> {
+        // The union, not every quad: a hub's class is stated or inferred in thousands of graphs.
+        dsg.getUnionGraph().find(entity, RDF.type.asNode(), Node.ANY).forEachRemaining(q -> {
             if (q.getObject().isURI() && !UNINFORMATIVE.contains(q.getObject()))
                 types.add(q.getObject());
         });
