@@ -23,9 +23,10 @@ import org.apache.jena.graph.Triple;
  * <p>
  * A column (the statements of one predicate, grouped by subject or by object) is built from the triple index when
  * a predicate has been looked up {@value #USES_BEFORE_BUILD} times that way, so a predicate asked once never pays
- * for it, and dropped as soon as a statement of its predicate enters or leaves the index ({@link #changed}); it is
- * built again from the index as it then is. Not safe against writes while reading: the owner changes the index, and
- * calls {@link #changed}, only while no reader is active.
+ * for it, and then kept up to date statement by statement as statements enter or leave the index ({@link #added},
+ * {@link #removed}): a committed write costs a hash update per statement, not a rebuild of the columns it touches
+ * (the class column holds a fifth of a large graph). Not safe against writes while reading: the owner changes the
+ * index, and calls {@link #added}/{@link #removed}, only while no reader is active.
  */
 final class PredicateColumns {
 
@@ -40,8 +41,9 @@ final class PredicateColumns {
     private final Map<Node, Map<Node, Object>> byObject = new ConcurrentHashMap<>();
     private final Map<Node, AtomicInteger> subjectUses = new ConcurrentHashMap<>();
     private final Map<Node, AtomicInteger> objectUses = new ConcurrentHashMap<>();
-    /** True once a column was built: until then a change has nothing to drop. */
+    /** True once a column was built: until then a change has nothing to update. */
     private volatile boolean any;
+    private final AtomicInteger builds = new AtomicInteger();
 
     PredicateColumns(Graph index) {
         this.index = index;
@@ -69,12 +71,53 @@ final class PredicateColumns {
         return Arrays.asList((Triple[]) found).iterator();
     }
 
-    /** A statement of predicate {@code p} entered or left the index: its columns are dropped. */
-    void changed(Node p) {
+    /** A statement entered the index: the columns of its predicate, if built, take it. */
+    void added(Triple t) {
         if (!any)
             return;
-        bySubject.remove(p);
-        byObject.remove(p);
+        put(bySubject.get(t.getPredicate()), t.getSubject(), t);
+        put(byObject.get(t.getPredicate()), t.getObject(), t);
+    }
+
+    /** A statement left the index: the columns of its predicate, if built, drop it. */
+    void removed(Triple t) {
+        if (!any)
+            return;
+        take(bySubject.get(t.getPredicate()), t.getSubject(), t);
+        take(byObject.get(t.getPredicate()), t.getObject(), t);
+    }
+
+    /** Columns built so far (each predicate and way counted once per build). */
+    int builds() { return builds.get(); }
+
+    private static void put(Map<Node, Object> column, Node key, Triple t) {
+        if (column == null)
+            return;
+        Object had = column.get(key);
+        if (had == null) {
+            column.put(key, t);
+        } else if (had instanceof Triple one) {
+            column.put(key, new Triple[] {one, t});
+        } else {
+            Triple[] some = (Triple[]) had;
+            Triple[] more = Arrays.copyOf(some, some.length + 1);
+            more[some.length] = t;
+            column.put(key, more);
+        }
+    }
+
+    private static void take(Map<Node, Object> column, Node key, Triple t) {
+        if (column == null)
+            return;
+        Object had = column.get(key);
+        if (had instanceof Triple one) {
+            if (one.equals(t))
+                column.remove(key);
+        } else if (had instanceof Triple[] some) {
+            List<Triple> left = new ArrayList<>(Arrays.asList(some));
+            if (left.remove(t))
+                column.put(key, left.size() == 1 ? left.get(0) : left.toArray(new Triple[0]));
+        }
     }
 
     private Map<Node, Object> column(Node p, Map<Node, Map<Node, Object>> columns, Map<Node, AtomicInteger> uses,
@@ -85,6 +128,7 @@ final class PredicateColumns {
         if (uses.computeIfAbsent(p, x -> new AtomicInteger()).incrementAndGet() < USES_BEFORE_BUILD)
             return null;
         column = build(p, key);
+        builds.incrementAndGet();
         any = true;
         Map<Node, Object> earlier = columns.putIfAbsent(p, column);
         return earlier != null ? earlier : column;

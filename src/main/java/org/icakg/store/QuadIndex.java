@@ -59,6 +59,9 @@ final class QuadIndex implements IndexView {
             columns = new PredicateColumns(union);
     }
 
+    /** Columns built so far on this index (see {@link PredicateColumns#builds}). */
+    int columnBuilds() { return columns == null ? 0 : columns.builds(); }
+
     /** Adds {@code t} to graph {@code g}; false when it was there already. */
     boolean add(Node g, Triple t) {
         Object h = holders.get(t);
@@ -66,7 +69,7 @@ final class QuadIndex implements IndexView {
             holders.put(t, g);
             union.add(t);
             if (columns != null)
-                columns.changed(t.getPredicate());
+                columns.added(t);
         } else if (h instanceof Node n) {
             if (n.equals(g))
                 return false;
@@ -116,7 +119,7 @@ final class QuadIndex implements IndexView {
             holders.remove(t);
             union.delete(t);
             if (columns != null)
-                columns.changed(t.getPredicate());
+                columns.removed(t);
         } else if (h instanceof Node[] in) {
             int i = indexOf(in, g);
             if (i < 0)
