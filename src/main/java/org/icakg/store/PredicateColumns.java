@@ -23,10 +23,9 @@ import org.apache.jena.graph.Triple;
  * <p>
  * A column (the statements of one predicate, grouped by subject or by object) is built from the triple index when
  * a predicate has been looked up {@value #USES_BEFORE_BUILD} times that way, so a predicate asked once never pays
- * for it, and then kept up to date statement by statement as statements enter or leave the index ({@link #added},
- * {@link #removed}): a committed write costs a hash update per statement, not a rebuild of the columns it touches
- * (the class column holds a fifth of a large graph). Not safe against writes while reading: the owner changes the
- * index, and calls {@link #added}/{@link #removed}, only while no reader is active.
+ * for it, and kept up to date as statements enter or leave the index ({@link #added}, {@link #removed}). Not safe
+ * against writes while reading: the owner changes the index, and tells the columns, only while no reader is
+ * active.
  */
 final class PredicateColumns {
 
@@ -41,7 +40,7 @@ final class PredicateColumns {
     private final Map<Node, Map<Node, Object>> byObject = new ConcurrentHashMap<>();
     private final Map<Node, AtomicInteger> subjectUses = new ConcurrentHashMap<>();
     private final Map<Node, AtomicInteger> objectUses = new ConcurrentHashMap<>();
-    /** True once a column was built: until then a change has nothing to update. */
+    /** True once a column was built: until then a change has nothing to drop. */
     private volatile boolean any;
     private final AtomicInteger builds = new AtomicInteger();
 
@@ -71,53 +70,45 @@ final class PredicateColumns {
         return Arrays.asList((Triple[]) found).iterator();
     }
 
-    /** A statement entered the index: the columns of its predicate, if built, take it. */
-    void added(Triple t) {
-        if (!any)
-            return;
-        put(bySubject.get(t.getPredicate()), t.getSubject(), t);
-        put(byObject.get(t.getPredicate()), t.getObject(), t);
-    }
-
-    /** A statement left the index: the columns of its predicate, if built, drop it. */
-    void removed(Triple t) {
-        if (!any)
-            return;
-        take(bySubject.get(t.getPredicate()), t.getSubject(), t);
-        take(byObject.get(t.getPredicate()), t.getObject(), t);
-    }
-
     /** Columns built so far (each predicate and way counted once per build). */
     int builds() { return builds.get(); }
 
-    private static void put(Map<Node, Object> column, Node key, Triple t) {
-        if (column == null)
+    /** Statement {@code t} entered the index: the columns of its predicate, if built, hold it from now on. */
+    void added(Triple t) {
+        if (!any)
             return;
-        Object had = column.get(key);
-        if (had == null) {
-            column.put(key, t);
-        } else if (had instanceof Triple one) {
-            column.put(key, new Triple[] {one, t});
-        } else {
-            Triple[] some = (Triple[]) had;
-            Triple[] more = Arrays.copyOf(some, some.length + 1);
-            more[some.length] = t;
-            column.put(key, more);
-        }
+        Map<Node, Object> column = bySubject.get(t.getPredicate());
+        if (column != null)
+            column.merge(t.getSubject(), t, PredicateColumns::with);
+        column = byObject.get(t.getPredicate());
+        if (column != null)
+            column.merge(t.getObject(), t, PredicateColumns::with);
     }
 
-    private static void take(Map<Node, Object> column, Node key, Triple t) {
-        if (column == null)
+    /** Statement {@code t} left the index: the columns of its predicate, if built, no longer hold it. */
+    void removed(Triple t) {
+        if (!any)
             return;
-        Object had = column.get(key);
-        if (had instanceof Triple one) {
-            if (one.equals(t))
-                column.remove(key);
-        } else if (had instanceof Triple[] some) {
-            List<Triple> left = new ArrayList<>(Arrays.asList(some));
-            if (left.remove(t))
-                column.put(key, left.size() == 1 ? left.get(0) : left.toArray(new Triple[0]));
-        }
+        Map<Node, Object> column = bySubject.get(t.getPredicate());
+        if (column != null)
+            column.computeIfPresent(t.getSubject(), (k, had) -> without(had, t));
+        column = byObject.get(t.getPredicate());
+        if (column != null)
+            column.computeIfPresent(t.getObject(), (k, had) -> without(had, t));
+    }
+
+    private static Object with(Object had, Object t) {
+        Triple[] more = had instanceof Triple one ? new Triple[] {one, null} : Arrays.copyOf((Triple[]) had,
+                ((Triple[]) had).length + 1);
+        more[more.length - 1] = (Triple) t;
+        return more;
+    }
+
+    private static Object without(Object had, Triple t) {
+        if (had instanceof Triple one)
+            return one.equals(t) ? null : one;
+        Triple[] rest = Arrays.stream((Triple[]) had).filter(x -> !x.equals(t)).toArray(Triple[]::new);
+        return rest.length == 1 ? rest[0] : rest;
     }
 
     private Map<Node, Object> column(Node p, Map<Node, Map<Node, Object>> columns, Map<Node, AtomicInteger> uses,
