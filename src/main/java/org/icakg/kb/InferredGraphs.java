@@ -3,6 +3,7 @@ package org.icakg.kb;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -219,22 +220,8 @@ public final class InferredGraphs implements Inference.Premises {
             return addRemembered(t, support);
         if (isAsserted(t))
             return false;
-        List<Node> redundant = new ArrayList<>();
-        var it = dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject());
-        while (it.hasNext()) {
-            Node g = it.next().getGraph();
-            if (!vocab.isInferred(g) || g.equals(meta))
-                continue;
-            Support known = supportOf(g);
-            if (support.includes(known))
-                return false;
-            if (known.includes(support))
-                redundant.add(g);
-        }
-        redundant.forEach(g -> delete(Quad.create(g, t)));
-        Node graph = graphFor(support);
-        insert(Quad.create(graph, t));
-        return true;
+        return addUnlessEntailed(t, support, Iter.iter(dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()))
+                .map(Quad::getGraph).filter(g -> vocab.isInferred(g) && !g.equals(meta)));
     }
 
     /** {@link #add} with what holds {@code t} remembered: the same decisions without re-reading every holder. */
@@ -250,8 +237,17 @@ public final class InferredGraphs implements Inference.Premises {
                 if (h.single.contains(vocab.inferredGraphFor(List.of(g))))
                     return false;
         }
+        return addUnlessEntailed(t, support, h.several.iterator());
+    }
+
+    /**
+     * Records {@code t} with {@code support} unless one of the inferred graphs holding it ({@code holding}) already
+     * entails it from less; drops it from those whose support this one includes. True when recorded.
+     */
+    private boolean addUnlessEntailed(Triple t, Support support, Iterator<Node> holding) {
         List<Node> redundant = new ArrayList<>();
-        for (Node g : h.several) {
+        while (holding.hasNext()) {
+            Node g = holding.next();
             Support known = supportOf(g);
             if (support.includes(known))
                 return false;

@@ -1,10 +1,5 @@
 package org.icakg.server;
 
-import java.io.IOException;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,7 +7,7 @@ import org.icakg.web.Metrics;
 import org.icakg.web.Route;
 
 /** Counts every finished request by route template ({@link Route#label}), method and status class, with its time. */
-final class MetricsFilter extends HttpFilter {
+final class MetricsFilter extends TimedFilter {
 
     private final transient Metrics metrics;
 
@@ -21,13 +16,7 @@ final class MetricsFilter extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
-        long start = System.nanoTime();
-        try {
-            chain.doFilter(req, res);
-        } finally {
-            metrics.record(req.getMethod(), Route.label(req.getRequestURI()), res.getStatus(), System.nanoTime() - start);
-        }
+    protected void finished(HttpServletRequest req, HttpServletResponse res, long nanos) {
+        metrics.record(req.getMethod(), Route.label(req.getRequestURI()), res.getStatus(), nanos);
     }
 }

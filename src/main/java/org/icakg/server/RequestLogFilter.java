@@ -1,11 +1,7 @@
 package org.icakg.server;
 
-import java.io.IOException;
 import java.time.Duration;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Logs every request with its status and time ({@link RequestLog}), and SPARQL queries slower than the threshold in full. */
-final class RequestLogFilter extends HttpFilter {
+final class RequestLogFilter extends TimedFilter {
 
     private static final Logger SLOW = LoggerFactory.getLogger("ica-kg.slow-query");
 
@@ -26,17 +22,10 @@ final class RequestLogFilter extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
-        long start = System.nanoTime();
-        try {
-            chain.doFilter(req, res);
-        } finally {
-            long nanos = System.nanoTime() - start;
-            log.record(HeadAsGet.wireMethod(req), req.getRequestURI(), res.getStatus(), nanos);
-            if (nanos > slowNanos && Routing.isQuery(req))
-                SLOW.warn("{} ms: {}", nanos / 1_000_000, queryText(req));
-        }
+    protected void finished(HttpServletRequest req, HttpServletResponse res, long nanos) {
+        log.record(HeadAsGet.wireMethod(req), req.getRequestURI(), res.getStatus(), nanos);
+        if (nanos > slowNanos && Routing.isQuery(req))
+            SLOW.warn("{} ms: {}", nanos / 1_000_000, queryText(req));
     }
 
     /** The query text for the slow-query log. */

@@ -31,6 +31,17 @@ final class WorkbenchClient {
         return new WorkbenchClient(TestServer.start(c -> c.withUsersFile(users).withSources(dir.resolve("sources"))));
     }
 
+    /** {@link #bundled} with one source document registered through the workbench: its title, slug and text. */
+    static WorkbenchClient withSource(Path dir, String title, String slug, String text) {
+        WorkbenchClient wb = bundled(dir);
+        HttpResponse<String> r = wb.post("/workbench/sources", "title", title, "slug", slug, "text", text, "action", "register");
+        if (r.statusCode() != 303) {
+            wb.server.close();
+            throw new AssertionError("registering " + slug + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return wb;
+    }
+
     HttpResponse<String> get(String path) {
         return server.get(path, "Authorization", Maintainer.AUTH);
     }

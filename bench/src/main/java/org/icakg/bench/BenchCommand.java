@@ -27,7 +27,8 @@ public final class BenchCommand {
             "       java -jar bench/target/ica-kg-bench.jar generate --triples N --out FILE.trig [--seed N]",
             "                                                                  only write the synthetic graph",
             "       java -jar bench/target/ica-kg-bench.jar writes [--triples N] [--writes 30] [--seed N] [--work DIR]",
-            "                                                                  only the gated-write target");
+            "         [--in-memory]                                          only the gated-write target (to a copy",
+            "                                                                  of the TDB2 store, or served in memory)");
 
     private static final long DEFAULT_TRIPLES = 1_000_000;
     private static final int MAX_WRITES = 10_000;
@@ -62,7 +63,7 @@ public final class BenchCommand {
         Args args = Args.parse(generate || writes ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
                 Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm",
                         "service-jar", "writes"),
-                Set.of("no-baseline", "no-virtuoso", "no-extras", "no-cached", "store"));
+                Set.of("no-baseline", "no-virtuoso", "no-extras", "no-cached", "store", "in-memory"));
         if (!args.positional().isEmpty())
             throw new Args.UsageException("the benchmark takes no positional arguments, got " + args.positional());
         long triples = args.getInt("triples", (int) DEFAULT_TRIPLES, (int) SyntheticGraph.MIN_TRIPLES,
@@ -106,7 +107,8 @@ public final class BenchCommand {
 
     private static int writes(Args args, BenchSettings settings, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
-        BenchReport report = new Benchmark(settings, err).runWrites(args.getInt("writes", BenchSettings.WRITES, 1, MAX_WRITES));
+        BenchReport report = new Benchmark(settings, err).runWrites(args.getInt("writes", BenchSettings.WRITES, 1, MAX_WRITES),
+                args.has("in-memory"));
         out.println();
         out.print(report.writesMarkdown());
         return 0;

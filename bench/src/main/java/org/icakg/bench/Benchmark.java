@@ -55,9 +55,9 @@ public final class Benchmark {
     }
 
     /** Only the write target: the data and its store (made when absent), then {@code count} gated writes. */
-    public BenchReport runWrites(int count) throws IOException, InterruptedException {
+    public BenchReport runWrites(int count, boolean inMemory) throws IOException, InterruptedException {
         prepareData();
-        new Extras(settings, progress, results).writes(count);
+        new Extras(settings, progress, results).writes(count, inMemory);
         return new BenchReport(settings, results);
     }
 

@@ -75,8 +75,14 @@ final class Extras {
 
     /** The write target alone: {@code count} measured 100-statement writes to a copy of the store. */
     void writes(int count) throws IOException, InterruptedException {
-        Path store = ensureStore(settings.workDir().resolve("logs"));
-        results.writes = new GatedWrites(settings, progress).run(store, count);
+        writes(count, false);
+    }
+
+    /** {@code count} measured writes, to a copy of the TDB2 store or, {@code inMemory}, to the data served in memory. */
+    void writes(int count, boolean inMemory) throws IOException, InterruptedException {
+        GatedWrites gated = new GatedWrites(settings, progress);
+        results.writes = inMemory ? gated.runInMemory(settings.dataFile(), count)
+                : gated.run(ensureStore(settings.workDir().resolve("logs")), count);
         GatedWrites.Result w = results.writes;
         Benchmark.say(progress, "  %d writes: p50 %.1f ms, p99 %.1f ms (gate p50 %.1f ms)%s", w.writes(), w.p50Ms(),
                 w.p99Ms(), w.gateP50Ms(), w.firstError() == null ? "" : "; first error: " + w.firstError());

@@ -42,13 +42,24 @@ final class GatedWrites {
         Path copy = settings.workDir().resolve(store.getFileName() + "-writes");
         Benchmark.say(progress, "Writes: copying the store to %s (writes change it) ...", copy);
         copyTree(store, copy);
+        return serveAndSend(List.of("--store", copy.toString()), count);
+    }
+
+    /** Serves {@code data} in memory ({@code serve --data}, no store) and sends {@code count} measured writes. */
+    Result runInMemory(Path data, int count) throws IOException, InterruptedException {
+        Benchmark.say(progress, "Writes: serving %s in memory (no store) ...", data);
+        return serveAndSend(List.of("--data", data.toString()), count);
+    }
+
+    private Result serveAndSend(List<String> source, int count) throws IOException, InterruptedException {
         Path users = settings.workDir().resolve("bench-users.txt");
         Files.writeString(users, USER + ":" + PASSWORD + "\n");
         int port = Startup.freePort();
         Path log = settings.workDir().resolve("logs").resolve("writes.log");
+        List<String> serve = new ArrayList<>(List.of("--port", Integer.toString(port), "--users", users.toString()));
+        serve.addAll(source);
         Process server = ServerProcess.spawnServe(settings.serviceJarIfBuilt(), List.of(BenchSettings.SERVICE_HEAP),
-                List.of("--port", Integer.toString(port), "--store", copy.toString(), "--users",
-                        users.toString()), log);
+                serve, log);
         try {
             awaitAnswer(server, port, log);
             Benchmark.say(progress, "Writes: %d warm-up and %d measured writes of %d statements ...", WARMUP_WRITES,

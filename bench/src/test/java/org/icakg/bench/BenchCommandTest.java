@@ -65,4 +65,17 @@ class BenchCommandTest {
         }
         assertTrue(!printed.contains("errors"), printed);
     }
+
+    @Test
+    void writes_in_memory_are_sent_to_the_data_served_without_a_store_and_all_committed(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int status = BenchCommand.run(new String[] {"writes", "--in-memory", "--triples", "5000", "--writes", "2",
+                        "--work", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8), progress = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, progress);
+        assertTrue(progress.contains("in memory (no store)") && !progress.contains("building a TDB2 store"), progress);
+        assertTrue(!Files.exists(dir.resolve("store-5000-20250611")), "no store built");
+        assertTrue(printed.contains("over 2 writes of 100 statements") && !printed.contains("failed:"), printed);
+    }
 }
