@@ -23,9 +23,9 @@ import org.apache.jena.graph.Triple;
  * <p>
  * A column (the statements of one predicate, grouped by subject or by object) is built from the triple index when
  * a predicate has been looked up {@value #USES_BEFORE_BUILD} times that way, so a predicate asked once never pays
- * for it, and dropped as soon as a statement of its predicate enters or leaves the index ({@link #changed}); it is
- * built again from the index as it then is. Not safe against writes while reading: the owner changes the index, and
- * calls {@link #changed}, only while no reader is active.
+ * for it, and kept up to date as statements enter or leave the index ({@link #added}, {@link #removed}). Not safe
+ * against writes while reading: the owner changes the index, and tells the columns, only while no reader is
+ * active.
  */
 final class PredicateColumns {
 
@@ -69,12 +69,42 @@ final class PredicateColumns {
         return Arrays.asList((Triple[]) found).iterator();
     }
 
-    /** A statement of predicate {@code p} entered or left the index: its columns are dropped. */
-    void changed(Node p) {
+    /** Statement {@code t} entered the index: the columns of its predicate, if built, hold it from now on. */
+    void added(Triple t) {
         if (!any)
             return;
-        bySubject.remove(p);
-        byObject.remove(p);
+        Map<Node, Object> column = bySubject.get(t.getPredicate());
+        if (column != null)
+            column.merge(t.getSubject(), t, PredicateColumns::with);
+        column = byObject.get(t.getPredicate());
+        if (column != null)
+            column.merge(t.getObject(), t, PredicateColumns::with);
+    }
+
+    /** Statement {@code t} left the index: the columns of its predicate, if built, no longer hold it. */
+    void removed(Triple t) {
+        if (!any)
+            return;
+        Map<Node, Object> column = bySubject.get(t.getPredicate());
+        if (column != null)
+            column.computeIfPresent(t.getSubject(), (k, had) -> without(had, t));
+        column = byObject.get(t.getPredicate());
+        if (column != null)
+            column.computeIfPresent(t.getObject(), (k, had) -> without(had, t));
+    }
+
+    private static Object with(Object had, Object t) {
+        Triple[] more = had instanceof Triple one ? new Triple[] {one, null} : Arrays.copyOf((Triple[]) had,
+                ((Triple[]) had).length + 1);
+        more[more.length - 1] = (Triple) t;
+        return more;
+    }
+
+    private static Object without(Object had, Triple t) {
+        if (had instanceof Triple one)
+            return one.equals(t) ? null : one;
+        Triple[] rest = Arrays.stream((Triple[]) had).filter(x -> !x.equals(t)).toArray(Triple[]::new);
+        return rest.length == 1 ? rest[0] : rest;
     }
 
     private Map<Node, Object> column(Node p, Map<Node, Map<Node, Object>> columns, Map<Node, AtomicInteger> uses,

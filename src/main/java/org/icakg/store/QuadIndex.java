@@ -66,7 +66,7 @@ final class QuadIndex implements IndexView {
             holders.put(t, g);
             union.add(t);
             if (columns != null)
-                columns.changed(t.getPredicate());
+                columns.added(t);
         } else if (h instanceof Node n) {
             if (n.equals(g))
                 return false;
@@ -116,7 +116,7 @@ final class QuadIndex implements IndexView {
             holders.remove(t);
             union.delete(t);
             if (columns != null)
-                columns.changed(t.getPredicate());
+                columns.removed(t);
         } else if (h instanceof Node[] in) {
             int i = indexOf(in, g);
             if (i < 0)

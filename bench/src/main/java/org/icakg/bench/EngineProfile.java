@@ -97,6 +97,8 @@ public final class EngineProfile {
             System.out.printf("| %s | %.1f | %s |%n", name, (double) rows / queries.size(), String.join(" | ", cells));
         });
 
+        System.out.printf("%nheap used after the queries: %,d MB%n", usedHeapMb());
+
         if (args.has("explain"))
             classes.forEach((name, queries) -> System.out.printf("%n%s:%n%s%n%s", name, queries.get(0),
                     Txn.calculateRead(store, () -> Algebra.optimize(Algebra.compile(queries.get(0)), store.getContext()))));
