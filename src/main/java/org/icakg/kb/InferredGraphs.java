@@ -220,8 +220,42 @@ public final class InferredGraphs implements Inference.Premises {
             return addRemembered(t, support);
         if (isAsserted(t))
             return false;
-        return addUnlessEntailed(t, support, Iter.iter(dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject()))
-                .map(Quad::getGraph).filter(g -> vocab.isInferred(g) && !g.equals(meta)));
+        if (support.graphs().size() > MAX_SUPPORT_SEARCHED)
+            return addUnlessEntailed(t, support, Iter.iter(dsg.find(Node.ANY, t.getSubject(), t.getPredicate(),
+                    t.getObject())).map(Quad::getGraph).filter(g -> vocab.isInferred(g) && !g.equals(meta)));
+        return addAmongRelated(t, support);
+    }
+
+    /** Largest support whose subsets are looked up one by one (2^n - 1 of them); larger ones read every holder. */
+    static final int MAX_SUPPORT_SEARCHED = 6;
+
+    /**
+     * {@link #addUnlessEntailed} over the only inferred graphs that can decide it, found by name and by description
+     * rather than by reading every graph that holds {@code t} (a hub's class is held by an inferred graph per passage
+     * that mentions the hub, thousands of them): a support included in this one names the inferred graph of a subset
+     * of its graphs; a support that includes this one was derived, among others, from its first graph.
+     */
+    private boolean addAmongRelated(Triple t, Support support) {
+        List<Node> graphs = support.graphs();
+        for (int mask = 1; mask < 1 << graphs.size(); mask++) {
+            List<Node> subset = new ArrayList<>(graphs.size());
+            for (int i = 0; i < graphs.size(); i++)
+                if ((mask & 1 << i) != 0)
+                    subset.add(graphs.get(i));
+            if (dsg.contains(vocab.inferredGraphFor(subset), t.getSubject(), t.getPredicate(), t.getObject()))
+                return false;
+        }
+        Node target = vocab.inferredGraphFor(graphs);
+        List<Node> redundant = new ArrayList<>();
+        for (Quad description : Iter.toList(dsg.find(meta, Node.ANY, DERIVED_FROM, graphs.get(0)))) {
+            Node g = description.getSubject();
+            if (!g.equals(target) && dsg.contains(g, t.getSubject(), t.getPredicate(), t.getObject())
+                    && supportOf(g).includes(support))
+                redundant.add(g);
+        }
+        redundant.forEach(g -> delete(Quad.create(g, t)));
+        insert(Quad.create(graphFor(support), t));
+        return true;
     }
 
     /** {@link #add} with what holds {@code t} remembered: the same decisions without re-reading every holder. */

@@ -72,17 +72,20 @@ public final class KnowledgeBase {
             LOG.info(String.format("written to the TDB2 store (%.1f s)", (System.nanoTime() - start) / 1e9));
         } else if (fresh) {
             loadFresh(bundle, vocab, loader, dataset, parsingShapes);
-        } else {
-            for (RdfSource s : bundle.ontology())
-                loader.parse(s, vocab.ontologyGraph());
-            List<SyntaxError> errors = ParsedShapes.await(parsingShapes).errors();
-            if (!errors.isEmpty())
-                throw new LoadException(errors);
         }
-        ParsedShapes shapes = ParsedShapes.await(parsingShapes);
-        PrefixMap prefixes = PrefixMapFactory.create(shapes.prefixes());
-        prefixes.putAll(loader.prefixes());
+        // Reopened, the store keeps its ontology: the bundle's is read for its prefixes only, on the second thread.
+        CompletableFuture<PrefixMap> ontologyPrefixes = fresh ? CompletableFuture.completedFuture(loader.prefixes())
+                : parsingShapes.thenApplyAsync(parsed -> {
+                    for (RdfSource s : bundle.ontology())
+                        loader.parse(s, vocab.ontologyGraph());
+                    return loader.prefixes();
+                });
         Graph ontology = Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph())));
+        ParsedShapes shapes = ParsedShapes.await(parsingShapes);
+        if (!fresh && !shapes.errors().isEmpty())
+            throw new LoadException(shapes.errors());
+        PrefixMap prefixes = PrefixMapFactory.create(shapes.prefixes());
+        prefixes.putAll(ParsedShapes.await(ontologyPrefixes));
         return new KnowledgeBase(dataset, vocab, ontology, shapes.shapes(), prefixes, fresh ? bundle.data() : List.of());
     }
 
@@ -101,8 +104,8 @@ public final class KnowledgeBase {
             return new ParsedShapes(errors.isEmpty() ? Shapes.parse(graph) : null, List.copyOf(errors), loader.prefixes());
         }
 
-        /** The parsed shapes, once ready; a failure is thrown as it was thrown while parsing. */
-        static ParsedShapes await(CompletableFuture<ParsedShapes> parsing) {
+        /** The result of work on the second thread, once ready; a failure is thrown as it was thrown there. */
+        static <T> T await(CompletableFuture<T> parsing) {
             try {
                 return parsing.join();
             } catch (java.util.concurrent.CompletionException e) {

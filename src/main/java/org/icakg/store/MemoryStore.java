@@ -35,6 +35,9 @@ import org.apache.jena.sys.JenaSystem;
 public final class MemoryStore extends DatasetGraphQuads {
 
     private volatile QuadIndex committed = new QuadIndex();
+
+    /** Columns built so far on the committed index: a committed write keeps them up to date rather than rebuilding. */
+    int columnBuilds() { return committed.columnBuilds(); }
     /** Readers hold it shared for their whole transaction; a commit holds it exclusively while it applies. */
     private final ReentrantReadWriteLock snapshot = new ReentrantReadWriteLock(true);
     private final ReentrantLock writer = new ReentrantLock(true);

@@ -42,6 +42,7 @@ final class PredicateColumns {
     private final Map<Node, AtomicInteger> objectUses = new ConcurrentHashMap<>();
     /** True once a column was built: until then a change has nothing to drop. */
     private volatile boolean any;
+    private final AtomicInteger builds = new AtomicInteger();
 
     PredicateColumns(Graph index) {
         this.index = index;
@@ -68,6 +69,9 @@ final class PredicateColumns {
             return Iter.singletonIterator(t);
         return Arrays.asList((Triple[]) found).iterator();
     }
+
+    /** Columns built so far (each predicate and way counted once per build). */
+    int builds() { return builds.get(); }
 
     /** Statement {@code t} entered the index: the columns of its predicate, if built, hold it from now on. */
     void added(Triple t) {
@@ -115,6 +119,7 @@ final class PredicateColumns {
         if (uses.computeIfAbsent(p, x -> new AtomicInteger()).incrementAndGet() < USES_BEFORE_BUILD)
             return null;
         column = build(p, key);
+        builds.incrementAndGet();
         any = true;
         Map<Node, Object> earlier = columns.putIfAbsent(p, column);
         return earlier != null ? earlier : column;

@@ -59,6 +59,9 @@ final class QuadIndex implements IndexView {
             columns = new PredicateColumns(union);
     }
 
+    /** Columns built so far on this index (see {@link PredicateColumns#builds}). */
+    int columnBuilds() { return columns == null ? 0 : columns.builds(); }
+
     /** Adds {@code t} to graph {@code g}; false when it was there already. */
     boolean add(Node g, Triple t) {
         Object h = holders.get(t);

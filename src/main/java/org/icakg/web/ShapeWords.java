@@ -2,10 +2,8 @@ package org.icakg.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.graph.Graph;
@@ -48,45 +46,46 @@ final class ShapeWords {
         return NodeFactory.createURI(SHACL.NS + local);
     }
 
+    /** A node shape as shown: its name and anchor (null when unnamed), targets, description and constraints. */
+    record ShapeView(String name, String anchor, String targets, String description, List<ConstraintView> constraints) {}
+
+    /** A constraint in words: on what path, what it asks, its severity and its message (or null). */
+    record ConstraintView(String path, String text, String severity, String message) {}
+
     /** Every node shape with targets, and every named node shape, in the order of their names. */
-    List<Map<String, Object>> shapes() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    List<ShapeView> shapes() {
+        List<ShapeView> out = new ArrayList<>();
         parsed.iteratorAll().forEachRemaining(shape -> {
             if (shape.isNodeShape() && (shape.hasTarget() || shape.getShapeNode().isURI()))
                 out.add(shape(shape));
         });
-        out.sort(Comparator.comparing(m -> m.get("name").toString()));
+        out.sort(Comparator.comparing(ShapeView::name));
         return out;
     }
 
-    private Map<String, Object> shape(Shape shape) {
+    private ShapeView shape(Shape shape) {
         Node s = shape.getShapeNode();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", s.isURI() ? terms.name(s) : "(unnamed shape)");
-        m.put("anchor", s.isURI() ? Terms.anchor(s) : null);
-        m.put("targets", targets(shape));
-        m.put("description", literal(s, sh("description")));
-        List<Map<String, Object>> constraints = new ArrayList<>();
+        List<ConstraintView> constraints = new ArrayList<>();
         String own = words(s);
         if (!own.isEmpty())
             constraints.add(constraint("each focus node", own, shape));
+        // Property shapes are blank nodes in no stable order: by path, then by what they ask, the page reads the same every time.
+        List<ConstraintView> properties = new ArrayList<>();
         for (PropertyShape p : shape.getPropertyShapes())
-            constraints.add(constraint(path(p.getPath()), words(p.getShapeNode()), p));
+            properties.add(constraint(path(p.getPath()), words(p.getShapeNode()), p));
+        properties.sort(Comparator.comparing(ConstraintView::path).thenComparing(ConstraintView::text));
+        constraints.addAll(properties);
         for (Constraint c : shape.getConstraints())
             if (c instanceof SparqlConstraint)
                 constraints.add(constraint("each focus node", "passes a SPARQL check", shape));
-        m.put("constraints", constraints);
-        return m;
+        return new ShapeView(s.isURI() ? terms.name(s) : "(unnamed shape)", s.isURI() ? Terms.anchor(s) : null,
+                targets(shape), literal(s, sh("description")), constraints);
     }
 
-    private static Map<String, Object> constraint(String subject, String text, Shape shape) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("path", subject);
-        m.put("text", text.isEmpty() ? "(no constraint)" : text);
-        m.put("severity", Terms.anchor(shape.getSeverity().level()));
-        m.put("message", shape.getMessages().stream().filter(Node::isLiteral).map(Node::getLiteralLexicalForm)
-                .findFirst().orElse(null));
-        return m;
+    private static ConstraintView constraint(String subject, String text, Shape shape) {
+        return new ConstraintView(subject, text.isEmpty() ? "(no constraint)" : text,
+                Terms.anchor(shape.getSeverity().level()), shape.getMessages().stream().filter(Node::isLiteral)
+                .map(Node::getLiteralLexicalForm).findFirst().orElse(null));
     }
 
     private String targets(Shape shape) {

@@ -73,10 +73,13 @@ final class VocabularyPages {
                 "about", terms.describe(org.apache.jena.graph.NodeFactory.createURI(kb.vocab().ontologyIri()), "Ontology")));
     }
 
+    /** The model of {@code shapes.mustache}: every shape, in words. */
+    record ShapesPage(String title, List<ShapeWords.ShapeView> shapes) implements PageHead {}
+
     String shapes() {
         Graph g = kb.shapes().getGraph();
         ShapeWords words = new ShapeWords(g, new Terms(kb.ontology(), kb.vocab(), kb.prefixes()));
-        return templates.render("shapes", Map.of("title", "Shapes", "shapes", words.shapes()));
+        return templates.render("shapes", new ShapesPage("Shapes", words.shapes()));
     }
 
     /** IRIs typed as a class or property in the ontology, sorted. */

@@ -37,6 +37,26 @@ class PersistentStoreTest {
     }
 
     @Test
+    void a_reopened_store_offers_the_prefixes_shapes_and_ontology_of_its_first_open() {
+        Path dir = tmp.resolve("store");
+        KnowledgeBase first = Fixtures.tdb2(dir);
+        var prefixes = first.prefixes().getMapping();
+        int shapes = first.shapes().numShapes();
+        int ontology = first.ontology().size();
+        Stores.close(first.dataset());
+        KnowledgeBase again = Fixtures.tdb2(dir);
+        // A reopened store reads the ontology and the shapes again, not the data: their prefixes, as first declared.
+        var reopened = again.prefixes().getMapping();
+        assertTrue(reopened.containsKey("ica") && reopened.containsKey("sh") && reopened.containsKey("icash"),
+                "the ontology's and the shapes' prefixes: " + reopened);
+        reopened.forEach((prefix, iri) -> assertEquals(prefixes.get(prefix), iri, prefix));
+        assertTrue(shapes > 0);
+        assertEquals(shapes, again.shapes().numShapes());
+        assertEquals(ontology, again.ontology().size());
+        Stores.close(again.dataset());
+    }
+
+    @Test
     void a_new_store_holds_the_same_statements_inferences_and_graphs_as_a_load_in_memory() {
         KnowledgeBase stored = Fixtures.tdb2(tmp.resolve("store"));
         KnowledgeBase inMemory = Fixtures.inMemory();

@@ -1,6 +1,7 @@
 package org.icakg.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -107,6 +108,25 @@ class PredicateColumnsTest {
         store.abort();
         store.end();
         assertEquals(withoutFirst, hostedBy(0), "an aborted write is not read");
+    }
+
+    @Test
+    void committed_writes_update_the_columns_instead_of_building_them_again() {
+        load();
+        useUntilBuilt();
+        int built = ((MemoryStore) store).columnBuilds();
+        assertTrue(built >= 2, "both columns built: " + built);
+        for (int w = 0; w < 5; w++) {
+            int m = MEETINGS + w;
+            Txn.executeWrite(store, () -> {
+                store.add(passage(m), meeting(m), HOSTED_BY, state(0));
+                store.add(passage(m), meeting(m), DATE, date(m));
+            });
+            assertEquals(expected(0, MEETINGS).size() + w + 1, hostedBy(0).size(), "write " + w + " read at once");
+        }
+        Txn.executeWrite(store, () -> store.delete(passage(MEETINGS), meeting(MEETINGS), DATE, date(MEETINGS)));
+        assertEquals(expected(0, MEETINGS).size() + 4, hostedBy(0).size(), "a removed date is gone");
+        assertEquals(built, ((MemoryStore) store).columnBuilds(), "no column was built again");
     }
 
     @Test

@@ -21,15 +21,15 @@ class ShapeWordsTest {
         Graph shapes = RDFParser.source("src/test/resources/fixtures/browse-shapes.ttl").toGraph();
         PrefixMap prefixes = PrefixMapFactory.create(shapes.getPrefixMapping());
         var words = new ShapeWords(shapes, new Terms(GraphFactory.createDefaultGraph(), Vocab.DEFAULT, prefixes));
-        Map<String, Object> meeting = words.shapes().get(0);
-        assertEquals("every ica:Meeting", meeting.get("targets"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> constraints = (List<Map<String, Object>>) meeting.get("constraints");
+        ShapeWords.ShapeView meeting = words.shapes().get(0);
+        assertEquals("every ica:Meeting", meeting.targets());
         Map<String, String> byPath = new java.util.TreeMap<>();
-        constraints.forEach(c -> byPath.put(c.get("path").toString(), c.get("text") + " | " + c.get("severity") + " | " + c.get("message")));
+        meeting.constraints().forEach(c -> byPath.put(c.path(), c.text() + " | " + c.severity() + " | " + c.message()));
         assertEquals(Map.of(
                 "rdfs:label", "at least 1, a language-tagged string | Violation | A meeting needs a label in a language.",
                 "dcterms:date", "at most 1, an xsd:date or xsd:gYearMonth or xsd:gYear | Warning | null",
                 "^ica:madeAt", "an instance of ica:Commitment | Violation | null"), byPath);
+        assertEquals(List.of("^ica:madeAt", "dcterms:date", "rdfs:label"),
+                meeting.constraints().stream().map(ShapeWords.ConstraintView::path).toList(), "in the order of their paths");
     }
 }

@@ -43,7 +43,8 @@ class TemplateModelsTest {
             Map.entry("class", ClassController.Page.class),
             Map.entry("query", QueryEditorController.Page.class),
             Map.entry("map", MapController.Page.class),
-            Map.entry("validate", ReportResponses.Page.class));
+            Map.entry("validate", ReportResponses.Page.class),
+            Map.entry("shapes", VocabularyPages.ShapesPage.class));
 
     static List<String> templates() {
         return MODELS.keySet().stream().sorted().toList();
