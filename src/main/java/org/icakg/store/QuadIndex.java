@@ -51,8 +51,8 @@ final class QuadIndex implements IndexView {
     /**
      * From now on, look-ups of a predicate with a constant subject or object are answered from columns of the
      * predicate's statements, built when used often ({@link PredicateColumns}). Called on the committed index, while
-     * no reader is active; an index a writer is still filling keeps scanning (its columns would be dropped at
-     * every statement it adds).
+     * no reader is active; an index a writer is still filling keeps scanning (a writer reads its own statements
+     * once or twice, too few look-ups to pay for a column, and each statement it adds would update them).
      */
     void readByColumns() {
         if (columns == null)
