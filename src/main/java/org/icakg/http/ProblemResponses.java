@@ -117,12 +117,8 @@ public final class ProblemResponses {
     }
 
     private static String html(Problem problem) {
-        Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("title", problem.status() + " " + title(problem.status()));
-        scope.put("status", problem.status());
-        scope.put("message", problem.getMessage());
         StringWriter out = new StringWriter();
-        PAGE.execute(out, scope);
+        PAGE.execute(out, ErrorPage.of(problem));
         return out.toString();
     }
 

@@ -26,6 +26,8 @@ import com.github.mustachejava.codes.NotIterableCode;
 import com.github.mustachejava.codes.PartialCode;
 import com.github.mustachejava.codes.ValueCode;
 
+import org.icakg.http.ErrorPage;
+
 /**
  * Every tag of every page template names something its model has. Mustache renders a name it cannot find as
  * nothing, so a renamed field would silently blank part of a page; this walks each template's tags (sections,
@@ -44,7 +46,8 @@ class TemplateModelsTest {
             Map.entry("query", QueryEditorController.Page.class),
             Map.entry("map", MapController.Page.class),
             Map.entry("validate", ReportResponses.Page.class),
-            Map.entry("shapes", VocabularyPages.ShapesPage.class));
+            Map.entry("shapes", VocabularyPages.ShapesPage.class),
+            Map.entry("error", ErrorPage.class));
 
     static List<String> templates() {
         return MODELS.keySet().stream().sorted().toList();
