@@ -3,7 +3,6 @@ package org.icakg.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -117,12 +116,6 @@ final class EntityPage {
         List<Provenance.Source> sources(Statements.Statement s) {
             return s.graphs().stream().distinct().map(sources::of).toList();
         }
-    }
-
-    /** Puts a list and a flag {@code hasName} telling whether it has elements. */
-    static void list(Map<String, Object> model, String name, List<?> values) {
-        model.put(name, values);
-        model.put("has" + Character.toUpperCase(name.charAt(0)) + name.substring(1), !values.isEmpty());
     }
 
     private List<Group> outgoing(View view, Statements out) {

@@ -1,8 +1,6 @@
 package org.icakg.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -27,30 +25,28 @@ final class Terms {
     /** The prefixes terms are shown with. */
     PrefixMap prefixes() { return prefixes; }
 
+    /** A term as the ontology page shows it: anchor, label, kind, IRI, prefixed name and definition (may be null). */
+    record Term(String anchor, String label, String kind, String iri, String name, String definition) {}
+
+    /** A link to a term: its prefixed name, and where it leads. */
+    record Link(String text, String href) {}
+
     /** A term's anchor, label, kind, IRI, prefixed name and definition. */
-    Map<String, Object> describe(Node term, String kind) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("anchor", anchor(term));
-        m.put("label", label(term));
-        m.put("kind", kind);
-        m.put("iri", term.getURI());
-        m.put("name", name(term));
+    Term describe(Node term, String kind) {
         Node definition = VocabularyPages.definition(ontology, term);
-        m.put("definition", definition == null || !definition.isLiteral() ? null : definition.getLiteralLexicalForm());
-        return m;
+        return new Term(anchor(term), label(term), kind, term.getURI(), name(term),
+                definition == null || !definition.isLiteral() ? null : definition.getLiteralLexicalForm());
     }
 
     /** Links to terms: into the ontology page for the ontology's own terms, to the IRI for others. */
-    List<Map<String, Object>> links(List<Node> terms) {
+    List<Link> links(List<Node> terms) {
         return terms.stream().filter(Node::isURI).distinct().map(this::link).toList();
     }
 
     /** One link to a term. */
-    Map<String, Object> link(Node term) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text", name(term));
-        m.put("href", term.getURI().startsWith(vocab.ontologyNs()) ? "/ontology#" + anchor(term) : Links.href(vocab, term.getURI()));
-        return m;
+    Link link(Node term) {
+        return new Link(name(term),
+                term.getURI().startsWith(vocab.ontologyNs()) ? "/ontology#" + anchor(term) : Links.href(vocab, term.getURI()));
     }
 
     /** The label in the ontology, else the prefixed name. */

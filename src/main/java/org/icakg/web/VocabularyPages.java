@@ -45,32 +45,52 @@ final class VocabularyPages {
         this.templates = templates;
     }
 
+    /** The model of {@code ontology.mustache}: the ontology's own description, its classes and its properties. */
+    record OntologyPage(String title, String iri, Terms.Term about, List<Row> classes, List<Row> properties)
+            implements PageHead {}
+
+    /**
+     * One class or property on the ontology page: the term, its links up and down its hierarchy, and for a property
+     * its domains, ranges, inverses and characteristics (e.g. "transitive"), for a class where its instances are listed.
+     */
+    record Row(String anchor, String label, String kind, String iri, String name, String definition,
+            List<Terms.Link> supers, List<Terms.Link> subs, List<Terms.Link> domains, List<Terms.Link> ranges,
+            List<Terms.Link> inverses, String characteristics, String instancesHref) {
+
+        public boolean hasSupers() { return !supers.isEmpty(); }
+        public boolean hasSubs() { return !subs.isEmpty(); }
+        public boolean hasDomains() { return !domains.isEmpty(); }
+        public boolean hasRanges() { return !ranges.isEmpty(); }
+        public boolean hasInverses() { return !inverses.isEmpty(); }
+    }
+
     String ontology() {
         Graph g = kb.ontology();
         Terms terms = new Terms(g, kb.vocab(), kb.prefixes());
-        List<Map<String, Object>> classes = new ArrayList<>(), properties = new ArrayList<>();
+        List<Row> classes = new ArrayList<>(), properties = new ArrayList<>();
         for (Node term : declared(g)) {
             String kind = kind(g, term);
             boolean isClass = kind.equals("Class");
-            Map<String, Object> m = terms.describe(term, kind);
+            Terms.Term t = terms.describe(term, kind);
             Node hierarchy = isClass ? RDFS.subClassOf.asNode() : RDFS.subPropertyOf.asNode();
-            EntityPage.list(m, "supers", terms.links(g.find(term, hierarchy, Node.ANY).mapWith(t -> t.getObject()).toList()));
-            EntityPage.list(m, "subs", terms.links(g.find(Node.ANY, hierarchy, term).mapWith(t -> t.getSubject()).toList()));
-            if (!isClass) {
-                EntityPage.list(m, "domains", terms.links(g.find(term, RDFS.domain.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList()));
-                EntityPage.list(m, "ranges", terms.links(g.find(term, RDFS.range.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList()));
-                EntityPage.list(m, "inverses", terms.links(g.find(term, OWL2.inverseOf.asNode(), Node.ANY).mapWith(t -> t.getObject()).toList()));
-                m.put("characteristics", characteristics(g, term));
-            } else
-                m.put("instancesHref", ClassController.path(term));
-            (isClass ? classes : properties).add(m);
+            List<Terms.Link> supers = terms.links(g.find(term, hierarchy, Node.ANY).mapWith(x -> x.getObject()).toList());
+            List<Terms.Link> subs = terms.links(g.find(Node.ANY, hierarchy, term).mapWith(x -> x.getSubject()).toList());
+            Row row = isClass
+                    ? new Row(t.anchor(), t.label(), kind, t.iri(), t.name(), t.definition(), supers, subs, List.of(),
+                            List.of(), List.of(), null, ClassController.path(term))
+                    : new Row(t.anchor(), t.label(), kind, t.iri(), t.name(), t.definition(), supers, subs,
+                            terms.links(g.find(term, RDFS.domain.asNode(), Node.ANY).mapWith(x -> x.getObject()).toList()),
+                            terms.links(g.find(term, RDFS.range.asNode(), Node.ANY).mapWith(x -> x.getObject()).toList()),
+                            terms.links(g.find(term, OWL2.inverseOf.asNode(), Node.ANY).mapWith(x -> x.getObject()).toList()),
+                            characteristics(g, term), null);
+            (isClass ? classes : properties).add(row);
         }
-        Comparator<Map<String, Object>> byLabel = Comparator.comparing(m -> m.get("label").toString().toLowerCase());
+        Comparator<Row> byLabel = Comparator.comparing(r -> r.label().toLowerCase());
         classes.sort(byLabel);
         properties.sort(byLabel);
-        return templates.render("ontology", Map.of("title", "Ontology", "iri", kb.vocab().ontologyIri(),
-                "classes", classes, "properties", properties,
-                "about", terms.describe(org.apache.jena.graph.NodeFactory.createURI(kb.vocab().ontologyIri()), "Ontology")));
+        return templates.render("ontology", new OntologyPage("Ontology", kb.vocab().ontologyIri(),
+                terms.describe(org.apache.jena.graph.NodeFactory.createURI(kb.vocab().ontologyIri()), "Ontology"),
+                classes, properties));
     }
 
     /** The model of {@code shapes.mustache}: every shape, in words. */

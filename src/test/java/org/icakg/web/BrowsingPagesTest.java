@@ -251,4 +251,18 @@ class BrowsingPagesTest {
         assertTrue(section.contains("<dt>Range</dt><dd><a href=\"/ontology#Agent\">"), section);
         assertTrue(section.contains("<dt>Inverse of</dt><dd><a href=\"/ontology#hosted\">"), section);
     }
+
+    @Test
+    void ontology_page_shows_each_class_with_its_name_definition_superclasses_and_instances() {
+        String page = html("/ontology");
+        int at = page.indexOf("id=\"State\"");
+        String state = page.substring(at, page.indexOf("</section>", at));
+        assertTrue(state.contains("<h3>state <span class=\"muted\">ica:State</span></h3>"), state);
+        assertTrue(state.contains("<p class=\"description\">A sovereign country"), state);
+        assertTrue(state.contains("<dt>Subclass of</dt><dd><a href=\"/ontology#Agent\">ica:Agent</a> "
+                + "<a href=\"/ontology#Place\">ica:Place</a> </dd>"), state);
+        assertTrue(state.contains("<a href=\"/class?iri=https%3A%2F%2Fw3id.org%2Fica-kg%2Fontology%23State\">list them</a>"), state);
+        assertFalse(state.contains("<dt>Subclasses</dt>"), "no empty list of subclasses: " + state);
+        assertTrue(page.contains("ica:broaderThreat · Object property, transitive</span>"), "a property's characteristics");
+    }
 }

@@ -47,6 +47,7 @@ class TemplateModelsTest {
             Map.entry("map", MapController.Page.class),
             Map.entry("validate", ReportResponses.Page.class),
             Map.entry("shapes", VocabularyPages.ShapesPage.class),
+            Map.entry("ontology", VocabularyPages.OntologyPage.class),
             Map.entry("error", ErrorPage.class));
 
     static List<String> templates() {
