@@ -46,12 +46,7 @@ class ParallelInferenceTest {
     private static Set<Quad> assertSameInferences(Bundle bundle) {
         DatasetGraph oneByOne = loaded(bundle), parallel = loaded(bundle);
         Inference inference = new Inference(InferredQuads.ontology(oneByOne, VOCAB), VOCAB);
-        Txn.executeWrite(oneByOne, () -> {
-            InferredGraphs graphs = InferredGraphs.forMaterialising(oneByOne, VOCAB);
-            graphs.clear();
-            inference.close(graphs, graphs.assertedSeeds());
-            graphs.tidy();
-        });
+        InferredQuads.materialiseOneByOne(oneByOne, inference, VOCAB);
         long count = Txn.calculateWrite(parallel, () -> inference.materialize(parallel, VOCAB));
         Set<Quad> expected = InferredQuads.of(oneByOne, VOCAB), actual = InferredQuads.of(parallel, VOCAB);
         assertTrue(expected.size() > 0, "the data entails something");

@@ -9,6 +9,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.icakg.kb.Inference;
+import org.icakg.kb.InferredGraphs;
 import org.icakg.kb.Vocab;
 
 /** What comparisons of two ways of materialising inferences read from a data set. */
@@ -25,6 +27,16 @@ public final class InferredQuads {
                     out.add(q);
             });
             return out;
+        });
+    }
+
+    /** Materialises {@code dsg}'s inferences one statement at a time (the reference the parallel path is checked against). */
+    public static void materialiseOneByOne(DatasetGraph dsg, Inference inference, Vocab vocab) {
+        Txn.executeWrite(dsg, () -> {
+            InferredGraphs graphs = InferredGraphs.forMaterialising(dsg, vocab);
+            graphs.clear();
+            inference.close(graphs, graphs.assertedSeeds());
+            graphs.tidy();
         });
     }
 

@@ -13,7 +13,6 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.icakg.kb.Bundle;
 import org.icakg.kb.Inference;
-import org.icakg.kb.InferredGraphs;
 import org.icakg.kb.Loader;
 import org.icakg.kb.Vocab;
 import org.icakg.store.Stores;
@@ -34,12 +33,7 @@ class MaterialisedInferencesTest {
     void a_generated_graph_gets_the_same_inferred_graphs_in_parallel_as_one_statement_at_a_time() {
         DatasetGraph oneByOne = generated(), parallel = generated();
         Inference inference = new Inference(InferredQuads.ontology(oneByOne, VOCAB), VOCAB);
-        Txn.executeWrite(oneByOne, () -> {
-            InferredGraphs graphs = InferredGraphs.forMaterialising(oneByOne, VOCAB);
-            graphs.clear();
-            inference.close(graphs, graphs.assertedSeeds());
-            graphs.tidy();
-        });
+        InferredQuads.materialiseOneByOne(oneByOne, inference, VOCAB);
         long count = Txn.calculateWrite(parallel, () -> inference.materialize(parallel, VOCAB));
         Set<Quad> expected = InferredQuads.of(oneByOne, VOCAB), actual = InferredQuads.of(parallel, VOCAB);
         assertTrue(expected.stream().anyMatch(q -> q.getGraph().getURI().contains("+")),
