@@ -19,6 +19,7 @@ import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Vocab;
 import org.icakg.store.Stores;
+import org.icakg.support.RecomputedCopy;
 import org.icakg.support.Fixtures;
 import org.icakg.validate.Finding;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,16 +145,7 @@ class HubValidationTest {
 
     /** Applies a write to a copy of the store, recomputes every inference and validates the whole graph. */
     boolean conformsAfter(String sparql) {
-        DatasetGraph copy = Stores.inMemory();
-        DatasetGraph store = kb.dataset();
-        Txn.executeWrite(copy, () -> {
-            Txn.executeRead(store, () -> store.find().forEachRemaining(q -> {
-                if (!kb.vocab().isInferred(q.getGraph()))
-                    copy.add(q);
-            }));
-            UpdateExec.dataset(copy).update(UpdateFactory.create(PREFIXES + sparql)).execute();
-            kb.inference().materialize(copy, kb.vocab());
-        });
+        DatasetGraph copy = RecomputedCopy.after(kb, sparql.isEmpty() ? "" : PREFIXES + sparql);
         return Txn.calculateRead(copy, () -> {
             List<Triple> asserted = copy.stream(Node.ANY, Node.ANY, Node.ANY, Node.ANY)
                     .filter(q -> kb.isAssertedGraph(q.getGraph())).map(Quad::asTriple).toList();

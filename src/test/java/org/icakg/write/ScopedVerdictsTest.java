@@ -19,6 +19,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.update.UpdateFactory;
+import org.icakg.support.RecomputedCopy;
 import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Vocab;
@@ -163,17 +164,7 @@ class ScopedVerdictsTest {
      * inference recomputed and everything validated (focus node and constraint of each).
      */
     private Set<String> violationsAfter(String sparql) {
-        DatasetGraph copy = Stores.inMemory();
-        DatasetGraph store = kb.dataset();
-        Txn.executeWrite(copy, () -> {
-            Txn.executeRead(store, () -> store.find().forEachRemaining(q -> {
-                if (!kb.vocab().isInferred(q.getGraph()))
-                    copy.add(q);
-            }));
-            if (!sparql.isEmpty())
-                UpdateExec.dataset(copy).update(UpdateFactory.create(PREFIXES + sparql)).execute();
-            kb.inference().materialize(copy, kb.vocab());
-        });
+        DatasetGraph copy = RecomputedCopy.after(kb, sparql.isEmpty() ? "" : PREFIXES + sparql);
         return Txn.calculateRead(copy, () -> {
             List<Triple> asserted = new ArrayList<>();
             copy.stream(Node.ANY, Node.ANY, Node.ANY, Node.ANY).filter(q -> kb.isAssertedGraph(q.getGraph()))
