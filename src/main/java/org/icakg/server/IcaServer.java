@@ -111,6 +111,7 @@ public final class IcaServer implements AutoCloseable {
         PlainErrorHandler.install(fuseki.getJettyServer());
         fuseki.start();
         ownPort.set(fuseki.getHttpPort());
+        metrics.bindJvmMetrics(); // not needed for the first answer
         return new IcaServer(fuseki, log, kb, config, federation);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -46,6 +47,8 @@ public final class Metrics {
     private final Counter writesCommitted;
     private final Counter writesRefused;
     private final Map<FederationRefused.Reason, Counter> refusals = new EnumMap<>(FederationRefused.Reason.class);
+    /** Done once the JVM's metrics are bound ({@link #bindJvmMetrics}); done at once when they never will be. */
+    private volatile CompletableFuture<Void> jvmMetrics = CompletableFuture.completedFuture(null);
 
     public Metrics() {
         timeouts = Counter.builder("ica.query.timeouts").description("SPARQL queries ended by their time limit")
@@ -57,10 +60,29 @@ public final class Metrics {
         for (FederationRefused.Reason r : FederationRefused.Reason.values())
             refusals.put(r, Counter.builder("ica.federation.refused").tag("reason", r.name().toLowerCase())
                     .description("SERVICE calls refused before anything was sent").register(registry));
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+    }
+
+    /**
+     * Binds the JVM's memory, thread, processor and uptime metrics, on a thread of its own: they start the JVM's
+     * management beans (some 500 classes), which the first answer does not need, so the server calls this once it
+     * serves. A scrape waits for them.
+     */
+    public void bindJvmMetrics() {
+        CompletableFuture<Void> bound = new CompletableFuture<>();
+        jvmMetrics = bound;
+        Thread binding = new Thread(() -> {
+            try {
+                new JvmMemoryMetrics().bindTo(registry);
+                new JvmThreadMetrics().bindTo(registry);
+                new ProcessorMetrics().bindTo(registry);
+                new UptimeMetrics().bindTo(registry);
+                bound.complete(null);
+            } catch (RuntimeException | Error e) {
+                bound.completeExceptionally(e);
+            }
+        }, "ica-kg-jvm-metrics");
+        binding.setDaemon(true);
+        binding.start();
     }
 
     /** Counts one finished request, by its route template ({@link Route#label}). */
@@ -100,6 +122,7 @@ public final class Metrics {
 
     /** Everything, in the Prometheus text exposition format. */
     public String scrape() {
+        jvmMetrics.join();
         return registry.scrape();
     }
 }
