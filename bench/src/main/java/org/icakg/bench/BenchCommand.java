@@ -26,6 +26,8 @@ public final class BenchCommand {
             "         [--service-jvm OPTION]... [--service-jar target/ica-kg.jar]",
             "       java -jar bench/target/ica-kg-bench.jar generate --triples N --out FILE.trig [--seed N]",
             "                                                                  only write the synthetic graph",
+            "       java -jar bench/target/ica-kg-bench.jar startup [--service-jar JAR]... [--launches 5] [--reopen STORE]",
+            "         [--service-jvm OPTION]...                              only start to first answer, each jar in turn",
             "       java -jar bench/target/ica-kg-bench.jar writes [--triples N] [--writes 30] [--seed N] [--work DIR]",
             "         [--in-memory]                                          only the gated-write target (to a copy",
             "                                                                  of the TDB2 store, or served in memory)");
@@ -60,9 +62,10 @@ public final class BenchCommand {
     private static int measure(String[] argv, PrintStream out, PrintStream err) {
         boolean generate = argv.length > 0 && argv[0].equals("generate");
         boolean writes = argv.length > 0 && argv[0].equals("writes");
-        Args args = Args.parse(generate || writes ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
+        boolean startup = argv.length > 0 && argv[0].equals("startup");
+        Args args = Args.parse(generate || writes || startup ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
                 Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm",
-                        "service-jar", "writes"),
+                        "service-jar", "writes", "launches", "reopen"),
                 Set.of("no-baseline", "no-virtuoso", "no-extras", "no-cached", "store", "in-memory"));
         if (!args.positional().isEmpty())
             throw new Args.UsageException("the benchmark takes no positional arguments, got " + args.positional());
@@ -72,6 +75,8 @@ public final class BenchCommand {
         try {
             if (generate)
                 return generate(args, triples, seed, err);
+            if (startup)
+                return startup(args, out, err);
             BenchSettings settings = new BenchSettings(triples, args.getInt("connections", 8, 1, 1024),
                     args.getInt("seconds", 5, 1, 3600), args.getInt("warmup", 2, 0, 600), seed,
                     Path.of(args.get("work", "target/bench")), classes(args), !args.has("no-baseline"),
@@ -111,6 +116,23 @@ public final class BenchCommand {
                 args.has("in-memory"));
         out.println();
         out.print(report.writesMarkdown());
+        return 0;
+    }
+
+    private static int startup(Args args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        List<Path> jars = args.all("service-jar").isEmpty() ? List.of(Path.of("target/ica-kg.jar"))
+                : args.all("service-jar").stream().map(Path::of).toList();
+        for (Path jar : jars)
+            if (!Files.isRegularFile(jar))
+                throw new Args.UsageException("no service jar " + jar + " (build it with mvn package)");
+        java.util.Optional<Path> store = args.has("reopen") ? java.util.Optional.of(Path.of(args.get("reopen", null)))
+                : java.util.Optional.empty();
+        String table = Startup.compare(jars, args.getInt("launches", Startup.LAUNCHES, 1, 100), store,
+                args.all("service-jvm"), Path.of(args.get("work", "target/bench")).resolve("logs"), err);
+        out.println();
+        out.print(table);
+        if (args.has("out"))
+            write(Path.of(args.get("out", null)), table);
         return 0;
     }
 

@@ -36,6 +36,18 @@ final class Startup {
     /** Milliseconds from spawning {@code serve ARGS} to the first 200 answer to {@code ASK {}}. */
     static long firstAnswerMillis(Optional<Path> serviceJar, List<String> jvmOptions, List<String> serveArgs, Path log)
             throws IOException, InterruptedException {
+        return launch(serviceJar, jvmOptions, serveArgs, log).millis();
+    }
+
+    /**
+     * One launch: milliseconds to the first answer, and the processor time the launched processes (the launcher and
+     * the server it starts) had used by then, which a machine's other load changes far less than the wall time.
+     */
+    record Launch(long millis, long cpuMillis) {}
+
+    /** Launches {@code serve ARGS}, waits for its first answer, stops it. */
+    static Launch launch(Optional<Path> serviceJar, List<String> jvmOptions, List<String> serveArgs, Path log)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
         args.addAll(serveArgs);
@@ -45,7 +57,7 @@ final class Startup {
             while (true) {
                 long elapsed = (System.nanoTime() - start) / 1_000_000;
                 if (answers(port))
-                    return elapsed;
+                    return new Launch(elapsed, cpuMillis(p.toHandle()));
                 if (!p.isAlive())
                     throw new IOException("serve " + serveArgs + " ended with status " + p.exitValue()
                             + " before answering; its log " + log + " ends with:\n" + ServerProcess.tail(log));
@@ -57,6 +69,48 @@ final class Startup {
             p.destroy();
             p.waitFor();
         }
+    }
+
+    /** Processor time used so far by {@code process} and its descendants. */
+    static long cpuMillis(ProcessHandle process) {
+        long total = process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
+        for (ProcessHandle child : process.descendants().toList())
+            total += child.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
+        return total;
+    }
+
+    /**
+     * {@code startup}: {@code launches} launches of each jar in turn (so the jars share the machine's moments), to
+     * the first answer, on the bundled data or reopening {@code store}; the report gives each launch and the medians.
+     */
+    static String compare(List<Path> jars, int launches, Optional<Path> store, List<String> jvmOptions, Path logs,
+                          java.io.PrintStream progress) throws IOException, InterruptedException {
+        List<String> serveArgs = store.map(s -> List.of("--store", s.toString())).orElse(List.of());
+        long[][] ms = new long[jars.size()][launches], cpu = new long[jars.size()][launches];
+        for (int i = 0; i < launches; i++) {
+            for (int j = 0; j < jars.size(); j++) {
+                Launch l = launch(Optional.of(jars.get(j)), jvmOptions, serveArgs, logs.resolve("startup-" + j + ".log"));
+                ms[j][i] = l.millis();
+                cpu[j][i] = l.cpuMillis();
+                progress.printf("%s: %,d ms to the first answer, %,d ms of CPU%n", jars.get(j), l.millis(), l.cpuMillis());
+            }
+        }
+        StringBuilder out = new StringBuilder(String.format("Start to first answer (%s), %d launches of each, JVM options %s%n%n",
+                store.map(s -> "reopening " + s).orElse("bundled data"), launches, jvmOptions));
+        out.append("| jar | median ms | median CPU ms | each launch, ms (CPU ms) |\n|---|--:|--:|---|\n");
+        for (int j = 0; j < jars.size(); j++) {
+            StringBuilder each = new StringBuilder();
+            for (int i = 0; i < launches; i++)
+                each.append(i == 0 ? "" : ", ").append(ms[j][i]).append(" (").append(cpu[j][i]).append(')');
+            out.append(String.format("| %s | %,d | %,d | %s |%n", jars.get(j), median(ms[j]), median(cpu[j]), each));
+        }
+        return out.toString();
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     static boolean answers(int port) {
