@@ -26,6 +26,8 @@ final class PendingWrite implements IndexView {
 
     PendingWrite(QuadIndex base) {
         this.base = base;
+        if (base.isEmpty())
+            added.fillUnionAside(); // a first load: see QuadIndex.fillUnionAside
     }
 
     boolean add(Node g, Triple t) {
