@@ -1,13 +1,9 @@
 package org.icakg.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,9 +26,12 @@ record ClassArchive(Path archive) {
         if (dir == null || !Files.isWritable(dir))
             return Optional.empty();
         try {
-            String key = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis()
-                    + "|" + vmVersion;
-            String name = jar.getFileName().toString().replaceFirst("\\.jar$", "") + "-" + hash(key) + ".jsa";
+            // Built without string concatenation, which costs the launcher a bootstrap of its own (see Relaunch).
+            String key = new StringBuilder().append(jar.toAbsolutePath()).append('|').append(Files.size(jar)).append('|')
+                    .append(Files.getLastModifiedTime(jar).toMillis()).append('|').append(vmVersion).toString();
+            String file = jar.getFileName().toString();
+            String name = new StringBuilder(file).delete(file.length() - ".jar".length(), file.length()).append('-')
+                    .append(hash(key)).append(".jsa").toString();
             return Optional.of(new ClassArchive(dir.resolve(name)));
         } catch (IOException e) {
             return Optional.empty();
@@ -44,8 +43,8 @@ record ClassArchive(Path archive) {
         // CDS reports classes it cannot archive as warnings on standard output; the archive is an optimisation only.
         String quiet = "-Xlog:cds*=off";
         if (Files.isRegularFile(archive))
-            return List.of("-XX:SharedArchiveFile=" + archive, quiet);
-        return List.of("-XX:ArchiveClassesAtExit=" + recording(launcherPid), quiet);
+            return List.of("-XX:SharedArchiveFile=".concat(archive.toString()), quiet);
+        return List.of("-XX:ArchiveClassesAtExit=".concat(recording(launcherPid).toString()), quiet);
     }
 
     /** After the server ended: the archive it recorded, if complete, becomes the one later servers use. */
@@ -61,15 +60,20 @@ record ClassArchive(Path archive) {
     }
 
     private Path recording(long launcherPid) {
-        return archive.resolveSibling(archive.getFileName() + "." + launcherPid + ".part");
+        return archive.resolveSibling(new StringBuilder().append(archive.getFileName()).append('.').append(launcherPid)
+                .append(".part").toString());
     }
 
-    private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /**
+     * A 64-bit FNV-1a hash of {@code s}, in hex: names the archive of one jar and JVM (a cryptographic hash would
+     * load and start the JDK's security providers in the launcher, for a name).
+     */
+    static String hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
         }
+        return Long.toHexString(h);
     }
 }

@@ -14,8 +14,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
-        if (argv.length > 0 && argv[0].equals("serve") && Relaunch.needed())
-            System.exit(Relaunch.run(argv));
+        if (argv.length > 0 && argv[0].equals("serve")) {
+            java.util.Optional<java.util.List<String>> relaunch = Relaunch.needed(argv);
+            if (relaunch.isPresent())
+                System.exit(Relaunch.run(argv, relaunch.get()));
+        }
         Relaunch.watchLauncher();
         int status = run(argv, System.out, System.err);
         if (status != 0 || (argv.length > 0 && !argv[0].equals("serve")))

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
@@ -20,6 +24,10 @@ import com.sun.management.VMOption;
  * again with it: the same java, the same JVM options, the same class path and arguments. The first process waits,
  * passes a stop on to the second and exits with its status; the second stops when the first one is gone. The second
  * also starts from a {@link ClassArchive} of the classes it loads, recorded by the first server that ran the jar.
+ *
+ * <p>The first process does nothing else, and as little as it can before the second one starts: it reads its own
+ * command line ({@code /proc/self/cmdline}) rather than asking the JVM's management beans (which load and start some
+ * 500 classes, about half of what the launcher loads), and builds no lambda or concatenated string on the way.
  */
 final class Relaunch {
 
@@ -27,39 +35,127 @@ final class Relaunch {
     static final String FLAG = "-XX:-DontCompileHugeMethods";
     /** Set in the relaunched JVM: it then watches its standard input, which closes when the launcher ends. */
     static final String LAUNCHED_PROPERTY = "ica-kg.launcher";
+    /** Environment variables whose JVM options every java command of the environment runs with. */
+    static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
+
+    private static final String OPTION_NAME = "DontCompileHugeMethods";
 
     private Relaunch() {}
 
     /**
-     * True when this JVM runs with HotSpot's default limit on huge methods. Naming the option on the command line
-     * either way ({@code -XX:+DontCompileHugeMethods} keeps the limit) means no relaunch.
+     * The plan for {@code serve ARGV} in this JVM: empty when it runs with HotSpot's limit on huge methods set
+     * either way by the user (naming {@code -XX:+DontCompileHugeMethods} keeps the limit), or is the relaunched
+     * JVM, or is not HotSpot; else the JVM options to run the second JVM with (this one's, without its class path).
      */
-    static boolean needed() {
+    static Optional<List<String>> needed(String[] argv) {
+        if (System.getProperty(LAUNCHED_PROPERTY) != null)
+            return Optional.empty();
+        List<String> options = jvmOptions(commandLine(), argv);
+        if (options == null)
+            return neededByManagement(); // A command line this JVM cannot read, or one we do not follow: ask the JVM.
+        if (!isHotSpot(System.getProperty("java.vm.name", "")) || namesFlag(options, System.getenv()))
+            return Optional.empty();
+        return Optional.of(options);
+    }
+
+    /** True for the JVMs that have the option (HotSpot and the JDKs built on it). */
+    static boolean isHotSpot(String vmName) {
+        return vmName.contains("HotSpot") || vmName.contains("Server VM");
+    }
+
+    /** True when the options, or an environment variable every java command reads, name the option either way. */
+    static boolean namesFlag(List<String> options, Map<String, String> environment) {
+        for (String option : options)
+            if (option.contains(OPTION_NAME))
+                return true;
+        for (String variable : OPTION_VARIABLES) {
+            String value = environment.get(variable);
+            if (value != null && value.contains(OPTION_NAME))
+                return true;
+        }
+        return false;
+    }
+
+    /**
+     * The JVM options of the java command line {@code commandLine} (the executable first) that ends with
+     * {@code -jar JAR ARGV} or {@code Main ARGV}, without the class path; null when the line does not end so or
+     * reads options from a file ({@code @argfile}), which the caller then asks the JVM about.
+     */
+    static List<String> jvmOptions(List<String> commandLine, String[] argv) {
+        int end = commandLine.size() - argv.length;
+        if (commandLine.isEmpty() || end < 2 || !commandLine.subList(end, commandLine.size()).equals(Arrays.asList(argv)))
+            return null;
+        List<String> before = commandLine.subList(1, end);
+        int last = before.size() - 1;
+        List<String> options;
+        if (last >= 1 && before.get(last - 1).equals("-jar"))
+            options = before.subList(0, last - 1);
+        else if (before.get(last).equals(Main.class.getName()))
+            options = before.subList(0, last);
+        else
+            return null;
+        List<String> kept = new ArrayList<>(options.size());
+        for (int i = 0; i < options.size(); i++) {
+            String o = options.get(i);
+            if (o.startsWith("@"))
+                return null;
+            if (o.equals("-cp") || o.equals("-classpath") || o.equals("--class-path"))
+                i++; // and its value: the second JVM is given the class path by itself
+            else if (!o.startsWith("--class-path="))
+                kept.add(o);
+        }
+        return kept;
+    }
+
+    /** This process's command line, or empty when the system does not show it as a file. */
+    private static List<String> commandLine() {
         try {
-            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            VMOption option = hotspot == null ? null : hotspot.getVMOption("DontCompileHugeMethods");
-            return option != null && option.getOrigin() == VMOption.Origin.DEFAULT && "true".equals(option.getValue());
-        } catch (IllegalArgumentException e) {
-            return false; // Not HotSpot: nothing to change.
+            byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+            List<String> tokens = new ArrayList<>();
+            int from = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    tokens.add(new String(raw, from, i - from, StandardCharsets.UTF_8));
+                    from = i + 1;
+                }
+            }
+            if (from < raw.length)
+                tokens.add(new String(raw, from, raw.length - from, StandardCharsets.UTF_8));
+            return tokens;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 
-    /** Runs {@code argv} in a JVM with {@link #FLAG}, and returns its exit status. */
-    static int run(String[] argv) {
+    /** The plan, from the JVM's management beans: slower to start, but they know every option however it was given. */
+    private static Optional<List<String>> neededByManagement() {
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            VMOption option = hotspot == null ? null : hotspot.getVMOption(OPTION_NAME);
+            if (option == null || option.getOrigin() != VMOption.Origin.DEFAULT || !"true".equals(option.getValue()))
+                return Optional.empty();
+            return Optional.of(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // Not HotSpot: nothing to change.
+        }
+    }
+
+    /** Runs {@code argv} in a JVM with the JVM options {@code jvmOptions} and {@link #FLAG}; returns its exit status. */
+    static int run(String[] argv, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add(FLAG);
         long pid = ProcessHandle.current().pid();
-        Optional<ClassArchive> archive = ClassArchive.forClassPath(System.getProperty("java.class.path"),
-                System.getProperty("java.vm.version"));
-        archive.ifPresent(a -> command.addAll(a.jvmOptions(pid)));
-        command.add("-D" + LAUNCHED_PROPERTY + "=" + ProcessHandle.current().pid());
+        String classPath = System.getProperty("java.class.path");
+        Optional<ClassArchive> archive = ClassArchive.forClassPath(classPath, System.getProperty("java.vm.version"));
+        if (archive.isPresent())
+            command.addAll(archive.get().jvmOptions(pid));
+        command.add(new StringBuilder("-D").append(LAUNCHED_PROPERTY).append('=').append(pid).toString());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(Main.class.getName());
-        command.addAll(List.of(argv));
+        command.addAll(Arrays.asList(argv));
         Process child;
         try {
             // Standard input is a pipe that stays open while this process lives: see watchLauncher().
@@ -68,11 +164,12 @@ final class Relaunch {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command.get(0) + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child, archive, pid), "ica-kg-relaunch-stop"));
+        Runtime.getRuntime().addShutdownHook(new Stop(child, archive, pid));
         while (true) {
             try {
                 int status = child.waitFor();
-                archive.ifPresent(a -> a.keep(pid));
+                if (archive.isPresent())
+                    archive.get().keep(pid);
                 return status;
             } catch (InterruptedException e) {
                 // Keep waiting: the shutdown hook ends the child.
@@ -80,13 +177,29 @@ final class Relaunch {
         }
     }
 
-    private static void stop(Process child, Optional<ClassArchive> archive, long pid) {
-        child.destroy();
-        try {
-            child.waitFor();
-            archive.ifPresent(a -> a.keep(pid));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** The launcher's shutdown hook: stops the server it started, then keeps the class archive it recorded. */
+    private static final class Stop extends Thread {
+        private final Process child;
+        private final Optional<ClassArchive> archive;
+        private final long pid;
+
+        Stop(Process child, Optional<ClassArchive> archive, long pid) {
+            super("ica-kg-relaunch-stop");
+            this.child = child;
+            this.archive = archive;
+            this.pid = pid;
+        }
+
+        @Override
+        public void run() {
+            child.destroy();
+            try {
+                child.waitFor();
+                if (archive.isPresent())
+                    archive.get().keep(pid);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -69,12 +69,17 @@ public final class KnowledgeBase {
             loadFresh(bundle, vocab, loader, staging, parsingShapes);
             long start = System.nanoTime();
             Stores.bulkLoad(staging, dataset, (format, args) -> LOG.info(String.format(format, args)));
+            // The prefixes of the files loaded are kept in the store: a reopened store reads no file again.
+            Stores.keepPrefixes(dataset, loader.prefixes());
             LOG.info(String.format("written to the TDB2 store (%.1f s)", (System.nanoTime() - start) / 1e9));
         } else if (fresh) {
             loadFresh(bundle, vocab, loader, dataset, parsingShapes);
         }
-        // Reopened, the store keeps its ontology: the bundle's is read for its prefixes only, on the second thread.
+        // Reopened, the store keeps its ontology and the prefixes of its first load. A store built before the
+        // prefixes were kept has none: the bundle's ontology is then read for its prefixes, on the second thread.
+        PrefixMap kept = fresh ? null : Stores.keptPrefixes(dataset);
         CompletableFuture<PrefixMap> ontologyPrefixes = fresh ? CompletableFuture.completedFuture(loader.prefixes())
+                : !kept.isEmpty() ? CompletableFuture.completedFuture(kept)
                 : parsingShapes.thenApplyAsync(parsed -> {
                     for (RdfSource s : bundle.ontology())
                         loader.parse(s, vocab.ontologyGraph());

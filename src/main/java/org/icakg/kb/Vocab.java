@@ -39,15 +39,24 @@ public record Vocab(String base) {
      * Named graph describing the inferred graphs: {@code <inferred graph> prov:wasDerivedFrom <graph>} for each
      * graph whose statements entail those of the inferred graph.
      */
-    public Node inferredGraph() { return graph("inferred"); }
+    public Node inferredGraph() { return NodeFactory.createURI(base + INFERRED); }
 
     /** Prefix of the graphs holding entailed statements, one per set of graphs that entails them. */
-    public String inferredGraphPrefix() { return base + "graph/inferred/"; }
+    public String inferredGraphPrefix() { return base + INFERRED + "/"; }
 
     /** True for the graphs the inference writes: the inferred graphs and the graph that describes them. */
     public boolean isInferred(Node graph) {
-        return graph.isURI() && (graph.equals(inferredGraph()) || graph.getURI().startsWith(inferredGraphPrefix()));
+        // Asked for every quad a load or a write reads: compared in place, without building the names.
+        if (!graph.isURI())
+            return false;
+        String iri = graph.getURI();
+        int end = base.length() + INFERRED.length();
+        return iri.startsWith(base) && iri.startsWith(INFERRED, base.length())
+                && (iri.length() == end || iri.charAt(end) == '/');
     }
+
+    /** The inferred graph's name under the base. */
+    private static final String INFERRED = "graph/inferred";
 
     /**
      * The inferred graph for statements entailed by {@code support} (with the ontology):

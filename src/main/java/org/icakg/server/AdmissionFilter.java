@@ -4,14 +4,13 @@ import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.icakg.web.Route;
 
 /** Lets a request run when {@link Admission} admits it, as its route says ({@link Route#admit}). */
-final class AdmissionFilter extends HttpFilter {
+final class AdmissionFilter extends RouteFilter {
 
     private final transient Admission admission;
 
@@ -20,14 +19,15 @@ final class AdmissionFilter extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+    protected boolean applies(HttpServletRequest req) {
+        return Routing.route(req).admit(req.getMethod()) != Route.Admit.NEVER_WAIT;
+    }
+
+    @Override
+    protected void handle(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        Route.Admit admit = Routing.route(req).admit(req.getMethod());
-        if (admit == Route.Admit.NEVER_WAIT) {
-            chain.doFilter(req, res);
-            return;
-        }
-        try (Admission.Ticket admitted = admission.enter(admit == Route.Admit.READ)) {
+        boolean read = Routing.route(req).admit(req.getMethod()) == Route.Admit.READ;
+        try (Admission.Ticket admitted = admission.enter(read)) {
             chain.doFilter(req, res);
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,7 +15,10 @@ import org.icakg.web.VaryHeader;
  * answer; otherwise lets the answer be computed into a buffer, keeps it when it is a complete 200, and sends it with
  * its ETag (or 304 when the client already has it).
  */
-final class AnswerCacheFilter extends HttpFilter {
+final class AnswerCacheFilter extends RouteFilter {
+
+    /** The request attribute that keeps a request's cache key between {@link #applies} and {@link #handle}. */
+    private static final String KEY = AnswerCache.class.getName() + ".key";
 
     private final transient AnswerCache cache;
     private final long maxBufferedBytes;
@@ -26,15 +28,21 @@ final class AnswerCacheFilter extends HttpFilter {
         this.maxBufferedBytes = maxBufferedBytes;
     }
 
+    /** A request of a cached route that has a cache key (none when it carries credentials or cookies). */
     @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
-            throws IOException, ServletException {
+    protected boolean applies(HttpServletRequest req) {
         Route route = Routing.route(req);
         String key = route.cached() ? AnswerCache.key(req, route.answerer() == Route.Answerer.SPARQL) : null;
-        if (key == null) {
-            chain.doFilter(req, res);
-            return;
-        }
+        if (key == null)
+            return false;
+        req.setAttribute(KEY, key);
+        return true;
+    }
+
+    @Override
+    protected void handle(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        String key = (String) req.getAttribute(KEY);
         AnswerCache.Answer hit = cache.get(key);
         if (hit != null) {
             hit.headers().forEach(res::setHeader);

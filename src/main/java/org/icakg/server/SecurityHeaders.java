@@ -6,11 +6,10 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
@@ -20,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * browser runs a plain-text or JSON answer as a page, and a Content-Security-Policy that allows scripts only from this
  * server's own files (no inline script, no {@code javascript:} links, no plugins, not framed by other sites).
  */
-final class SecurityHeaders implements Filter {
+final class SecurityHeaders extends HttpFilter {
 
     /**
      * The policy of every answer. Inline styles stay allowed (the query editor and the graph drawing set them); inline
@@ -31,11 +30,10 @@ final class SecurityHeaders implements Filter {
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletResponse res = (HttpServletResponse) response;
         apply(res);
-        chain.doFilter(request, new HttpServletResponseWrapper(res) {
+        chain.doFilter(req, new HttpServletResponseWrapper(res) {
             @Override
             public void reset() {
                 super.reset();

@@ -6,13 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.icakg.web.RdfFormat;
 import org.icakg.web.Route;
@@ -23,20 +21,24 @@ import org.icakg.web.Route;
  * handed to Fuseki as the media types they stand for. Fuseki's own names for result sets ({@code json}, {@code xml},
  * {@code csv}, …) keep their meaning.
  */
-final class SparqlFormatNames implements Filter {
+final class SparqlFormatNames extends RouteFilter {
 
     /** The parameters Fuseki reads a format from. */
     private static final Set<String> PARAMS = Set.of("format", "output", "results");
     /** Names Fuseki gives a meaning of its own (results of SELECT and ASK). */
     private static final Set<String> FUSEKI_NAMES = Set.of("json", "xml", "sparql", "text", "csv", "tsv", "thrift");
 
+    /** A request to {@code /sparql} naming one of this site's formats. */
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
-        boolean rename = Route.SPARQL_QUERY.path().equals(req.getRequestURI())
+    protected boolean applies(HttpServletRequest req) {
+        return Route.SPARQL_QUERY.path().equals(req.getRequestURI())
                 && PARAMS.stream().anyMatch(p -> mediaType(req.getParameter(p)) != null);
-        chain.doFilter(rename ? new Renamed(req) : request, response);
+    }
+
+    @Override
+    protected void handle(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        chain.doFilter(new Renamed(req), res);
     }
 
     /** The media type a format name of this site stands for, or null to leave the value as it is. */

@@ -6,7 +6,6 @@ import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,7 +19,7 @@ import org.icakg.web.Route;
  * truncated 200; once part of a larger answer is sent, the connection is broken instead, so the client sees an
  * incomplete response. Any other refusal of the query engine is sent as a {@link Problem} too.
  */
-final class TimeLimitGuard extends HttpFilter {
+final class TimeLimitGuard extends RouteFilter {
 
     private final Duration queryTimeout;
     private final long maxBufferedBytes;
@@ -31,12 +30,13 @@ final class TimeLimitGuard extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+    protected boolean applies(HttpServletRequest req) {
+        return Routing.route(req).answerer() == Route.Answerer.SPARQL;
+    }
+
+    @Override
+    protected void handle(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        if (Routing.route(req).answerer() != Route.Answerer.SPARQL) {
-            chain.doFilter(req, res);
-            return;
-        }
         // The answer cache's buffer when it holds one (it sends the answer); otherwise one of our own.
         boolean own = !(res instanceof BufferedResponse);
         BufferedResponse buffered = own ? new BufferedResponse(res, maxBufferedBytes) : (BufferedResponse) res;

@@ -74,6 +74,19 @@ public final class Stores {
         }
     }
 
+    /**
+     * Keeps {@code prefixes} in the TDB2 store {@code dsg} (TDB2 stores a data set's prefixes beside its quads), so
+     * that a reopened store shows the prefixes its files declared without reading any file again.
+     */
+    public static void keepPrefixes(DatasetGraph dsg, org.apache.jena.riot.system.PrefixMap prefixes) {
+        Txn.executeWrite(dsg, () -> dsg.prefixes().putAll(prefixes));
+    }
+
+    /** The prefixes kept in {@code dsg} ({@link #keepPrefixes}), a copy; empty for a store built before they were kept. */
+    public static org.apache.jena.riot.system.PrefixMap keptPrefixes(DatasetGraph dsg) {
+        return Txn.calculateRead(dsg, () -> org.apache.jena.riot.system.PrefixMapFactory.create(dsg.prefixes()));
+    }
+
     /** True when the data set holds no statement at all. */
     public static boolean isEmpty(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> dsg.isEmpty() && !dsg.find().hasNext());

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.icakg.support.Fixtures;
@@ -28,13 +29,20 @@ class RelaunchTest {
     @Test
     void serve_runs_in_a_jvm_that_compiles_huge_methods_and_stops_when_its_launcher_is_killed(@TempDir Path dir)
             throws Exception {
-        try (ServerProcess.Started s = ServerProcess.serve(dir.resolve("server.log"), "--data", Fixtures.TINY.toString())) {
+        try (ServerProcess.Started s = ServerProcess.serve(dir.resolve("server.log"), List.of(),
+                List.of("-Dica-kg.test-mark=kept", "-Xss2m"), "--data", Fixtures.TINY.toString())) {
             ProcessHandle launcher = s.process().handle();
             List<ProcessHandle> servers = launcher.descendants().toList();
             assertEquals(1, servers.size(), "one relaunched server JVM");
             ProcessHandle server = servers.get(0);
-            String commandLine = Files.readString(Path.of("/proc", Long.toString(server.pid()), "cmdline"));
+            List<String> commandLine = List.of(Files.readString(Path.of("/proc", Long.toString(server.pid()), "cmdline"))
+                    .split("\u0000"));
             assertTrue(commandLine.contains(Relaunch.FLAG), "the server JVM runs with " + Relaunch.FLAG + ": " + commandLine);
+            assertTrue(commandLine.containsAll(List.of("-Xmx512m", "-Dica-kg.test-mark=kept", "-Xss2m")),
+                    "and with the options the launcher was given: " + commandLine);
+            assertEquals(1, commandLine.stream().filter(a -> a.equals("-cp")).count(), "one class path: " + commandLine);
+            assertTrue(commandLine.subList(commandLine.indexOf(Main.class.getName()), commandLine.size())
+                    .containsAll(List.of("serve", "--port", "0", "--data", Fixtures.TINY.toString())), commandLine.toString());
             assertEquals(200, ask(s.url("/sparql?query=ASK%7B%7D")));
 
             launcher.destroyForcibly(); // kill -9: the launcher runs no shutdown hook
@@ -49,6 +57,31 @@ class RelaunchTest {
                 List.of(), List.of("-XX:+DontCompileHugeMethods"), "--data", Fixtures.TINY.toString())) {
             assertEquals(0, s.process().handle().descendants().count(), "the launcher serves itself");
         }
+    }
+
+    @Test
+    void the_launcher_reads_the_jvm_options_from_its_command_line_without_the_class_path() {
+        String[] argv = {"serve", "--port", "0"};
+        assertEquals(List.of("-Xmx2g", "-Dx=y"),
+                Relaunch.jvmOptions(List.of("/usr/bin/java", "-Xmx2g", "-Dx=y", "-jar", "target/ica-kg.jar", "serve", "--port", "0"), argv));
+        assertEquals(List.of("-Xmx2g"), Relaunch.jvmOptions(List.of("java", "-cp", "a.jar:b.jar", "-Xmx2g",
+                "--class-path=c.jar", Main.class.getName(), "serve", "--port", "0"), argv));
+        assertEquals(List.of(), Relaunch.jvmOptions(List.of("java", "-jar", "ica-kg.jar", "serve", "--port", "0"), argv));
+        // Options read from a file, an unknown main class or a line that does not end with the arguments: ask the JVM.
+        assertEquals(null, Relaunch.jvmOptions(List.of("java", "@opts", "-jar", "ica-kg.jar", "serve", "--port", "0"), argv));
+        assertEquals(null, Relaunch.jvmOptions(List.of("java", "-m", "x/y.Z", "serve", "--port", "0"), argv));
+        assertEquals(null, Relaunch.jvmOptions(List.of("java", "-jar", "ica-kg.jar", "serve"), argv));
+        assertEquals(null, Relaunch.jvmOptions(List.of(), argv));
+    }
+
+    @Test
+    void the_option_named_in_the_environment_of_every_java_command_means_no_relaunch() {
+        assertTrue(Relaunch.namesFlag(List.of("-XX:+DontCompileHugeMethods"), Map.of()));
+        assertTrue(Relaunch.namesFlag(List.of(), Map.of("JDK_JAVA_OPTIONS", "-Xmx1g -XX:-DontCompileHugeMethods")));
+        assertTrue(Relaunch.namesFlag(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-XX:+DontCompileHugeMethods")));
+        assertFalse(Relaunch.namesFlag(List.of("-Xmx1g"), Map.of("JDK_JAVA_OPTIONS", "-Xmx1g", "PATH", "/bin")));
+        assertTrue(Relaunch.isHotSpot("OpenJDK 64-Bit Server VM"));
+        assertFalse(Relaunch.isHotSpot("Eclipse OpenJ9 VM"));
     }
 
     private int ask(String url) throws IOException, InterruptedException {

@@ -14,9 +14,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.icakg.support.Maintainer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Registering a source document over HTTP: the passages proposed by sentence, the one gated write, the refusals. */
@@ -27,17 +27,9 @@ class SourceRegistrationTest {
 
     @TempDir
     static Path dir;
-    static WorkbenchClient wb;
-
-    @BeforeAll
-    static void start() {
-        wb = WorkbenchClient.bundled(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        wb.server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = WorkbenchClient.bundled(() -> dir);
+    static final WorkbenchClient wb = new WorkbenchClient(server);
 
     private static String[] source(String slug, String... more) {
         java.util.Map<String, String> f = new java.util.LinkedHashMap<>();

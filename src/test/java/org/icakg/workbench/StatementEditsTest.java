@@ -13,9 +13,10 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.system.Txn;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.support.Maintainer;
-import org.junit.jupiter.api.AfterAll;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,14 +34,15 @@ class StatementEditsTest {
 
     @TempDir
     static Path dir;
-    static WorkbenchClient wb;
+    @RegisterExtension
+    static final ServerExtension server = WorkbenchClient.withSource(() -> dir, "Khiva talks", "khiva-talks",
+            "The Khiva round of the India–Central Asia Dialogue met in Khiva in March 2026. It was held at the level of senior officials.");
+    static final WorkbenchClient wb = new WorkbenchClient(server);
     static KnowledgeBase kb;
 
     @BeforeAll
-    static void start() {
-        wb = WorkbenchClient.withSource(dir, "Khiva talks", "khiva-talks",
-                "The Khiva round of the India–Central Asia Dialogue met in Khiva in March 2026. It was held at the level of senior officials.");
-        kb = wb.server.server().knowledgeBase();
+    static void state_the_meeting() {
+        kb = wb.kb();
         HttpResponse<String> r = wb.post("/workbench/statements", "passage", P1, "class", kb.vocab().termNode("Meeting").getURI(),
                 "v.rdfs:label", "Khiva round", "v.ica:date", "2026", "v.ica:meetingOf", "India–Central Asia Dialogue",
                 "v.ica:heldIn", "Khiva", "new.ica:heldIn.0", "1", "action", "commit");
@@ -48,11 +50,6 @@ class StatementEditsTest {
         HttpResponse<String> level = wb.post("/workbench/statements", "passage", P2, "entity", MEETING,
                 "v.ica:level", kb.vocab().entityNs() + "level/officials", "action", "commit");
         assertEquals(303, level.statusCode(), level.body());
-    }
-
-    @AfterAll
-    static void stop() {
-        wb.server.close();
     }
 
     private static String form(String passage) {

@@ -18,9 +18,10 @@ import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.sparql.path.P_Link;
 import org.apache.jena.system.Txn;
 import org.icakg.kb.KnowledgeBase;
-import org.junit.jupiter.api.AfterAll;
+import org.icakg.support.ServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,19 +38,15 @@ class StatementFormsTest {
 
     @TempDir
     static Path dir;
-    static WorkbenchClient wb;
+    @RegisterExtension
+    static final ServerExtension server = WorkbenchClient.withSource(() -> dir, "Steppe summit", "steppe-summit",
+            "The 5th India–Central Asia Dialogue met in Almaty in 2026. It welcomed a Steppe Forum.");
+    static final WorkbenchClient wb = new WorkbenchClient(server);
     static KnowledgeBase kb;
 
     @BeforeAll
-    static void start() {
-        wb = WorkbenchClient.withSource(dir, "Steppe summit", "steppe-summit",
-                "The 5th India–Central Asia Dialogue met in Almaty in 2026. It welcomed a Steppe Forum.");
-        kb = wb.server.server().knowledgeBase();
-    }
-
-    @AfterAll
-    static void stop() {
-        wb.server.close();
+    static void knowledgeBase() {
+        kb = wb.kb();
     }
 
     private static String formFor(Node cls) {

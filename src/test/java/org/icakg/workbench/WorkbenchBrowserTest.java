@@ -57,6 +57,7 @@ class WorkbenchBrowserTest {
 
     @TempDir
     static Path dir;
+    static TestServer running;
     static WorkbenchClient wb;
     static WebDriver web;
     static Path store, texts;
@@ -72,7 +73,8 @@ class WorkbenchBrowserTest {
                 Files.copy(f, texts.resolve(f.getFileName()));
         }
         Path users = Maintainer.usersFile(dir);
-        wb = new WorkbenchClient(TestServer.start(c -> c.withStore(store).withUsersFile(users).withSources(texts)));
+        running = TestServer.start(c -> c.withStore(store).withUsersFile(users).withSources(texts));
+        wb = new WorkbenchClient(running);
         // The credentials in the first address are kept by the browser for the server, as after a login prompt.
         web.get(wb.server.url("/workbench").replace("://", "://" + Maintainer.USER + ":" + Maintainer.PASSWORD + "@"));
     }
@@ -80,8 +82,8 @@ class WorkbenchBrowserTest {
     @AfterAll
     static void stop() {
         browser.close();
-        if (wb != null)
-            wb.server.close();
+        if (running != null)
+            running.close();
     }
 
     private static void open(String path) {
@@ -285,8 +287,8 @@ class WorkbenchBrowserTest {
     @Test
     @Order(4)
     void the_export_holds_the_article_and_its_statements_and_validates() throws IOException {
-        wb.server.close();
-        wb = null;
+        running.close();
+        running = null;
         Path out = dir.resolve("export");
         assertEquals(0, Main.run(new String[] {"export", "--store", store.toString(), "--out", out.toString(),
                 "--sources", texts.toString()}, System.out, System.err));

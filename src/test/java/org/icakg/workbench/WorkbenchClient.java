@@ -8,38 +8,67 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.icakg.kb.KnowledgeBase;
 import org.icakg.support.Maintainer;
+import org.icakg.support.Served;
+import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
 
-/** A maintainer's HTTP client of the workbench: pages with credentials, form posts with the token and Origin. */
+/**
+ * A maintainer's HTTP client of the workbench: pages with credentials, form posts with the token and Origin. A test
+ * class gets a workbench server of its own as an extension, and a client of it:
+ * <pre>{@code
+ * @TempDir
+ * static Path dir;
+ * @RegisterExtension
+ * static final ServerExtension server = WorkbenchClient.bundled(() -> dir);
+ * static final WorkbenchClient wb = new WorkbenchClient(server);
+ * }</pre>
+ */
 final class WorkbenchClient {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    final TestServer server;
+    final Served server;
 
-    WorkbenchClient(TestServer server) {
+    WorkbenchClient(Served server) {
         this.server = server;
     }
 
-    /** The bundled data in memory, with {@link Maintainer#USER} as maintainer and the texts of sources in {@code dir/sources}. */
-    static WorkbenchClient bundled(Path dir) {
-        Path users = Maintainer.usersFile(dir);
-        return new WorkbenchClient(TestServer.start(c -> c.withUsersFile(users).withSources(dir.resolve("sources"))));
+    /**
+     * A server for a test class: the bundled data in memory, with {@link Maintainer#USER} as maintainer and the texts
+     * of sources in {@code dir/sources} ({@code dir} read when the class starts, so a {@code @TempDir} field will do).
+     */
+    static ServerExtension bundled(Supplier<Path> dir) {
+        return ServerExtension.of(() -> startBundled(dir.get()));
     }
 
     /** {@link #bundled} with one source document registered through the workbench: its title, slug and text. */
-    static WorkbenchClient withSource(Path dir, String title, String slug, String text) {
-        WorkbenchClient wb = bundled(dir);
-        HttpResponse<String> r = wb.post("/workbench/sources", "title", title, "slug", slug, "text", text, "action", "register");
-        if (r.statusCode() != 303) {
-            wb.server.close();
-            throw new AssertionError("registering " + slug + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return wb;
+    static ServerExtension withSource(Supplier<Path> dir, String title, String slug, String text) {
+        return ServerExtension.of(() -> {
+            TestServer server = startBundled(dir.get());
+            HttpResponse<String> r = new WorkbenchClient(server).post("/workbench/sources", "title", title, "slug", slug,
+                    "text", text, "action", "register");
+            if (r.statusCode() != 303) {
+                server.close();
+                throw new AssertionError("registering " + slug + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return server;
+        });
+    }
+
+    private static TestServer startBundled(Path dir) {
+        Path users = Maintainer.usersFile(dir);
+        return TestServer.start(c -> c.withUsersFile(users).withSources(dir.resolve("sources")));
+    }
+
+    /** The knowledge base the server serves. */
+    KnowledgeBase kb() {
+        return server.server().knowledgeBase();
     }
 
     HttpResponse<String> get(String path) {

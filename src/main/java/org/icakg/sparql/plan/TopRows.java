@@ -6,16 +6,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 
-import org.apache.jena.atlas.io.IndentedWriter;
 import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
 import org.apache.jena.atlas.logging.Log;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.algebra.Op;
-import org.apache.jena.sparql.algebra.Transform;
 import org.apache.jena.sparql.algebra.op.OpDistinct;
-import org.apache.jena.sparql.algebra.op.OpExt;
 import org.apache.jena.sparql.algebra.op.OpTopN;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
@@ -27,9 +24,6 @@ import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.VariableNotBoundException;
-import org.apache.jena.sparql.serializer.SerializationContext;
-import org.apache.jena.sparql.sse.writers.WriterOp;
-import org.apache.jena.sparql.util.NodeIsomorphismMap;
 
 /**
  * The first N rows of a sort, as Jena's top-N step computes them (a heap of at most N rows; ties broken the way
@@ -37,7 +31,7 @@ import org.apache.jena.sparql.util.NodeIsomorphismMap;
  * {@link LiteralValues}; dates and times compared as numbers, {@link SortKey}).
  * Shown in a plan as {@code (top-rows (top ...))}.
  */
-final class TopRows extends OpExt {
+final class TopRows extends StandIn {
 
     static final String TAG = "top-rows";
 
@@ -152,21 +146,5 @@ final class TopRows extends OpExt {
                 return x;
         }
         return BindingComparator.compareBindingsSyntactic(a.binding(), b.binding());
-    }
-
-    @Override
-    public Op apply(Transform transform) { return this; }
-
-    @Override
-    public void outputArgs(IndentedWriter out, SerializationContext sCxt) {
-        WriterOp.output(out, topN, sCxt);
-    }
-
-    @Override
-    public int hashCode() { return topN.hashCode() ^ TAG.hashCode(); }
-
-    @Override
-    public boolean equalTo(Op other, NodeIsomorphismMap labelMap) {
-        return other instanceof TopRows t && topN.equalTo(t.topN, labelMap);
     }
 }
