@@ -17,9 +17,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.algebra.Op;
-import org.apache.jena.sparql.algebra.Transform;
 import org.apache.jena.sparql.algebra.op.OpBGP;
-import org.apache.jena.sparql.algebra.op.OpExt;
 import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.core.BasicPattern;
 import org.apache.jena.sparql.core.Substitute;
@@ -37,7 +35,6 @@ import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.serializer.SerializationContext;
 import org.apache.jena.sparql.sse.writers.WriterOp;
-import org.apache.jena.sparql.util.NodeIsomorphismMap;
 import org.icakg.store.Checkpoints;
 
 /**
@@ -49,7 +46,7 @@ import org.icakg.store.Checkpoints;
  * triple index holds each statement once), a variable repeated in a pattern matched by term, a filter that fails
  * or raises an error dropping the row. Shown in a plan as {@code (index-join (filter (exprs) (bgp ...)))}.
  */
-final class IndexJoin extends OpExt {
+final class IndexJoin extends StandIn {
 
     static final String TAG = "index-join";
     /** Statements matched between two looks at the query's cancel signal and checkpoint hook (a power of two). */
@@ -352,18 +349,7 @@ final class IndexJoin extends OpExt {
     }
 
     @Override
-    public Op apply(Transform transform) { return this; }
-
-    @Override
     public void outputArgs(IndentedWriter out, SerializationContext sCxt) {
         WriterOp.output(out, OpFilter.filterBy(filters, new OpBGP(pattern)), sCxt);
-    }
-
-    @Override
-    public int hashCode() { return original.hashCode() ^ TAG.hashCode(); }
-
-    @Override
-    public boolean equalTo(Op other, NodeIsomorphismMap labelMap) {
-        return other instanceof IndexJoin j && original.equalTo(j.original, labelMap);
     }
 }
