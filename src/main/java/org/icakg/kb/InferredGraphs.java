@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -50,6 +51,13 @@ public final class InferredGraphs implements Inference.Premises {
      * otherwise.
      */
     private Chains chains;
+    /** Whether a graph other than the inferred ones states a statement (see {@link #isAsserted}). */
+    private final Predicate<Triple> statedOutside;
+    /**
+     * The answers of {@link #isAsserted} so far: nothing asserted changes while an instance is in use (it writes only
+     * inferred graphs), and a hub's class is asked about once per passage that entails it.
+     */
+    private final Map<Triple, Boolean> asserted = new HashMap<>();
 
     /** Statements of some properties, by subject and property and by object and property (entries never removed). */
     private static final class Chains {
@@ -80,15 +88,31 @@ public final class InferredGraphs implements Inference.Premises {
         final Set<Node> several = new LinkedHashSet<>();
     }
 
+    /** The inferred graphs of {@code dsg}, in a write transaction in which nothing asserted changes any more. */
     public InferredGraphs(DatasetGraph dsg, Vocab vocab) {
-        this(dsg, vocab, false);
+        this(dsg, vocab, false, null);
     }
 
-    private InferredGraphs(DatasetGraph dsg, Vocab vocab, boolean materialising) {
+    /**
+     * As {@link #InferredGraphs(DatasetGraph, Vocab)}, with {@code statedOutside} telling whether a graph other than
+     * the inferred ones (the ontology included) states a statement: {@link org.icakg.store.GraphKinds} of {@link #isStatingGraph},
+     * which on TDB2 decides each graph once by its node id rather than decoding every graph that holds a hub's class.
+     */
+    public InferredGraphs(DatasetGraph dsg, Vocab vocab, Predicate<Triple> statedOutside) {
+        this(dsg, vocab, false, statedOutside);
+    }
+
+    private InferredGraphs(DatasetGraph dsg, Vocab vocab, boolean materialising, Predicate<Triple> statedOutside) {
         this.dsg = dsg;
         this.vocab = vocab;
         this.meta = vocab.inferredGraph();
         this.holders = materialising ? new HashMap<>() : null;
+        this.statedOutside = statedOutside != null ? statedOutside : this::readStatedOutside;
+    }
+
+    /** True for a graph whose statements count as asserted: neither an inferred graph nor the default graph. */
+    public static boolean isStatingGraph(Vocab vocab, Node graph) {
+        return !vocab.isInferred(graph) && !Quad.isDefaultGraph(graph);
     }
 
 
@@ -98,7 +122,7 @@ public final class InferredGraphs implements Inference.Premises {
      * entail the statement.
      */
     public static InferredGraphs forMaterialising(DatasetGraph dsg, Vocab vocab) {
-        return new InferredGraphs(dsg, vocab, true);
+        return new InferredGraphs(dsg, vocab, true, null);
     }
 
     /** Removes every inferred graph and their description. */
@@ -202,12 +226,14 @@ public final class InferredGraphs implements Inference.Premises {
 
     /** True when a graph other than the inferred ones (the ontology included) states {@code t}. */
     public boolean isAsserted(Triple t) {
+        return asserted.computeIfAbsent(t, statedOutside::test);
+    }
+
+    private boolean readStatedOutside(Triple t) {
         var it = dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject());
-        while (it.hasNext()) {
-            Node g = it.next().getGraph();
-            if (!vocab.isInferred(g) && !Quad.isDefaultGraph(g))
+        while (it.hasNext())
+            if (isStatingGraph(vocab, it.next().getGraph()))
                 return true;
-        }
         return false;
     }
 

@@ -38,6 +38,7 @@ public final class KnowledgeBase {
     private final PrefixMap prefixes;
     private final List<RdfSource> dataSources;
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final org.icakg.store.GraphKinds statingGraphs;
 
     private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Graph ontology, Shapes shapes,
                           PrefixMap prefixes, List<RdfSource> dataSources) {
@@ -48,6 +49,7 @@ public final class KnowledgeBase {
         this.inference = new Inference(ontology, vocab);
         this.prefixes = prefixes;
         this.dataSources = List.copyOf(dataSources);
+        this.statingGraphs = new org.icakg.store.GraphKinds(g -> InferredGraphs.isStatingGraph(vocab, g));
         onDataChanged(QueryPlans.install(dataset)::dataChanged);
     }
 
@@ -167,6 +169,9 @@ public final class KnowledgeBase {
     public Shapes shapes() { return shapes; }
 
     public Inference inference() { return inference; }
+
+    /** Which graphs state a statement (not inferred ones), remembered across writes: give it every write's change. */
+    public org.icakg.store.GraphKinds statingGraphs() { return statingGraphs; }
 
     /** Prefixes declared in the bundled files, for display. */
     public PrefixMap prefixes() { return prefixes; }

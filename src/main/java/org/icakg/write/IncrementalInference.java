@@ -13,6 +13,7 @@ import org.icakg.kb.Inference;
 import org.icakg.kb.InferredGraphs;
 import org.icakg.kb.Support;
 import org.icakg.kb.Vocab;
+import org.icakg.store.GraphKinds;
 
 /**
  * Keeps the inferred graphs equal to what a full recomputation would give, touching only what a change reaches.
@@ -32,9 +33,12 @@ final class IncrementalInference {
         this.vocab = vocab;
     }
 
-    /** Brings the inferred graphs up to date after {@code change} was applied; returns the inferred quads changed. */
-    Change update(DatasetGraph dsg, Change change) {
-        InferredGraphs graphs = new InferredGraphs(dsg, vocab);
+    /**
+     * Brings the inferred graphs up to date after {@code change} was applied; returns the inferred quads changed.
+     * {@code stating} tells which graphs state a statement (see {@link InferredGraphs#isStatingGraph}).
+     */
+    Change update(DatasetGraph dsg, Change change, GraphKinds.Session stating) {
+        InferredGraphs graphs = new InferredGraphs(dsg, vocab, stating::anyHolds);
         List<Inference.Seed> seeds = new ArrayList<>();
         for (Quad q : change.added())
             graphs.removeInferredCopies(q.asTriple());

@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.RdfSource;
+import org.icakg.store.GraphKinds;
 import org.icakg.store.UnionLookups;
 import org.icakg.validate.Finding;
 import org.icakg.validate.LineIndex;
@@ -101,7 +102,10 @@ public final class WriteGate {
             operation.accept(recording);
             Change change = recording.change();
             refuseEmptySources(dsg, change);
-            Change inferred = inference.update(dsg, change);
+            List<Quad> changed = new ArrayList<>(change.added());
+            changed.addAll(change.removed());
+            GraphKinds.Session graphs = kb.statingGraphs().session(dsg, changed);
+            Change inferred = inference.update(dsg, change, graphs);
             Report report = validate(dsg, change, inferred, new LineIndex(input, kb.vocab()));
             if (!commit || !report.conforms()) {
                 dsg.abort();
@@ -112,6 +116,7 @@ public final class WriteGate {
             try {
                 dsg.commit();
                 ended = true;
+                graphs.keep();
             } catch (RuntimeException e) {
                 audit.discard(entry);
                 throw e;

@@ -19,8 +19,12 @@ final class Extras {
     /** Validation runs; the first warms the JVM, the best of the rest is reported (parsing excluded). */
     private static final int VALIDATION_RUNS = 4;
 
-    /** Heap for building the store: loading materialises inferences in memory first. */
-    private static final String BUILD_HEAP = "-Xmx4g";
+    /** Least heap for building a store: loading materialises inferences in memory first. */
+    static final long MIN_BUILD_HEAP_GB = 4;
+    /** Asserted statements a gigabyte of build heap holds (measured: about 8 GB for 10 M). */
+    static final long TRIPLES_PER_BUILD_GB = 1_250_000;
+    /** Share of the machine's memory the build may take, the rest left to the system and other processes. */
+    static final double MAX_BUILD_SHARE = 0.75;
 
     private final BenchSettings settings;
     private final PrintStream progress;
@@ -97,13 +101,31 @@ final class Extras {
                     results.triples, store);
             deleteTree(store);
             try (Ticker t = new Ticker(progress, "building the store");
-                 ServerProcess build = ServerProcess.start(List.of(BUILD_HEAP),
+                 ServerProcess build = ServerProcess.start(List.of(buildHeap(results.triples, physicalMemory())),
                     List.of("build-store", settings.dataFile().toString(), store.toString()), logs.resolve("build-store.log"))) {
                 Benchmark.say(progress, "  built in %,d ms", build.readyMillis());
             }
             Files.writeString(done, "built from " + settings.dataFile() + "\n");
         }
         return store;
+    }
+
+    /**
+     * The {@code -Xmx} option for building a store of {@code triples}: a gigabyte per {@link #TRIPLES_PER_BUILD_GB}
+     * statements, at least {@link #MIN_BUILD_HEAP_GB}, at most {@link #MAX_BUILD_SHARE} of {@code physicalBytes}
+     * (when known, i.e. positive).
+     */
+    static String buildHeap(long triples, long physicalBytes) {
+        long gb = Math.max(MIN_BUILD_HEAP_GB, (triples + TRIPLES_PER_BUILD_GB - 1) / TRIPLES_PER_BUILD_GB);
+        if (physicalBytes > 0)
+            gb = Math.max(1, Math.min(gb, (long) (physicalBytes * MAX_BUILD_SHARE) >> 30));
+        return "-Xmx" + gb + "g";
+    }
+
+    /** This machine's memory in bytes, or 0 when the JVM cannot tell. */
+    private static long physicalMemory() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : 0;
     }
 
     private void validation() {

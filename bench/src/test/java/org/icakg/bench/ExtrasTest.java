@@ -14,7 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A measurement of the extras that fails is reported, and the run goes on to the next one and to its report. */
+/**
+ * A measurement of the extras that fails is reported, and the run goes on to the next one and to its report; the store
+ * is built with a heap sized for it.
+ */
 class ExtrasTest {
 
     @Test
@@ -35,5 +38,14 @@ class ExtrasTest {
         assertFalse(results.notMeasured.containsKey("validation"));
         assertTrue(said.toString(StandardCharsets.UTF_8).contains("writes not measured: SocketTimeoutException: Read timed out"),
                 said.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void the_heap_that_builds_a_store_grows_with_its_size_and_stays_within_the_machine() {
+        long gb = 1L << 30;
+        assertEquals("-Xmx4g", Extras.buildHeap(1_000_000, 24 * gb), "a million statements: the least heap");
+        assertEquals("-Xmx8g", Extras.buildHeap(10_000_000, 24 * gb), "ten million: a gigabyte per 1.25 million");
+        assertEquals("-Xmx12g", Extras.buildHeap(20_000_000, 16 * gb), "at most three quarters of the memory");
+        assertEquals("-Xmx16g", Extras.buildHeap(20_000_000, 0), "the machine's memory unknown: by size alone");
     }
 }
