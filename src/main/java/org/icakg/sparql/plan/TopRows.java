@@ -8,7 +8,6 @@ import java.util.PriorityQueue;
 
 import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
 import org.apache.jena.atlas.logging.Log;
-import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.algebra.Op;
@@ -22,7 +21,6 @@ import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprEvalException;
-import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.VariableNotBoundException;
 
 /**
@@ -121,7 +119,7 @@ final class TopRows extends StandIn {
         for (int i = 0; i < keys.length; i++) {
             try {
                 Expr e = conditions.get(i).getExpression();
-                keys[i] = SortKey.of(e.isVariable() ? value(b.get(e.asVar())) : e.eval(b, execCxt));
+                keys[i] = e.isVariable() ? SortKey.of(b.get(e.asVar()), values) : SortKey.of(e.eval(b, execCxt));
             } catch (VariableNotBoundException e) {
                 keys[i] = null;
             } catch (ExprEvalException e) {
@@ -130,10 +128,6 @@ final class TopRows extends StandIn {
             }
         }
         return keys;
-    }
-
-    private NodeValue value(Node node) {
-        return node == null ? null : values.of(node);
     }
 
     /** {@link BindingComparator}'s order, on keys evaluated beforehand ({@link SortKey}). */
