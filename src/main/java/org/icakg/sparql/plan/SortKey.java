@@ -1,15 +1,7 @@
 package org.icakg.sparql.plan;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.apache.jena.datatypes.RDFDatatype;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.engine.binding.BindingComparator;
 import org.apache.jena.sparql.expr.NodeValue;
@@ -26,10 +18,6 @@ final class SortKey {
 
     /** What {@link #order} orders: nothing, days or milliseconds. */
     enum Kind { NONE, DATE, DATE_TIME }
-
-    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d\\d)-(\\d\\d)");
-    private static final Pattern DATE_TIME =
-            Pattern.compile("(\\d{4})-(\\d\\d)-(\\d\\d)T(\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,9}))?");
 
     private final Kind kind;
     private final long order;
@@ -54,26 +42,12 @@ final class SortKey {
     }
 
     private static SortKey of(Node node, NodeValue value, Supplier<NodeValue> made) {
-        if (node.isLiteral()) {
-            RDFDatatype type = node.getLiteralDatatype();
-            try {
-                if (type == XSDDatatype.XSDdate) {
-                    Matcher m = DATE.matcher(node.getLiteralLexicalForm());
-                    if (m.matches())
-                        return new SortKey(Kind.DATE, date(m).toEpochDay(), value, made);
-                } else if (type == XSDDatatype.XSDdateTime) {
-                    Matcher m = DATE_TIME.matcher(node.getLiteralLexicalForm());
-                    if (m.matches()) {
-                        String fraction = m.group(7) == null ? "" : m.group(7);
-                        int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
-                        LocalDateTime t = date(m).atTime(number(m, 4), number(m, 5), number(m, 6), nanos);
-                        return new SortKey(Kind.DATE_TIME, t.toInstant(ZoneOffset.UTC).toEpochMilli(), value, made);
-                    }
-                }
-            } catch (DateTimeException | ArithmeticException e) {
-                // Not a valid date, or out of the range of java.time (or 24:00:00): Jena's comparison orders it.
-            }
-        }
+        long day = DateTerms.day(node);
+        if (day != DateTerms.NONE)
+            return new SortKey(Kind.DATE, day, value, made);
+        long millisecond = DateTerms.millisecond(node);
+        if (millisecond != DateTerms.NONE)
+            return new SortKey(Kind.DATE_TIME, millisecond, value, made);
         return new SortKey(Kind.NONE, 0, value, made);
     }
 
@@ -91,13 +65,4 @@ final class SortKey {
             return Long.compare(a.order, b.order);
         return BindingComparator.compareNodesRaw(a == null ? null : a.value(), b == null ? null : b.value());
     }
-
-    private static LocalDate date(Matcher m) {
-        int year = number(m, 1);
-        if (year < 1)
-            throw new DateTimeException("year 0000");
-        return LocalDate.of(year, number(m, 2), number(m, 3));
-    }
-
-    private static int number(Matcher m, int group) { return Integer.parseInt(m.group(group)); }
 }
