@@ -21,7 +21,6 @@ final class DateTerms {
     /** Returned when a term is not read here. */
     static final long NONE = Long.MIN_VALUE;
 
-    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d\\d)-(\\d\\d)");
     private static final Pattern DATE_TIME =
             Pattern.compile("(\\d{4})-(\\d\\d)-(\\d\\d)T(\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,9}))?");
 
@@ -29,12 +28,27 @@ final class DateTerms {
 
     /** The day of an {@code xsd:date} literal (days since 1970-01-01), or {@link #NONE}. */
     static long day(Node node) {
-        Matcher m = matcher(node, XSDDatatype.XSDdate, DATE);
-        try {
-            return m == null ? NONE : date(m).toEpochDay();
-        } catch (DateTimeException e) {
+        if (!node.isLiteral() || node.getLiteralDatatype() != XSDDatatype.XSDdate)
             return NONE;
+        String text = node.getLiteralLexicalForm();
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-')
+            return NONE;
+        int year = digits(text, 0, 4), month = digits(text, 5, 7), day = digits(text, 8, 10);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth())
+            return NONE;
+        return LocalDate.of(year, month, day).toEpochDay();
+    }
+
+    /** The number written in {@code text} from {@code from} to {@code to} (ASCII digits only), or -1. */
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9')
+                return -1;
+            n = n * 10 + (c - '0');
         }
+        return n;
     }
 
     /** The millisecond of an {@code xsd:dateTime} literal (since 1970-01-01T00:00:00, rounded down), or {@link #NONE}. */
