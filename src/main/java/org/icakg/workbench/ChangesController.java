@@ -44,6 +44,27 @@ final class ChangesController {
     /** One statement of a patch. */
     private record Statement(boolean added, Node graph, Node s, Node p, Node o) {}
 
+    /**
+     * The page of a change ({@code change.mustache}): who wrote it and when, how many statements it added and
+     * removed, the entities it touched, the passages it registered, and its statements by graph.
+     */
+    record Page(Pages.Head head, String id, String by, String time, long added, long removed,
+                List<Pages.Link> entities, List<Passage> passages, List<Group> groups) {
+
+        public boolean hasEntities() { return !entities.isEmpty(); }
+
+        public boolean hasPassages() { return !passages.isEmpty(); }
+    }
+
+    /** A passage the change registered: its words, and its statement forms. */
+    record Passage(String quote, String edit) {}
+
+    /** The statements of one graph: a heading, and for a passage its quote and statement forms (else null). */
+    record Group(String heading, String quote, String edit, List<Line> lines) {}
+
+    /** A statement added or removed, in words, with links to the entity pages (null where there is none). */
+    record Line(String verb, String subject, String subjectHref, String property, String object, String objectHref) {}
+
     void show(Context ctx) {
         String user = guard.reader(ctx);
         String id = ctx.pathParam("id");
@@ -54,69 +75,40 @@ final class ChangesController {
             @Override public void add(Node g, Node s, Node p, Node o) { statements.add(new Statement(true, g, s, p, o)); }
             @Override public void delete(Node g, Node s, Node p, Node o) { statements.add(new Statement(false, g, s, p, o)); }
         });
-        Map<String, Object> scope = Pages.scope("Change " + id, user, guard.token(user));
-        scope.put("id", id);
-        scope.put("by", patch.header().get("user") == null ? "" : patch.header().get("user").getLiteralLexicalForm());
-        scope.put("time", patch.header().get("time") == null ? "" : patch.header().get("time").getLiteralLexicalForm());
-        scope.put("added", statements.stream().filter(Statement::added).count());
-        scope.put("removed", statements.stream().filter(s -> !s.added()).count());
-        Txn.executeRead(kb.dataset(), () -> {
+        String by = patch.header().get("user") == null ? "" : patch.header().get("user").getLiteralLexicalForm();
+        String time = patch.header().get("time") == null ? "" : patch.header().get("time").getLiteralLexicalForm();
+        long added = statements.stream().filter(Statement::added).count();
+        Page page = Txn.calculateRead(kb.dataset(), () -> {
             Graph union = kb.dataset().getUnionGraph();
-            Map<Node, Map<String, Object>> groups = new LinkedHashMap<>();
+            Map<Node, List<Line>> byGraph = new LinkedHashMap<>();
             Set<Node> entities = new LinkedHashSet<>();
-            List<Map<String, Object>> passages = new ArrayList<>();
+            List<Passage> passages = new ArrayList<>();
             for (Statement st : statements) {
-                Map<String, Object> group = groups.computeIfAbsent(st.graph(), g -> graphGroup(union, g));
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> lines = (List<Map<String, Object>>) group.get("lines");
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("verb", st.added() ? "added" : "removed");
-                line.put("subject", words.label(union, st.s()));
-                line.put("subjectHref", words.href(st.s()));
-                line.put("property", words.label(kb.ontology(), st.p()));
-                line.put("object", st.o().isLiteral() ? st.o().getLiteralLexicalForm() : words.label(union, st.o()));
-                line.put("objectHref", st.o().isLiteral() ? null : words.href(st.o()));
-                lines.add(line);
-                if (st.added() && st.p().equals(kb.vocab().termNode("quote"))) {
-                    Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("quote", st.o().getLiteralLexicalForm());
-                    p.put("edit", "/workbench/passage?iri=" + Words.param(st.s().getURI()));
-                    passages.add(p);
-                } else if (st.added() && words.href(st.s()) != null && !kb.vocab().sourcesGraph().equals(st.graph())) {
+                byGraph.computeIfAbsent(st.graph(), g -> new ArrayList<>()).add(new Line(st.added() ? "added" : "removed",
+                        words.label(union, st.s()), words.href(st.s()), words.label(kb.ontology(), st.p()),
+                        st.o().isLiteral() ? st.o().getLiteralLexicalForm() : words.label(union, st.o()),
+                        st.o().isLiteral() ? null : words.href(st.o())));
+                if (st.added() && st.p().equals(kb.vocab().termNode("quote")))
+                    passages.add(new Passage(st.o().getLiteralLexicalForm(), "/workbench/passage?iri=" + Words.param(st.s().getURI())));
+                else if (st.added() && words.href(st.s()) != null && !kb.vocab().sourcesGraph().equals(st.graph()))
                     entities.add(st.s());
-                }
             }
-            scope.put("groups", new ArrayList<>(groups.values()));
-            List<Map<String, Object>> links = new ArrayList<>();
-            for (Node e : entities) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("label", words.label(union, e));
-                m.put("href", words.href(e));
-                links.add(m);
-            }
-            scope.put("entities", links);
-            scope.put("hasEntities", !links.isEmpty());
-            scope.put("passages", passages);
-            scope.put("hasPassages", !passages.isEmpty());
+            List<Group> groups = new ArrayList<>();
+            byGraph.forEach((g, lines) -> groups.add(group(union, g, lines)));
+            List<Pages.Link> links = entities.stream().map(e -> new Pages.Link(words.label(union, e), words.href(e))).toList();
+            return new Page(guard.head("Change " + id, user), id, by, time, added, statements.size() - added, links,
+                    passages, groups);
         });
-        ctx.header("Cache-Control", "no-store").html(pages.render("change", scope));
+        ctx.header("Cache-Control", "no-store").html(pages.render("change", page));
     }
 
-    /** A graph as a heading: a passage by its document and quote, the sources graph by name. */
-    private Map<String, Object> graphGroup(Graph union, Node g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Node quote = kb.vocab().termNode("quote");
-        List<org.apache.jena.graph.Triple> q = union.find(g, quote, Node.ANY).toList();
-        if (!q.isEmpty()) {
-            m.put("heading", words.label(union, g));
-            m.put("quote", q.get(0).getObject().getLiteralLexicalForm());
-            m.put("edit", "/workbench/passage?iri=" + Words.param(g.getURI()));
-        } else if (g.equals(kb.vocab().sourcesGraph())) {
-            m.put("heading", "Sources and passages");
-        } else {
-            m.put("heading", words.shortName(g));
-        }
-        m.put("lines", new ArrayList<Map<String, Object>>());
-        return m;
+    /** A graph's statements under a heading: a passage by its document and quote, the sources graph by name. */
+    private Group group(Graph union, Node g, List<Line> lines) {
+        List<org.apache.jena.graph.Triple> q = union.find(g, kb.vocab().termNode("quote"), Node.ANY).toList();
+        if (!q.isEmpty())
+            return new Group(words.label(union, g), q.get(0).getObject().getLiteralLexicalForm(),
+                    "/workbench/passage?iri=" + Words.param(g.getURI()), lines);
+        return new Group(g.equals(kb.vocab().sourcesGraph()) ? "Sources and passages" : words.shortName(g), null, null,
+                lines);
     }
 }

@@ -53,6 +53,11 @@ final class Guard {
         return user;
     }
 
+    /** The head of a page shown to {@code user}: its title, the user, and their form token. */
+    Pages.Head head(String title, String user) {
+        return new Pages.Head(title, user, token(user));
+    }
+
     /** The form token of {@code user}. */
     String token(String user) {
         try {

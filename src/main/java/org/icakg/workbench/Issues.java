@@ -29,7 +29,12 @@ final class Issues {
     List<Issue> of(String field) { return byField.getOrDefault(field, List.of()); }
 
     boolean hasViolations() {
-        return byField.values().stream().flatMap(List::stream).anyMatch(Issue::violation);
+        return byField.values().stream().anyMatch(Issues::violated);
+    }
+
+    /** True when one of {@code issues} is a violation. */
+    static boolean violated(List<Issue> issues) {
+        return issues.stream().anyMatch(Issue::violation);
     }
 
     boolean isEmpty() { return byField.isEmpty(); }

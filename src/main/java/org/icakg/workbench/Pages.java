@@ -1,41 +1,40 @@
 package org.icakg.workbench;
 
 import java.io.StringWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheFactory;
 
-/** The workbench's pages: Mustache templates under {@code workbench/} on the class path; {@code {{x}}} is HTML-escaped. */
+/**
+ * The workbench's pages: Mustache templates under {@code workbench/} on the class path, each rendered from a record
+ * declared next to its controller ({@code web/TemplateModelsTest} checks every tag against it); {@code {{x}}} is
+ * HTML-escaped.
+ */
 final class Pages {
 
     private final MustacheFactory factory = new DefaultMustacheFactory("workbench");
 
-    /** Renders {@code workbench/NAME.mustache}. */
-    String render(String name, Map<String, Object> scope) {
+    /** Renders {@code workbench/NAME.mustache} from its page record. */
+    String render(String name, Object page) {
         StringWriter out = new StringWriter();
-        factory.compile(name + ".mustache").execute(out, scope);
+        factory.compile(name + ".mustache").execute(out, page);
         return out.toString();
     }
 
-    /** A page's scope: its title, the maintainer, and the form token. */
-    static Map<String, Object> scope(String title, String user, String token) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", title);
-        m.put("user", user);
-        m.put("csrf", token);
-        return m;
-    }
+    /** What every page's head and forms read ({@code {{head.title}}}): its title, the maintainer, the form token. */
+    record Head(String title, String user, String csrf) {}
+
+    /** A link: its words and where it goes. */
+    record Link(String label, String href) {}
 
     /** One field of a form as its template shows it: the value typed and the problems found with it. */
-    static Map<String, Object> field(String value, List<Issues.Issue> issues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", value);
-        m.put("issues", issues);
-        m.put("bad", issues.stream().anyMatch(Issues.Issue::violation));
-        m.put("warned", !issues.isEmpty());
-        return m;
+    record FormField(String value, List<Issues.Issue> issues) {
+
+        /** True when a problem of the field is a violation (the field is marked bad). */
+        public boolean bad() { return Issues.violated(issues); }
+
+        /** True when the field has any problem. */
+        public boolean warned() { return !issues.isEmpty(); }
     }
 }

@@ -57,18 +57,19 @@ record SourceForm(String title, String publisher, String date, String url, Strin
         return slug.isEmpty() ? Words.slug(title) : slug;
     }
 
-    Map<String, Object> values() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", title);
-        m.put("publisher", publisher);
-        m.put("date", date);
-        m.put("url", url);
-        m.put("licence", licence);
-        m.put("description", description);
-        m.put("slug", slug);
-        m.put("text", text);
-        m.put("passages", passages);
-        return m;
+    /** The form's fields as its page shows them ({@code {{#f.title}}}): each value with its problems. */
+    record Shown(Pages.FormField title, Pages.FormField publisher, Pages.FormField date, Pages.FormField url,
+                 Pages.FormField licence, Pages.FormField description, Pages.FormField slug, Pages.FormField text,
+                 Pages.FormField passages) {}
+
+    /** This form as its page shows it, with the problems {@code issues} found by field. */
+    Shown shown(Issues issues) {
+        return new Shown(new Pages.FormField(title, issues.of("title")),
+                new Pages.FormField(publisher, issues.of("publisher")), new Pages.FormField(date, issues.of("date")),
+                new Pages.FormField(url, issues.of("url")), new Pages.FormField(licence, issues.of("licence")),
+                new Pages.FormField(description, issues.of("description")),
+                new Pages.FormField(slug, issues.of("slug")), new Pages.FormField(text, issues.of("text")),
+                new Pages.FormField(passages, issues.of("passages")));
     }
 
     /** What the registration writes, once the form is read without problems. */

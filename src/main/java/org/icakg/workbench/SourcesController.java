@@ -2,9 +2,7 @@ package org.icakg.workbench;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -43,25 +41,37 @@ final class SourcesController {
         this.words = words;
     }
 
+    /** The workbench's home page ({@code home.mustache}). */
+    record Home(Pages.Head head, List<Source> sources) {}
+
+    /** A source document in the list: its name, its page, how many passages it has. */
+    record Source(String label, String href, int passages) {}
+
+    /** A source document's page ({@code source.mustache}); the head's title is the document's name. */
+    record SourcePage(Pages.Head head, String href, List<Passage> passages) {}
+
+    /** A passage of a source: its position, its words, how many statements its graph holds, its statement forms. */
+    record Passage(int position, String quote, long statements, String edit) {}
+
+    /** The registration form ({@code source-form.mustache}); {@code count} the passages found, null when unknown. */
+    record RegistrationPage(Pages.Head head, SourceForm.Shown f, List<Issues.Issue> general, boolean split,
+                        boolean failed, Integer count) {}
+
     /** {@code GET /workbench}: the source documents, newest registrations last, and the way to add one. */
     void home(Context ctx) {
         String user = guard.reader(ctx);
-        Map<String, Object> scope = Pages.scope("Workbench", user, guard.token(user));
-        scope.put("sources", Txn.calculateRead(kb.dataset(), () -> {
+        List<Source> sources = Txn.calculateRead(kb.dataset(), () -> {
             Graph g = kb.dataset().getGraph(kb.vocab().sourcesGraph());
-            List<Map<String, Object>> out = new ArrayList<>();
+            List<Source> out = new ArrayList<>();
             g.find(Node.ANY, RDF.type.asNode(), kb.vocab().termNode("SourceDocument")).forEachRemaining(t -> {
                 Node doc = t.getSubject();
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("label", words.label(g, doc));
-                m.put("href", "/workbench/source?iri=" + Words.param(doc.getURI()));
-                m.put("passages", g.find(Node.ANY, DCTerms.isPartOf.asNode(), doc).toList().size());
-                out.add(m);
+                out.add(new Source(words.label(g, doc), "/workbench/source?iri=" + Words.param(doc.getURI()),
+                        g.find(Node.ANY, DCTerms.isPartOf.asNode(), doc).toList().size()));
             });
-            out.sort(Comparator.comparing(m -> (String) m.get("label")));
+            out.sort(Comparator.comparing(Source::label));
             return out;
-        }));
-        ctx.html(pages.render("home", scope));
+        });
+        ctx.html(pages.render("home", new Home(guard.head("Workbench", user), sources)));
     }
 
     /** {@code GET /workbench/sources/new}: the empty registration form. */
@@ -131,36 +141,29 @@ final class SourcesController {
         if (iri == null || iri.isBlank())
             throw Problem.badRequest("Name the source document: /workbench/source?iri=IRI");
         Node doc = NodeFactory.createURI(iri);
-        Map<String, Object> scope = Pages.scope("Source", user, guard.token(user));
-        boolean found = Txn.calculateRead(kb.dataset(), () -> {
+        SourcePage page = Txn.calculateRead(kb.dataset(), () -> {
             Graph g = kb.dataset().getGraph(kb.vocab().sourcesGraph());
             if (!g.contains(doc, RDF.type.asNode(), kb.vocab().termNode("SourceDocument")))
-                return false;
-            scope.put("title", words.label(g, doc));
-            scope.put("href", words.href(doc));
-            scope.put("passages", passages(g, doc));
-            return true;
+                return null;
+            return new SourcePage(guard.head(words.label(g, doc), user), words.href(doc), passages(g, doc));
         });
-        if (!found)
+        if (page == null)
             throw Problem.notFound("No source document " + iri);
-        ctx.html(pages.render("source", scope));
+        ctx.html(pages.render("source", page));
     }
 
-    private List<Map<String, Object>> passages(Graph g, Node doc) {
+    private List<Passage> passages(Graph g, Node doc) {
         Node position = kb.vocab().termNode("position"), quote = kb.vocab().termNode("quote");
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Passage> out = new ArrayList<>();
         for (Triple t : g.find(Node.ANY, DCTerms.isPartOf.asNode(), doc).toList()) {
             Node p = t.getSubject();
-            Map<String, Object> m = new LinkedHashMap<>();
             List<Triple> pos = g.find(p, position, Node.ANY).toList();
-            m.put("position", pos.isEmpty() ? 0 : Integer.parseInt(pos.get(0).getObject().getLiteralLexicalForm()));
             List<Triple> q = g.find(p, quote, Node.ANY).toList();
-            m.put("quote", q.isEmpty() ? "" : q.get(0).getObject().getLiteralLexicalForm());
-            m.put("statements", kb.dataset().getGraph(p).size());
-            m.put("edit", "/workbench/passage?iri=" + Words.param(p.getURI()));
-            out.add(m);
+            out.add(new Passage(pos.isEmpty() ? 0 : Integer.parseInt(pos.get(0).getObject().getLiteralLexicalForm()),
+                    q.isEmpty() ? "" : q.get(0).getObject().getLiteralLexicalForm(), kb.dataset().getGraph(p).size(),
+                    "/workbench/passage?iri=" + Words.param(p.getURI())));
         }
-        out.sort(Comparator.comparing(m -> (Integer) m.get("position")));
+        out.sort(Comparator.comparing(Passage::position));
         return out;
     }
 
@@ -201,20 +204,15 @@ final class SourcesController {
     }
 
     private String render(String user, SourceForm form, Issues issues, boolean split) {
-        Map<String, Object> scope = Pages.scope("Register a source", user, guard.token(user));
-        Map<String, Object> fields = new LinkedHashMap<>();
-        form.values().forEach((k, v) -> fields.put(k, Pages.field((String) v, issues.of(k))));
-        scope.put("f", fields);
-        scope.put("general", issues.of(Issues.GENERAL));
-        scope.put("split", split);
-        scope.put("failed", issues.hasViolations());
+        Integer count = null;
         if (split && !form.text().isBlank() && !form.passages().isBlank()) {
             try {
-                scope.put("count", Passages.locate(form.text(), form.passages()).size());
+                count = Passages.locate(form.text(), form.passages()).size();
             } catch (Passages.NotInText e) {
-                scope.put("count", null);
+                // The passages are not the text's words: no count (the registration says what is wrong).
             }
         }
-        return pages.render("source-form", scope);
+        return pages.render("source-form", new RegistrationPage(guard.head("Register a source", user), form.shown(issues),
+                issues.of(Issues.GENERAL), split, issues.hasViolations(), count));
     }
 }

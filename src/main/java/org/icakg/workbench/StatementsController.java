@@ -56,23 +56,54 @@ final class StatementsController {
         this.drafts = new StatementDraft(kb.vocab(), words, search);
     }
 
+    /**
+     * What the pages of a passage show of it ({@code passage-head.mustache}): its IRI, name and words, its document
+     * (null when it has none) and its page.
+     */
+    record PassageHead(String passage, String passageLabel, String quote, String document, String documentHref,
+                       String passageHref) {}
+
+    /** A passage's page ({@code passage.mustache}): what its graph states, and the classes a new entity may have. */
+    record PassagePage(Pages.Head head, PassageHead passageHead, List<Line> statements, List<ClassChoice> classes) {}
+
+    /** A statement of the passage, in words, with links to entity pages and to the subject's form (null: none). */
+    record Line(String subject, String subjectHref, String editHref, String property, String object, String objectHref) {}
+
+    /** A class a form can be opened for. */
+    record ClassChoice(String iri, String label) {}
+
+    /**
+     * A statement form ({@code statements.mustache}): for a new entity of a class ({@code classIri}, {@code className})
+     * or an existing entity ({@code entityIri}, {@code entityHref}), the entity's classes in words, the shapes' notes,
+     * the problems of no field, the outcome of a check or a refused write, and the fields.
+     */
+    record FormPage(Pages.Head head, PassageHead passageHead, String classIri, String className, String entityIri,
+                    String entityHref, List<String> classes, List<String> notes, List<Issues.Issue> general,
+                    boolean failed, boolean checkedOk, List<FieldView> fields) {}
+
+    /** The live check's answer: whether the graph would conform, and the problems by field. */
+    record Check(boolean conforms, Map<String, List<Issues.Issue>> fields) {}
+
+    /** An entity offered by the autocompletion. */
+    record Suggestion(String iri, String label) {}
+
+    /** The autocompletion's answer: the text typed and the entities it matches. */
+    record Suggestions(String q, List<Suggestion> hits) {}
+
     /** {@code GET /workbench/passage?iri=}: the passage, its statements, and the choice of what to state. */
     void passage(Context ctx) {
         String user = guard.reader(ctx);
         Node passage = passageParam(ctx.queryParam("iri"));
-        Map<String, Object> scope = Pages.scope("Passage", user, guard.token(user));
-        Txn.executeRead(kb.dataset(), () -> {
-            describePassage(passage, scope);
+        PassagePage page = Txn.calculateRead(kb.dataset(), () -> {
             Graph union = kb.dataset().getUnionGraph();
-            List<Map<String, Object>> lines = new ArrayList<>();
+            List<Line> lines = new ArrayList<>();
             kb.dataset().getGraph(passage).find().forEachRemaining(t -> lines.add(line(union, passage, t)));
-            scope.put("statements", lines);
-            List<Map<String, Object>> classes = new ArrayList<>();
+            List<ClassChoice> classes = new ArrayList<>();
             for (Node c : forms.classes())
-                classes.add(Map.of("iri", c.getURI(), "label", words.label(kb.ontology(), c)));
-            scope.put("classes", classes);
+                classes.add(new ClassChoice(c.getURI(), words.label(kb.ontology(), c)));
+            return new PassagePage(guard.head("Passage", user), passageHead(passage), lines, classes);
         });
-        ctx.html(pages.render("passage", scope));
+        ctx.html(pages.render("passage", page));
     }
 
     /** {@code GET /workbench/statements?passage=&class=} (a new entity) or {@code &entity=} (an existing one). */
@@ -122,10 +153,7 @@ final class StatementsController {
         }
         boolean failed = issues.hasViolations();
         if (check && wantsJson(ctx)) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("conforms", !failed);
-            json.put("fields", issues.all());
-            ctx.header("Cache-Control", "no-store").json(json);
+            ctx.header("Cache-Control", "no-store").json(new Check(!failed, issues.all()));
             return;
         }
         String html = Txn.calculateRead(kb.dataset(), () -> render(user, passage, target[0], input, issues, true));
@@ -140,19 +168,19 @@ final class StatementsController {
         if (q.isEmpty() || q.length() > 200)
             throw Problem.badRequest("Type 1 to 200 characters of a name (q); got " + q.length() + ".");
         Node classNode = cls == null || cls.isBlank() ? null : NodeFactory.createURI(cls);
-        List<Map<String, String>> out = Txn.calculateRead(kb.dataset(), () -> {
+        List<Suggestion> out = Txn.calculateRead(kb.dataset(), () -> {
             Graph union = kb.dataset().getUnionGraph();
-            List<Map<String, String>> hits = new ArrayList<>();
+            List<Suggestion> hits = new ArrayList<>();
             for (Node e : search.apply(q, StatementDraft.MAX_CANDIDATES)) {
                 if (classNode != null && !union.contains(e, RDF.type.asNode(), classNode))
                     continue;
-                hits.add(Map.of("iri", e.getURI(), "label", words.label(union, e)));
+                hits.add(new Suggestion(e.getURI(), words.label(union, e)));
                 if (hits.size() == MAX_SUGGESTIONS)
                     break;
             }
             return hits;
         });
-        ctx.header("Cache-Control", "no-store").json(Map.of("q", q, "hits", out));
+        ctx.header("Cache-Control", "no-store").json(new Suggestions(q, out));
     }
 
     /** What a form is about: a new entity of a class, or an existing entity; and the form for it. */
@@ -195,30 +223,25 @@ final class StatementsController {
         return p;
     }
 
-    private void describePassage(Node passage, Map<String, Object> scope) {
+    /** Call inside a read. */
+    private PassageHead passageHead(Node passage) {
         Graph sources = kb.dataset().getGraph(kb.vocab().sourcesGraph());
-        scope.put("passage", passage.getURI());
-        scope.put("passageLabel", words.label(sources, passage));
         var quote = sources.find(passage, kb.vocab().termNode("quote"), Node.ANY).toList();
-        scope.put("quote", quote.isEmpty() ? "" : quote.get(0).getObject().getLiteralLexicalForm());
         var doc = sources.find(passage, DCTerms.isPartOf.asNode(), Node.ANY).toList();
-        if (!doc.isEmpty()) {
-            scope.put("document", words.label(sources, doc.get(0).getObject()));
-            scope.put("documentHref", "/workbench/source?iri=" + Words.param(doc.get(0).getObject().getURI()));
-        }
-        scope.put("passageHref", "/workbench/passage?iri=" + Words.param(passage.getURI()));
+        Node document = doc.isEmpty() ? null : doc.get(0).getObject();
+        return new PassageHead(passage.getURI(), words.label(sources, passage),
+                quote.isEmpty() ? "" : quote.get(0).getObject().getLiteralLexicalForm(),
+                document == null ? null : words.label(sources, document),
+                document == null ? null : "/workbench/source?iri=" + Words.param(document.getURI()),
+                "/workbench/passage?iri=" + Words.param(passage.getURI()));
     }
 
-    private Map<String, Object> line(Graph union, Node passage, Triple t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("subject", words.label(union, t.getSubject()));
-        m.put("subjectHref", words.href(t.getSubject()));
-        m.put("editHref", t.getSubject().isURI() ? "/workbench/statements?passage=" + Words.param(passage.getURI())
-                + "&entity=" + Words.param(t.getSubject().getURI()) : null);
-        m.put("property", words.label(kb.ontology(), t.getPredicate()));
-        m.put("object", words.label(union, t.getObject()));
-        m.put("objectHref", words.href(t.getObject()));
-        return m;
+    private Line line(Graph union, Node passage, Triple t) {
+        return new Line(words.label(union, t.getSubject()), words.href(t.getSubject()),
+                t.getSubject().isURI() ? "/workbench/statements?passage=" + Words.param(passage.getURI())
+                        + "&entity=" + Words.param(t.getSubject().getURI()) : null,
+                words.label(kb.ontology(), t.getPredicate()), words.label(union, t.getObject()),
+                words.href(t.getObject()));
     }
 
     private static StatementDraft.Input input(Context ctx) {
@@ -263,23 +286,16 @@ final class StatementsController {
     private String render(String user, Node passage, Target target, StatementDraft.Input input, Issues issues,
                           boolean checked) {
         Graph union = kb.dataset().getUnionGraph();
-        Map<String, Object> scope = Pages.scope(target.entity() == null
-                ? "New " + words.label(kb.ontology(), target.newClass()) : words.label(union, target.entity()), user,
-                guard.token(user));
-        describePassage(passage, scope);
-        scope.put("classIri", target.newClass() == null ? null : target.newClass().getURI());
-        scope.put("className", target.newClass() == null ? null : words.label(kb.ontology(), target.newClass()));
-        scope.put("entityIri", target.entity() == null ? null : target.entity().getURI());
-        scope.put("entityHref", target.entity() == null ? null : words.href(target.entity()));
-        scope.put("classes", target.classes().stream().map(c -> words.label(kb.ontology(), c)).sorted().toList());
-        scope.put("notes", target.form().notes());
-        scope.put("general", issues.of(Issues.GENERAL));
-        scope.put("failed", issues.hasViolations());
-        scope.put("checkedOk", checked && !issues.hasViolations());
-        List<Map<String, Object>> fields = new ArrayList<>();
+        Node cls = target.newClass(), entity = target.entity();
+        List<FieldView> fields = new ArrayList<>();
         for (Field f : target.form().fields())
-            fields.add(FieldView.of(f, input, issues.of(f.key()), target.entity(), union, kb.dataset().getGraph(passage), words));
-        scope.put("fields", fields);
-        return pages.render("statements", scope);
+            fields.add(FieldView.of(f, input, issues.of(f.key()), entity, union, kb.dataset().getGraph(passage), words));
+        return pages.render("statements", new FormPage(
+                guard.head(entity == null ? "New " + words.label(kb.ontology(), cls) : words.label(union, entity), user),
+                passageHead(passage), cls == null ? null : cls.getURI(), cls == null ? null : words.label(kb.ontology(), cls),
+                entity == null ? null : entity.getURI(), entity == null ? null : words.href(entity),
+                target.classes().stream().map(c -> words.label(kb.ontology(), c)).sorted().toList(),
+                target.form().notes(), issues.of(Issues.GENERAL), issues.hasViolations(),
+                checked && !issues.hasViolations(), fields));
     }
 }

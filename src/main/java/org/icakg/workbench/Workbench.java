@@ -22,10 +22,13 @@ import io.javalin.http.Context;
  */
 public final class Workbench {
 
-    /** Static files of the workbench, by public name: classpath resource and media type. */
-    private static final Map<String, String[]> ASSETS = Map.of(
-            "workbench.js", new String[] {"workbench/static/workbench.js", "text/javascript"},
-            "workbench.css", new String[] {"workbench/static/workbench.css", "text/css"});
+    /** A static file of the workbench: its class-path resource and media type. */
+    private record Asset(String resource, String mediaType) {}
+
+    /** Static files of the workbench, by public name. */
+    private static final Map<String, Asset> ASSETS = Map.of(
+            "workbench.js", new Asset("workbench/static/workbench.js", "text/javascript"),
+            "workbench.css", new Asset("workbench/static/workbench.css", "text/css"));
 
     private final SourcesController sources;
     private final ChangesController changes;
@@ -61,12 +64,12 @@ public final class Workbench {
     }
 
     private static void asset(Context ctx) {
-        String[] entry = ASSETS.get(ctx.pathParam("name"));
-        InputStream in = entry == null ? null : Workbench.class.getClassLoader().getResourceAsStream(entry[0]);
+        Asset entry = ASSETS.get(ctx.pathParam("name"));
+        InputStream in = entry == null ? null : Workbench.class.getClassLoader().getResourceAsStream(entry.resource());
         if (in == null)
             throw Problem.notFound("No workbench asset " + ctx.pathParam("name"));
         ctx.header("Cache-Control", "no-cache");
-        ctx.contentType(entry[1] + ";charset=utf-8");
+        ctx.contentType(entry.mediaType() + ";charset=utf-8");
         ctx.result(in);
     }
 }

@@ -9,11 +9,19 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,34 +29,46 @@ import org.junit.jupiter.api.Test;
 
 import com.github.mustachejava.Code;
 import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
 import com.github.mustachejava.codes.IterableCode;
 import com.github.mustachejava.codes.NotIterableCode;
 import com.github.mustachejava.codes.PartialCode;
 import com.github.mustachejava.codes.ValueCode;
 
 import org.icakg.http.ErrorPage;
+import org.icakg.workbench.WorkbenchPages;
 
 /**
  * Every tag of every page template names something its model has. Mustache renders a name it cannot find as
  * nothing, so a renamed field would silently blank part of a page; this walks each template's tags (sections,
- * inverted sections, partials) against the model's record accessors, scope by scope as Mustache looks them up.
+ * inverted sections, partials) against the model's record accessors, scope by scope as Mustache looks them up. Every
+ * template of the sources is a page here or a partial of one: a new template without its row fails the build.
  */
 class TemplateModelsTest {
 
-    /** Each page template and the record it is rendered with. */
+    /** Where the templates are: each is {@code RESOURCES/DIR/NAME.mustache}. */
+    static final Path RESOURCES = Path.of("src/main/resources");
+
+    /** Each page template ({@code DIR/NAME}, without {@code .mustache}) and the record it is rendered with. */
     static final Map<String, Class<?>> MODELS = Map.ofEntries(
-            Map.entry("home", HomeController.Page.class),
-            Map.entry("search", SearchController.Page.class),
-            Map.entry("classes", ClassController.Index.class),
-            Map.entry("timeline", TimelineController.Page.class),
-            Map.entry("entity", EntityPage.Model.class),
-            Map.entry("class", ClassController.Page.class),
-            Map.entry("query", QueryEditorController.Page.class),
-            Map.entry("map", MapController.Page.class),
-            Map.entry("validate", ReportResponses.Page.class),
-            Map.entry("shapes", VocabularyPages.ShapesPage.class),
-            Map.entry("ontology", VocabularyPages.OntologyPage.class),
-            Map.entry("error", ErrorPage.class));
+            Map.entry("templates/home", HomeController.Page.class),
+            Map.entry("templates/search", SearchController.Page.class),
+            Map.entry("templates/classes", ClassController.Index.class),
+            Map.entry("templates/timeline", TimelineController.Page.class),
+            Map.entry("templates/entity", EntityPage.Model.class),
+            Map.entry("templates/class", ClassController.Page.class),
+            Map.entry("templates/query", QueryEditorController.Page.class),
+            Map.entry("templates/map", MapController.Page.class),
+            Map.entry("templates/validate", ReportResponses.Page.class),
+            Map.entry("templates/shapes", VocabularyPages.ShapesPage.class),
+            Map.entry("templates/ontology", VocabularyPages.OntologyPage.class),
+            Map.entry("templates/error", ErrorPage.class),
+            Map.entry("workbench/home", WorkbenchPages.HOME),
+            Map.entry("workbench/source", WorkbenchPages.SOURCE),
+            Map.entry("workbench/source-form", WorkbenchPages.REGISTRATION),
+            Map.entry("workbench/passage", WorkbenchPages.PASSAGE),
+            Map.entry("workbench/statements", WorkbenchPages.STATEMENTS),
+            Map.entry("workbench/change", WorkbenchPages.CHANGE));
 
     static List<String> templates() {
         return MODELS.keySet().stream().sorted().toList();
@@ -61,25 +81,79 @@ class TemplateModelsTest {
     }
 
     @Test
+    void every_template_is_a_page_with_its_model_or_a_partial_of_one() throws IOException {
+        Set<String> checked = new TreeSet<>(MODELS.keySet());
+        MODELS.keySet().forEach(page -> checked.addAll(partials(page)));
+        Set<String> all = templateFiles();
+        assertTrue(all.size() > MODELS.size(), "templates found under " + RESOURCES.toAbsolutePath() + ": " + all);
+        all.removeAll(checked);
+        assertEquals(Set.of(), all, "templates that are no page of MODELS and no partial of one: give each page a row");
+    }
+
+    @Test
     void a_tag_the_model_lacks_is_found() {
         record Bare(String title) {}
-        List<String> missing = missing("home", Bare.class);
-        assertTrue(missing.contains("home: {{triples}} is not in [Bare]"), missing.toString());
-        assertTrue(missing.contains("home: {{editor}} is not in [Bare]"), "partials are walked too: " + missing);
+        List<String> missing = missing("templates/home", Bare.class);
+        assertTrue(missing.contains("templates/home: {{triples}} is not in [Bare]"), missing.toString());
+        assertTrue(missing.contains("templates/home: {{editor}} is not in [Bare]"), "partials are walked too: " + missing);
     }
 
     @Test
     void a_model_with_a_map_cannot_be_checked() {
         record Loose(String title, Map<String, Object> chart) {}
-        assertThrows(IllegalArgumentException.class, () -> missing("timeline", Loose.class));
+        assertThrows(IllegalArgumentException.class, () -> missing("templates/timeline", Loose.class));
     }
 
-    /** The tags of {@code templates/NAME.mustache} that no scope of {@code model} answers. */
+    @Test
+    void a_template_outside_the_table_is_found() {
+        assertTrue(templateFiles().contains("workbench/issues"), "partials are among the files");
+        assertTrue(partials("workbench/statements").containsAll(List.of("workbench/head", "workbench/passage-head",
+                "workbench/issues", "workbench/issues-general", "workbench/foot")), partials("workbench/statements").toString());
+        assertTrue(!partials("workbench/home").contains("workbench/issues"), "only the partials a page includes");
+    }
+
+    /** Every {@code DIR/NAME} of a template file under {@link #RESOURCES}. */
+    static Set<String> templateFiles() {
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".mustache"))
+                    .map(f -> RESOURCES.relativize(f).toString().replace('\\', '/').replaceFirst("\\.mustache$", ""))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The partials {@code page} includes, at any depth, as {@code DIR/NAME}. */
+    static Set<String> partials(String page) {
+        Set<String> out = new TreeSet<>();
+        collectPartials(dir(page), compile(page).getCodes(), out);
+        return out;
+    }
+
+    private static void collectPartials(String dir, Code[] codes, Set<String> out) {
+        if (codes == null)
+            return;
+        for (Code code : codes) {
+            if (code instanceof PartialCode)
+                out.add(dir + "/" + code.getName());
+            collectPartials(dir, code.getCodes(), out);
+        }
+    }
+
+    /** The tags of {@code DIR/NAME.mustache} that no scope of {@code model} answers. */
     static List<String> missing(String template, Class<?> model) {
         List<String> out = new ArrayList<>();
-        Code[] codes = new DefaultMustacheFactory("templates").compile(template + ".mustache").getCodes();
-        walk(template, codes, new ArrayList<>(List.of(model)), out);
+        walk(template, compile(template).getCodes(), new ArrayList<>(List.of(model)), out);
         return out;
+    }
+
+    /** {@code DIR/NAME.mustache} compiled as the app does: by a factory for its folder (where its partials are). */
+    private static Mustache compile(String template) {
+        return new DefaultMustacheFactory(dir(template)).compile(template.substring(template.indexOf('/') + 1) + ".mustache");
+    }
+
+    private static String dir(String template) {
+        return template.substring(0, template.indexOf('/'));
     }
 
     private static void walk(String template, Code[] codes, List<Type> scopes, List<String> out) {

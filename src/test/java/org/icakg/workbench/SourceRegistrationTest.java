@@ -82,6 +82,32 @@ class SourceRegistrationTest {
     }
 
     @Test
+    void the_pages_name_the_maintainer_and_show_the_change_the_source_and_its_passages_with_their_counts() {
+        HttpResponse<String> r = wb.post("/workbench/sources", source("talks-counted", "title", "Talks counted",
+                "action", "register", "passages", "India and Mongolia held talks in Ulaanbaatar in May 2025.\n\nThe two sides agreed to expand trade."));
+        assertEquals(303, r.statusCode(), r.body());
+        String change = wb.get(WorkbenchClient.location(r)).body();
+        assertTrue(change.contains("<title>Change "), change);
+        assertTrue(change.matches("(?s).*<p class=\"report ok\">Written by " + Maintainer.USER
+                + " at 20[^<]+: [1-9][0-9]* statement\\(s\\) added, 0 removed\\.</p>.*"), change);
+        assertTrue(change.contains("<h2>Sources and passages</h2>"), "the statements grouped by graph: " + change);
+
+        String doc = "https://w3id.org/ica-kg/id/document/talks-counted";
+        String home = wb.get("/workbench").body();
+        assertTrue(home.contains("<span class=\"user muted\">maintainer: " + Maintainer.USER + "</span>"), home);
+        assertTrue(home.contains("<a href=\"/workbench/source?iri&#61;" + Words.param(doc)
+                + "\">Steppe News: Talks counted</a> <span class=\"muted\">2 passage(s)</span>"), "listed by publisher and title: " + home);
+
+        String source = wb.get("/workbench/source?iri=" + Words.param(doc)).body();
+        assertTrue(source.contains("<title>Steppe News: Talks counted · workbench · ica-kg</title>"), source);
+        assertTrue(source.contains("<h1>Steppe News: Talks counted</h1>"), source);
+        assertTrue(source.contains("<p><a href=\"/id/document/talks-counted\">The document's page</a></p>"), source);
+        assertTrue(source.matches("(?s).*<li value=\"1\"><blockquote>India and Mongolia held talks in Ulaanbaatar in May 2025\\.</blockquote>\n"
+                + "<p class=\"muted\">0 statement\\(s\\) · <a class=\"add-statements\" href=\"/workbench/passage\\?iri[^\"]*talks-counted-01\">.*"
+                + "<li value=\"2\"><blockquote>The two +sides agreed to expand trade\\.</blockquote>.*"), source);
+    }
+
+    @Test
     void registering_writes_the_text_to_the_file_its_document_names_and_each_passage_its_offsets_in_it() throws IOException {
         assertEquals(303, wb.post("/workbench/sources", source("talks-file", "action", "register")).statusCode());
         Path file = dir.resolve("sources/talks-file.txt");

@@ -2,7 +2,6 @@ package org.icakg.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,14 +14,11 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.update.UpdateFactory;
-import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
-import org.icakg.kb.Vocab;
-import org.icakg.store.Stores;
+import org.icakg.support.BundledStores;
 import org.icakg.support.RecomputedCopy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The gate remembers, across writes, which statements some graph states and which graphs are inferred. After every
@@ -58,26 +54,20 @@ class InferenceAcrossWritesTest {
             // The first meeting withdrawn.
             "DELETE WHERE { GRAPH ?g { meeting:in-delhi ?p ?o } }");
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final BundledStores stores = new BundledStores();
 
     KnowledgeBase kb;
 
-    @AfterEach
-    void close() {
-        if (kb != null)
-            Stores.close(kb.dataset());
-    }
-
     @Test
     void on_a_tdb2_store_the_statements_after_each_write_are_those_recomputed_from_scratch() {
-        kb = KnowledgeBase.open(Bundle.bundled(), Vocab.DEFAULT, Stores.tdb2(tmp.resolve("store")));
+        kb = stores.tdb2();
         checkEveryWrite();
     }
 
     @Test
     void in_memory_the_statements_after_each_write_are_those_recomputed_from_scratch() {
-        kb = KnowledgeBase.inMemory(Bundle.bundled(), Vocab.DEFAULT);
+        kb = stores.inMemory();
         checkEveryWrite();
     }
 

@@ -3,7 +3,6 @@ package org.icakg.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,15 +18,13 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.UpdateExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.update.UpdateFactory;
+import org.icakg.support.BundledStores;
 import org.icakg.support.RecomputedCopy;
-import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
-import org.icakg.kb.Vocab;
 import org.icakg.store.Stores;
 import org.icakg.validate.Validator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The write gate validates only what a change can affect in the union of the graphs; on the bundled data, in a real
@@ -114,27 +111,21 @@ class ScopedVerdictsTest {
             // The new meeting withdrawn.
             "DELETE WHERE { GRAPH ?g { meeting:dialogue-5 ?p ?o } }");
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final BundledStores stores = new BundledStores();
 
     KnowledgeBase kb;
 
-    @AfterEach
-    void close() {
-        if (kb != null)
-            Stores.close(kb.dataset());
-    }
-
     @Test
     void on_a_tdb2_store_the_gate_refuses_exactly_what_whole_validation_refuses() {
-        kb = KnowledgeBase.open(Bundle.bundled(), Vocab.DEFAULT, Stores.tdb2(tmp.resolve("store")));
+        kb = stores.tdb2();
         assertTrue(Stores.isTdb2(kb.dataset()));
         checkEveryWrite();
     }
 
     @Test
     void in_memory_the_gate_refuses_exactly_what_whole_validation_refuses() {
-        kb = KnowledgeBase.inMemory(Bundle.bundled(), Vocab.DEFAULT);
+        kb = stores.inMemory();
         checkEveryWrite();
     }
 

@@ -37,11 +37,15 @@ import org.icakg.store.Stores;
  * the service's planner and as written; with {@code --layouts}, also over the same statements copied into one plain
  * {@link GraphMem2Fast} default graph with Jena's standard engine (the store layout Jena itself offers). With
  * {@code --data FILE.trig} the file is loaded the way {@code serve --data} loads it (inferences included), else the
- * graph is generated straight into the store. {@code --explain} prints each class's plan. {@code --profile-seconds S} then runs each class's variants with the
- * planner for S seconds (for a profiler such as JFR to sample).
+ * graph is generated straight into the store. {@code --jena-standard} adds Jena's own optimiser and stages over the
+ * same store (what the planner is measured against); {@code --plans} adds the rows the planner has rewrites for and
+ * the benchmark's classes do not ask ({@link #PLAN_ROWS}). {@code --explain} prints each class's plan.
+ * {@code --profile-seconds S} then runs each class's variants with the planner for S seconds (for a profiler such as
+ * JFR to sample).
  * <pre>
  * java -cp bench/target/ica-kg-bench.jar org.icakg.bench.EngineProfile --triples 1000000 [--data FILE.trig]
- *      [--variants 64] [--rounds 3] [--classes a,b] [--layouts] [--explain] [--profile-seconds S]
+ *      [--variants 64] [--rounds 3] [--classes a,b] [--layouts] [--jena-standard] [--plans] [--explain]
+ *      [--profile-seconds S]
  * </pre>
  */
 public final class EngineProfile {
@@ -50,11 +54,27 @@ public final class EngineProfile {
 
     private record Way(String name, DatasetGraph dataset, UnaryOperator<QueryExecBuilder> setup) {}
 
+    /** Queries of {@code bench/plans/}, each with a rewrite of the planner: its constant end, a count read from statistics. */
+    static final List<QueryMix.QueryClass> PLAN_ROWS = List.of(
+            new QueryMix.QueryClass("path-text-label-first", "path + text, label written before the path",
+                    "plans/path-after-label", QueryMix.CLASSES.stream().filter(c -> c.name().equals("path-text"))
+                            .findFirst().orElseThrow().parameters()),
+            new QueryMix.QueryClass("count-party", "COUNT(*) of one predicate (ica:party)", "plans/count-party",
+                    (r, p) -> Map.of()),
+            new QueryMix.QueryClass("count-per-status", "GROUP BY count of one predicate's objects (ica:status)",
+                    "plans/count-per-status", (r, p) -> Map.of()));
+
+    /** Jena's standard optimiser and stages, instead of the service's planner. */
+    private static QueryExecBuilder jenaStandard(QueryExecBuilder b) {
+        return b.set(ARQConstants.sysOptimizerFactory, Optimize.stdOptimizationFactory)
+                .set(ARQ.stageGenerator, StageBuilder.standardGenerator());
+    }
+
     private EngineProfile() {}
 
     public static void main(String[] argv) {
         Args args = Args.parse(argv, Set.of("triples", "data", "variants", "rounds", "classes", "profile-seconds", "seed"),
-                Set.of("layouts", "explain"));
+                Set.of("layouts", "explain", "jena-standard", "plans"));
         long triples = Long.parseLong(args.get("triples", "1000000"));
         long seed = Long.parseLong(args.get("seed", Long.toString(SyntheticGraph.DEFAULT_SEED)));
         int variants = Integer.parseInt(args.get("variants", "64")), rounds = Integer.parseInt(args.get("rounds", "3"));
@@ -77,13 +97,16 @@ public final class EngineProfile {
 
         List<Way> ways = new ArrayList<>(List.of(new Way("planner", store, b -> b),
                 new Way("as written", store, QueryPlans::unplanned)));
+        if (args.has("jena-standard"))
+            ways.add(new Way("Jena standard", store, EngineProfile::jenaStandard));
         if (args.has("layouts"))
-            ways.add(new Way("GraphMem2Fast, Jena standard", plainCopy(store), b -> b
-                    .set(ARQConstants.sysOptimizerFactory, Optimize.stdOptimizationFactory)
-                    .set(ARQ.stageGenerator, StageBuilder.standardGenerator())));
+            ways.add(new Way("GraphMem2Fast, Jena standard", plainCopy(store), EngineProfile::jenaStandard));
 
+        List<QueryMix.QueryClass> asked = new ArrayList<>(QueryMix.CLASSES);
+        if (args.has("plans"))
+            asked.addAll(PLAN_ROWS);
         Map<String, List<Query>> classes = new LinkedHashMap<>();
-        for (QueryMix.QueryClass c : QueryMix.CLASSES)
+        for (QueryMix.QueryClass c : asked)
             if (!c.isPage() && (only.isEmpty() || only.contains(c.name())))
                 classes.put(c.name(), QueryMix.queries(c, graph.population(), seed).subList(0, Math.min(variants, QueryMix.VARIANTS)));
 

@@ -18,9 +18,11 @@ import org.apache.jena.sparql.util.Context;
  * Jena's standard optimiser with the service's own rewrites around it: property paths first from their constant
  * end ({@link PathFromBoundEnd}, before Jena places filters), then Jena's rewrites (filter placement, top-N for
  * ORDER BY + LIMIT, ...), then LIMIT carried into unions and through BIND ({@link LimitPushdown}), counts over one
- * predicate read from the statistics ({@link CountFromStatistics}) when the data set has them, and last top-N
+ * predicate read from the statistics ({@link CountFromStatistics}) when the data set has them, and top-N
  * sorts that evaluate each row's keys once ({@link SortKeysOnce}); filters and sort keys read literal values
- * through the data set's {@link LiteralValues} ({@link KeptLiteralValues}).
+ * through the data set's {@link LiteralValues} ({@link KeptLiteralValues}). When the data set has statistics (the
+ * in-memory store), basic graph patterns and the filters on them become nested index look-ups ({@link IndexJoins})
+ * before the top-N sorts are replaced.
  */
 final class PlanOptimizer implements Rewrite {
 
@@ -49,6 +51,8 @@ final class PlanOptimizer implements Rewrite {
         if (statistics != null && readsDefaultGraphOnly(op))
             op = apply(new CountFromStatistics(statistics), op);
         op = apply(new KeptLiteralValues(values), op);
+        if (statistics != null)
+            op = apply(new IndexJoins(new StatisticsReorder(statistics)), op);
         return ownSteps ? apply(new SortKeysOnce(values), op) : op;
     }
 

@@ -8,7 +8,6 @@ import java.util.PriorityQueue;
 
 import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
 import org.apache.jena.atlas.logging.Log;
-import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.algebra.Op;
@@ -22,13 +21,12 @@ import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprEvalException;
-import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.VariableNotBoundException;
 
 /**
  * The first N rows of a sort, as Jena's top-N step computes them (a heap of at most N rows; ties broken the way
  * {@link BindingComparator} breaks them), with each row's sort keys evaluated once when the row arrives (a variable's literal value read through
- * {@link LiteralValues}).
+ * {@link LiteralValues}; dates and times compared as numbers, {@link SortKey}).
  * Shown in a plan as {@code (top-rows (top ...))}.
  */
 final class TopRows extends StandIn {
@@ -44,8 +42,8 @@ final class TopRows extends StandIn {
         this.values = values;
     }
 
-    /** A row with the values of its sort keys (null where unbound or in error, which sorts first). */
-    private record Row(Binding binding, NodeValue[] keys) {}
+    /** A row with its sort keys (null where unbound or in error, which sorts first). */
+    private record Row(Binding binding, SortKey[] keys) {}
 
     @Override
     public Op effectiveOp() { return topN; }
@@ -116,12 +114,12 @@ final class TopRows extends StandIn {
         return sorted.stream().map(Row::binding).toList();
     }
 
-    private NodeValue[] keys(List<SortCondition> conditions, Binding b, ExecutionContext execCxt) {
-        NodeValue[] keys = new NodeValue[conditions.size()];
+    private SortKey[] keys(List<SortCondition> conditions, Binding b, ExecutionContext execCxt) {
+        SortKey[] keys = new SortKey[conditions.size()];
         for (int i = 0; i < keys.length; i++) {
             try {
                 Expr e = conditions.get(i).getExpression();
-                keys[i] = e.isVariable() ? value(b.get(e.asVar())) : e.eval(b, execCxt);
+                keys[i] = e.isVariable() ? SortKey.of(b.get(e.asVar()), values) : SortKey.of(e.eval(b, execCxt));
             } catch (VariableNotBoundException e) {
                 keys[i] = null;
             } catch (ExprEvalException e) {
@@ -132,14 +130,10 @@ final class TopRows extends StandIn {
         return keys;
     }
 
-    private NodeValue value(Node node) {
-        return node == null ? null : values.of(node);
-    }
-
-    /** {@link BindingComparator}'s order, on keys evaluated beforehand. */
+    /** {@link BindingComparator}'s order, on keys evaluated beforehand ({@link SortKey}). */
     private static int compare(List<SortCondition> conditions, Row a, Row b) {
         for (int i = 0; i < conditions.size(); i++) {
-            int x = BindingComparator.compareNodesRaw(a.keys()[i], b.keys()[i]);
+            int x = SortKey.compare(a.keys()[i], b.keys()[i]);
             if (conditions.get(i).getDirection() == Query.ORDER_DESCENDING)
                 x = -x;
             if (x != 0)
