@@ -19,6 +19,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingComparator;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.QC;
+import org.icakg.store.Tdb2Plans;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprEvalException;
 import org.apache.jena.sparql.expr.VariableNotBoundException;
@@ -53,7 +54,7 @@ final class TopRows extends StandIn {
         // As Jena's executor: (top (distinct ...)) keeps distinct rows of the sub-pattern.
         boolean distinct = topN.getSubOp() instanceof OpDistinct;
         Op sub = distinct ? ((OpDistinct) topN.getSubOp()).getSubOp() : topN.getSubOp();
-        QueryIterator rows = QC.execute(sub, input, execCxt);
+        QueryIterator rows = QC.execute(Tdb2Plans.executable(sub, execCxt), input, execCxt);
         if (topN.getLimit() == 0) {
             rows.close();
             return QueryIterPlainWrapper.create(List.<Binding>of().iterator(), execCxt);
