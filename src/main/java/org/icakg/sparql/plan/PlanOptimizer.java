@@ -29,11 +29,14 @@ final class PlanOptimizer implements Rewrite {
     private final Context context;
     private final PlanStatistics statistics;
     private final LiteralValues values;
+    /** Whether steps of the service's own ({@link StandIn}) may replace Jena's: not on TDB2 (see QueryPlans). */
+    private final boolean ownSteps;
 
-    PlanOptimizer(Context context, PlanStatistics statistics, LiteralValues values) {
+    PlanOptimizer(Context context, PlanStatistics statistics, LiteralValues values, boolean ownSteps) {
         this.context = context;
         this.statistics = statistics;
         this.values = values;
+        this.ownSteps = ownSteps;
     }
 
     @Override
@@ -50,7 +53,7 @@ final class PlanOptimizer implements Rewrite {
         op = apply(new KeptLiteralValues(values), op);
         if (statistics != null)
             op = apply(new IndexJoins(new StatisticsReorder(statistics)), op);
-        return apply(new SortKeysOnce(values), op);
+        return ownSteps ? apply(new SortKeysOnce(values), op) : op;
     }
 
     private static Op apply(Transform transform, Op op) {

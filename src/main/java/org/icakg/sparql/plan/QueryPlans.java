@@ -23,7 +23,9 @@ public final class QueryPlans {
     /**
      * Installs the planner on {@code dsg} and returns its statistics; the caller tells them of every committed
      * write ({@link PlanStatistics#dataChanged()}). On a TDB2 store, whose own engine orders patterns and reads
-     * quads, only the algebra rewrites are installed.
+     * quads, only the algebra rewrites are installed, and none that makes a step of the service's own: TDB2 runs such
+     * a step's sub-plan against its own default graph (empty here: the data is in named graphs), not the union, so
+     * the top-N sort of the recent-events class answered no rows at all.
      */
     public static PlanStatistics install(DatasetGraph dsg) {
         PlanStatistics statistics = new PlanStatistics(dsg);
@@ -31,7 +33,7 @@ public final class QueryPlans {
         boolean tdb2 = TDBInternal.isTDB2(dsg);
         PlanStatistics counting = tdb2 ? null : statistics;
         LiteralValues values = new LiteralValues();
-        RewriteFactory optimizer = cxt -> new PlanOptimizer(cxt, counting, values);
+        RewriteFactory optimizer = cxt -> new PlanOptimizer(cxt, counting, values, !tdb2);
         context.set(ARQConstants.sysOptimizerFactory, optimizer);
         if (!tdb2)
             context.set(ARQ.stageGenerator, new PlannedStages(statistics));
