@@ -1,6 +1,7 @@
 package org.icakg.store;
 
 import java.util.Iterator;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -11,6 +12,12 @@ interface IndexView {
 
     /** Statements of the union of the named graphs matching the pattern, each once. */
     Iterator<Triple> union(Node s, Node p, Node o);
+
+    /**
+     * The statements of predicate {@code p} in the union by subject or by object, from a column already built
+     * ({@link ColumnLookups}); null when there is none.
+     */
+    default Function<Node, Iterator<Triple>> column(Node p, boolean bySubject) { return null; }
 
     /** Statements of named graph {@code g} matching the pattern. */
     Iterator<Triple> graph(Node g, Node s, Node p, Node o);

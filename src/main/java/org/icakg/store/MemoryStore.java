@@ -3,6 +3,7 @@ package org.icakg.store;
 import java.util.Iterator;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -72,6 +73,11 @@ public final class MemoryStore extends DatasetGraphQuads {
     Iterator<Triple> triples(Node graph, Node s, Node p, Node o) {
         IndexView v = view();
         return isUnion(graph) ? v.union(s, p, o) : v.graph(graph, s, p, o);
+    }
+
+    /** The column look-up of {@code p} in {@code graph} when it is the union and the column is built; else null. */
+    Function<Node, Iterator<Triple>> column(Node graph, Node p, boolean bySubject) {
+        return isUnion(graph) ? view().column(p, bySubject) : null;
     }
 
     /** Statements in {@code graph}. */

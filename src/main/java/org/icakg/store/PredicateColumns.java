@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -62,7 +63,16 @@ final class PredicateColumns {
                 : column(p, byObject, objectUses, Key.OBJECT);
         if (column == null)
             return null;
-        Object found = column.get(subject ? s : o);
+        return matches(column.get(subject ? s : o));
+    }
+
+    /** The look-up of {@code p} by {@code key} when its column is built, else null (nothing is counted). */
+    Function<Node, Iterator<Triple>> built(Node p, Key key) {
+        Map<Node, Object> column = (key == Key.SUBJECT ? bySubject : byObject).get(p);
+        return column == null ? null : n -> matches(column.get(n));
+    }
+
+    private static Iterator<Triple> matches(Object found) {
         if (found == null)
             return Iter.nullIterator();
         if (found instanceof Triple t)

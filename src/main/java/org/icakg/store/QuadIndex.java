@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -236,6 +237,11 @@ final class QuadIndex implements IndexView {
                 return found;
         }
         return unionFilled().find(s, p, o);
+    }
+
+    @Override
+    public Function<Node, Iterator<Triple>> column(Node p, boolean bySubject) {
+        return columns == null ? null : columns.built(p, bySubject ? PredicateColumns.Key.SUBJECT : PredicateColumns.Key.OBJECT);
     }
 
     boolean unionContains(Triple t) { return holders.containsKey(t); }

@@ -1,5 +1,8 @@
 package org.icakg.store;
 
+import java.util.Iterator;
+import java.util.function.Function;
+
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.GraphView;
@@ -10,7 +13,7 @@ import org.apache.jena.util.iterator.WrappedIterator;
  * A graph of a {@link MemoryStore} (a named graph, or the union that is the default graph), matched directly in
  * the store's triple indexes of the calling thread's transaction.
  */
-final class StoreGraph extends GraphView {
+final class StoreGraph extends GraphView implements ColumnLookups {
 
     private final MemoryStore store;
 
@@ -22,6 +25,11 @@ final class StoreGraph extends GraphView {
     @Override
     protected ExtendedIterator<Triple> graphBaseFind(Node s, Node p, Node o) {
         return WrappedIterator.createNoRemove(store.triples(getGraphName(), s, p, o));
+    }
+
+    @Override
+    public Function<Node, Iterator<Triple>> lookup(Node p, boolean bySubject) {
+        return store.column(getGraphName(), p, bySubject);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.icakg.workbench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -103,17 +105,25 @@ final class ShapeForms {
         for (Shape s : shapes.getTargetShapes())
             if (s.getTargets().stream().anyMatch(t -> t.getTargetType() == TargetType.targetClass && all.contains(t.getObject())))
                 out.add(s);
+        // In a fixed order (Jena's is the parse's): by IRI, a blank node shape by its messages.
+        out.sort(Comparator.comparing((Shape s) -> s.getShapeNode().isURI() ? s.getShapeNode().getURI() : "")
+                .thenComparing(s -> s.getMessages().stream().map(Node::getLiteralLexicalForm).sorted().toList().toString()));
         return out;
     }
 
-    /** The form for an entity of {@code classes}. */
+    /**
+     * The form for an entity of {@code classes}. Its order is fixed, the same from start to start (the parsed shapes
+     * keep none: an RDF graph is a set, and Jena lists a node's blank property shapes in an order that changes with
+     * each parse): the name first, then the required fields, the recommended ones and the rest, each by name; the
+     * property shapes of one path are read in the order of {@link #SHAPE_ORDER}, the messages sorted.
+     */
     Form form(Set<Node> classes) {
         Map<Writes, Builder> byPath = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (Shape node : nodeShapes(classes)) {
             if (!node.getConstraints().isEmpty())
                 node.getMessages().forEach(m -> notes.add(m.getLiteralLexicalForm()));
-            for (PropertyShape ps : node.getPropertyShapes()) {
+            for (PropertyShape ps : node.getPropertyShapes().stream().sorted(SHAPE_ORDER).toList()) {
                 Writes w = writes(ps.getPath());
                 if (ps.deactivated() || w == null)
                     continue;
@@ -123,11 +133,20 @@ final class ShapeForms {
         List<Field> fields = new ArrayList<>();
         for (Builder b : byPath.values())
             fields.add(b.build());
-        // The name first, then what is required, then what is recommended, then the rest, each in the shapes' order.
-        fields.sort(java.util.Comparator.comparingInt(f -> f.path().equals(RDFS.label.asNode()) ? 0
-                : f.minCount() > 0 && f.required() ? 1 : f.minCount() > 0 ? 2 : 3));
-        return new Form(fields, notes.stream().distinct().toList());
+        fields.sort(Comparator.comparingInt(ShapeForms::group).thenComparing(f -> f.name().toLowerCase(Locale.ROOT))
+                .thenComparing(Field::key));
+        return new Form(fields, notes.stream().distinct().sorted().toList());
     }
+
+    /** The name (0), required fields (1), recommended ones (2), the rest (3). */
+    static int group(Field f) {
+        return f.path().equals(RDFS.label.asNode()) ? 0 : f.minCount() > 0 && f.required() ? 1 : f.minCount() > 0 ? 2 : 3;
+    }
+
+    /** A fixed order of property shapes, by what they say: their path, then their messages. */
+    private static final Comparator<PropertyShape> SHAPE_ORDER = Comparator
+            .comparing((PropertyShape ps) -> ps.getPath().toString())
+            .thenComparing(ps -> ps.getMessages().stream().map(Node::getLiteralLexicalForm).sorted().toList().toString());
 
     /** {@code classes} and all their superclasses in the ontology. */
     Set<Node> superClasses(Set<Node> classes) {
@@ -219,7 +238,7 @@ final class ShapeForms {
             String description = inverse ? "Each value is the subject of a \u201c" + label + "\u201d statement whose "
                     + "object is this entity. " + definition(path) : definition(path);
             return new Field((inverse ? "^" : "") + words.shortName(path), path, inverse, paths, name, description,
-                    rules, min, required, max, kind, kind == Field.Kind.ENTITY ? valueClass(path) : null, datatypes,
+                    rules.stream().sorted().toList(), min, required, max, kind, kind == Field.Kind.ENTITY ? valueClass(path) : null, datatypes,
                     options, multiLine, Field.Viewer.of(viewer));
         }
 

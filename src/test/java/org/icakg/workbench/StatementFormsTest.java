@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -91,6 +93,22 @@ class StatementFormsTest {
         assertTrue(meeting.contains("heads of state"), "sh:in values are shown by their labels");
         String port = formFor(kb.vocab().termNode("Port"));
         assertTrue(port.contains("<textarea id=\"f-dcterms-description-0\""), "dash:singleLine false gives a text area");
+    }
+
+    @Test
+    void a_form_shows_the_name_then_the_required_recommended_and_other_fields_each_by_name() {
+        record Shown(int group, String name, String key) {}
+        Matcher m = Pattern.compile("<div class=\"field [^\"]*\" id=\"[^\"]*\" data-field=\"([^\"]*)\"[^>]*>\n"
+                + "<label for=\"[^\"]*\">([^<]*) <span class=\"card\">.*?</span>( <span class=\"req\">)?( <span class=\"rec\">)?")
+                .matcher(formFor(kb.vocab().termNode("Meeting")));
+        List<Shown> shown = new ArrayList<>();
+        while (m.find())
+            shown.add(new Shown(m.group(1).equals("rdfs:label") ? 0 : m.group(3) != null ? 1 : m.group(4) != null ? 2 : 3,
+                    m.group(2), m.group(1)));
+        assertTrue(shown.size() > 8 && shown.stream().map(Shown::group).distinct().count() >= 3, shown.toString());
+        List<Shown> ordered = shown.stream().sorted(java.util.Comparator.comparingInt(Shown::group)
+                .thenComparing(x -> x.name().toLowerCase(java.util.Locale.ROOT)).thenComparing(Shown::key)).toList();
+        assertEquals(ordered, shown, "the same order at every start, whatever order the shapes are parsed in");
     }
 
     @Test

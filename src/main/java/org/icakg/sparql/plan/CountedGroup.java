@@ -10,6 +10,7 @@ import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.QC;
+import org.icakg.store.Tdb2Plans;
 
 /**
  * A group whose rows can be read from {@link PlanStatistics} instead of computed. It runs the group it replaces
@@ -39,7 +40,7 @@ abstract class CountedGroup extends StandIn {
         Optional<List<Binding>> rows = input.isJoinIdentity() && statistics.readOnly()
                 && statistics.covers(execCxt.getDataset()) ? rows() : Optional.empty();
         if (rows.isEmpty())
-            return QC.execute(group, input, execCxt);
+            return QC.execute(Tdb2Plans.executable(group, execCxt), input, execCxt);
         input.close();
         return QueryIterPlainWrapper.create(rows.get().iterator(), execCxt);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.jena.atlas.io.IndentedWriter;
 import org.apache.jena.atlas.iterator.Iter;
@@ -36,6 +37,7 @@ import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.serializer.SerializationContext;
 import org.apache.jena.sparql.sse.writers.WriterOp;
 import org.icakg.store.Checkpoints;
+import org.icakg.store.ColumnLookups;
 
 /**
  * A basic graph pattern and the filters on its variables, matched as nested index look-ups in the active graph:
@@ -159,6 +161,8 @@ final class IndexJoin extends StandIn {
         private final Node[] preset = new Node[vars.length];
         private final Node[] values = new Node[vars.length];
         private final Iterator<?>[] found;
+        /** For each step, its predicate's column by subject and by object, once had. */
+        private final Function<Node, Iterator<Triple>>[][] columns;
         /** For each step, the filters to evaluate once its statement is bound; index 0 before the first step. */
         private final List<List<Expr>> checks = new ArrayList<>();
         private Binding parent;
@@ -167,6 +171,7 @@ final class IndexJoin extends StandIn {
         private int count;
         private Binding next;
 
+        @SuppressWarnings("unchecked")
         Matches(QueryIterator input, ExecutionContext execCxt, BasicPattern ordered) {
             super(input, execCxt);
             this.graph = execCxt.getActiveGraph();
@@ -187,6 +192,7 @@ final class IndexJoin extends StandIn {
             for (int d = 0; d <= steps.length; d++)
                 checks.add(new ArrayList<>());
             this.found = new Iterator<?>[steps.length];
+            this.columns = new Function[steps.length][2];
             this.cancel = execCxt.getCancelSignal();
             this.hook = execCxt.getContext().get(Checkpoints.HOOK);
         }
@@ -271,10 +277,30 @@ final class IndexJoin extends StandIn {
         }
 
         private Iterator<Triple> find(int d) {
-            int[] s = slots[d];
+            int[] slot = slots[d];
             Triple t = steps[d];
-            return graph.find(lookup(t.getSubject(), s[0], d), lookup(t.getPredicate(), s[1], d),
-                    lookup(t.getObject(), s[2], d));
+            Node s = lookup(t.getSubject(), slot[0], d), p = lookup(t.getPredicate(), slot[1], d),
+                    o = lookup(t.getObject(), slot[2], d);
+            if (p.isConcrete() && s.isConcrete() != o.isConcrete()) {
+                Function<Node, Iterator<Triple>> column = column(d, s.isConcrete(), p);
+                if (column != null)
+                    return column.apply(s.isConcrete() ? s : o);
+            }
+            return graph.find(s, p, o);
+        }
+
+        /** The column look-up of step {@code d}'s predicate by subject or object, had once per query; else null. */
+        private Function<Node, Iterator<Triple>> column(int d, boolean bySubject, Node p) {
+            if (!(graph instanceof ColumnLookups lookups))
+                return null;
+            int i = bySubject ? 0 : 1;
+            if (columns[d][i] == null) {
+                Function<Node, Iterator<Triple>> column = lookups.lookup(p, bySubject);
+                if (column == null)
+                    return null; // asked again next time: the finds meanwhile may build it
+                columns[d][i] = column;
+            }
+            return columns[d][i];
         }
 
         /** What step {@code d} looks up in a position: its constant, a value bound before it, or any. */

@@ -32,11 +32,14 @@ final class KeptFunction extends ExprFunction1 {
 
     private final ExprFunction1 function;
     private final IdentityMemo<NodeValue, NodeValue> memo;
+    private final LiteralValues values;
 
-    private KeptFunction(ExprFunction1 function, Expr arg, IdentityMemo<NodeValue, NodeValue> memo) {
+    private KeptFunction(ExprFunction1 function, Expr arg, IdentityMemo<NodeValue, NodeValue> memo,
+            LiteralValues values) {
         super(arg, function.getFunctionSymbol().getSymbol());
         this.function = function;
         this.memo = memo;
+        this.values = values;
     }
 
     /**
@@ -46,11 +49,19 @@ final class KeptFunction extends ExprFunction1 {
     static Expr keep(ExprFunction1 function, Expr arg, LiteralValues values) {
         if (!KEPT.contains(function.getClass()) || !(arg instanceof LiteralValues.Read))
             return function.copy(arg);
-        return new KeptFunction(function, arg, values.function(function.getClass().getName()));
+        // YEAR reads a date's year from its text (too many dates to keep them all), its argument the bare term.
+        Expr read = function instanceof E_DateTimeYear ? new LiteralValues.Term(arg.asVar(), values) : arg;
+        return new KeptFunction(function, read, values.function(function.getClass().getName()), values);
     }
 
     @Override
     public NodeValue eval(NodeValue v, FunctionEnv env) {
+        if (getArg() instanceof LiteralValues.Term) {
+            long year = DateTerms.year(v.asNode());
+            if (year != DateTerms.NONE)
+                return NodeValue.makeInteger(year);
+            v = values.of(v.asNode());
+        }
         if (!v.asNode().isLiteral())
             return function.eval(v, env);
         return memo.get(v, x -> function.eval(x, env));
@@ -60,5 +71,5 @@ final class KeptFunction extends ExprFunction1 {
     public NodeValue eval(NodeValue v) { return eval(v, null); }
 
     @Override
-    public Expr copy(Expr expr) { return new KeptFunction(function, expr, memo); }
+    public Expr copy(Expr expr) { return new KeptFunction(function, expr, memo, values); }
 }

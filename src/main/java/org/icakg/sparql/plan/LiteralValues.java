@@ -9,6 +9,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.expr.ExprVar;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.VariableNotBoundException;
+import org.apache.jena.sparql.expr.nodevalue.NodeValueNode;
 import org.apache.jena.sparql.function.FunctionEnv;
 
 /**
@@ -37,7 +38,7 @@ final class LiteralValues {
     }
 
     /** A variable of an expression whose value is read through {@code values}. */
-    static final class Read extends ExprVar {
+    static class Read extends ExprVar {
         private final LiteralValues values;
 
         Read(Var var, LiteralValues values) {
@@ -51,6 +52,24 @@ final class LiteralValues {
             if (node == null)
                 throw new VariableNotBoundException("Not bound: variable " + varNode);
             return values.of(node);
+        }
+    }
+
+    /**
+     * A variable read as its term, its value not made ({@link KeptFunction} reads the year of a date from the
+     * literal's text, {@link DateTerms}, and asks for the value only when it cannot).
+     */
+    static final class Term extends Read {
+        Term(Var var, LiteralValues values) {
+            super(var, values);
+        }
+
+        @Override
+        public NodeValue eval(Binding binding, FunctionEnv env) {
+            Node node = binding == null ? null : binding.get(varNode);
+            if (node == null)
+                throw new VariableNotBoundException("Not bound: variable " + varNode);
+            return new NodeValueNode(node);
         }
     }
 }

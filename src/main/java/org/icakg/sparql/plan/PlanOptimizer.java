@@ -20,20 +20,23 @@ import org.apache.jena.sparql.util.Context;
  * ORDER BY + LIMIT, ...), then LIMIT carried into unions and through BIND ({@link LimitPushdown}), counts over one
  * predicate read from the statistics ({@link CountFromStatistics}) when the data set has them, and top-N
  * sorts that evaluate each row's keys once ({@link SortKeysOnce}); filters and sort keys read literal values
- * through the data set's {@link LiteralValues} ({@link KeptLiteralValues}). When the data set has statistics (the
- * in-memory store), basic graph patterns and the filters on them become nested index look-ups ({@link IndexJoins})
- * before the top-N sorts are replaced.
+ * through the data set's {@link LiteralValues} ({@link KeptLiteralValues}). On the in-memory store, basic graph
+ * patterns and the filters on them become nested index look-ups ({@link IndexJoins}) before the top-N sorts are
+ * replaced.
  */
 final class PlanOptimizer implements Rewrite {
 
     private final Context context;
     private final PlanStatistics statistics;
     private final LiteralValues values;
+    /** Whether basic graph patterns may become index joins: not on TDB2, whose engine reads its own indexes. */
+    private final boolean indexJoins;
 
-    PlanOptimizer(Context context, PlanStatistics statistics, LiteralValues values) {
+    PlanOptimizer(Context context, PlanStatistics statistics, LiteralValues values, boolean indexJoins) {
         this.context = context;
         this.statistics = statistics;
         this.values = values;
+        this.indexJoins = indexJoins;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class PlanOptimizer implements Rewrite {
         if (statistics != null && readsDefaultGraphOnly(op))
             op = apply(new CountFromStatistics(statistics), op);
         op = apply(new KeptLiteralValues(values), op);
-        if (statistics != null)
+        if (statistics != null && indexJoins)
             op = apply(new IndexJoins(new StatisticsReorder(statistics)), op);
         return apply(new SortKeysOnce(values), op);
     }

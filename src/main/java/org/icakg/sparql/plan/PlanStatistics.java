@@ -159,8 +159,10 @@ public final class PlanStatistics {
         return kept;
     }
 
-    /** True when these are the statistics of {@code dsg} or of the data set it wraps. */
+    /** True when these are the statistics of {@code dsg}, of the data set it wraps, or of the same TDB2 store. */
     boolean covers(DatasetGraph dsg) {
+        if (org.icakg.store.Tdb2Plans.sameStore(dsg, dataset))
+            return true;
         for (DatasetGraph d = dsg; d != null; d = d instanceof DatasetGraphWrapper w ? w.getWrapped() : null)
             if (d == dataset)
                 return true;
@@ -184,6 +186,8 @@ public final class PlanStatistics {
 
     /** The default graph as queries see it (the union of the named graphs where the store says so). */
     private Graph defaultGraph() {
+        if (org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dataset))
+            return org.icakg.store.UnionLookups.of(dataset);
         return dataset.getContext().isTrue(TDB2.symUnionDefaultGraph) ? dataset.getUnionGraph() : dataset.getDefaultGraph();
     }
 

@@ -23,15 +23,15 @@ public final class QueryPlans {
     /**
      * Installs the planner on {@code dsg} and returns its statistics; the caller tells them of every committed
      * write ({@link PlanStatistics#dataChanged()}). On a TDB2 store, whose own engine orders patterns and reads
-     * quads, only the algebra rewrites are installed.
+     * quads, the algebra rewrites are installed, counts from the statistics included, but not the index joins; the
+     * steps of the service's own run their sub-plans as TDB2 runs a query ({@link org.icakg.store.Tdb2Plans}).
      */
     public static PlanStatistics install(DatasetGraph dsg) {
         PlanStatistics statistics = new PlanStatistics(dsg);
         Context context = dsg.getContext();
         boolean tdb2 = TDBInternal.isTDB2(dsg);
-        PlanStatistics counting = tdb2 ? null : statistics;
         LiteralValues values = new LiteralValues();
-        RewriteFactory optimizer = cxt -> new PlanOptimizer(cxt, counting, values);
+        RewriteFactory optimizer = cxt -> new PlanOptimizer(cxt, statistics, values, !tdb2);
         context.set(ARQConstants.sysOptimizerFactory, optimizer);
         if (!tdb2)
             context.set(ARQ.stageGenerator, new PlannedStages(statistics));

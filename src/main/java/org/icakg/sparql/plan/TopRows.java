@@ -8,7 +8,6 @@ import java.util.PriorityQueue;
 
 import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
 import org.apache.jena.atlas.logging.Log;
-import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.algebra.Op;
@@ -20,9 +19,9 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingComparator;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.engine.main.QC;
+import org.icakg.store.Tdb2Plans;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprEvalException;
-import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.VariableNotBoundException;
 
 /**
@@ -55,7 +54,7 @@ final class TopRows extends StandIn {
         // As Jena's executor: (top (distinct ...)) keeps distinct rows of the sub-pattern.
         boolean distinct = topN.getSubOp() instanceof OpDistinct;
         Op sub = distinct ? ((OpDistinct) topN.getSubOp()).getSubOp() : topN.getSubOp();
-        QueryIterator rows = QC.execute(sub, input, execCxt);
+        QueryIterator rows = QC.execute(Tdb2Plans.executable(sub, execCxt), input, execCxt);
         if (topN.getLimit() == 0) {
             rows.close();
             return QueryIterPlainWrapper.create(List.<Binding>of().iterator(), execCxt);
@@ -121,7 +120,7 @@ final class TopRows extends StandIn {
         for (int i = 0; i < keys.length; i++) {
             try {
                 Expr e = conditions.get(i).getExpression();
-                keys[i] = SortKey.of(e.isVariable() ? value(b.get(e.asVar())) : e.eval(b, execCxt));
+                keys[i] = e.isVariable() ? SortKey.of(b.get(e.asVar()), values) : SortKey.of(e.eval(b, execCxt));
             } catch (VariableNotBoundException e) {
                 keys[i] = null;
             } catch (ExprEvalException e) {
@@ -130,10 +129,6 @@ final class TopRows extends StandIn {
             }
         }
         return keys;
-    }
-
-    private NodeValue value(Node node) {
-        return node == null ? null : values.of(node);
     }
 
     /** {@link BindingComparator}'s order, on keys evaluated beforehand ({@link SortKey}). */
