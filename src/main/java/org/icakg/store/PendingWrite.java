@@ -26,8 +26,6 @@ final class PendingWrite implements IndexView {
 
     PendingWrite(QuadIndex base) {
         this.base = base;
-        if (base.isEmpty())
-            added.fillUnionAside(); // a first load: see QuadIndex.fillUnionAside
     }
 
     boolean add(Node g, Triple t) {

@@ -49,49 +49,6 @@ final class QuadIndex implements IndexView {
     /** Look-ups by predicate and subject or object, once this index is what readers read ({@link #readByColumns}). */
     private PredicateColumns columns;
 
-    /** Statements new to the union handed to the thread that fills it, at a time, in a first load. */
-    static final int UNION_BATCH = 8192;
-    /**
-     * In a first load ({@link #fillUnionAside}): the statements new to the union not yet handed over, else null.
-     * The union (a {@link GraphMem2Fast}, a quarter of a load's work on the loading thread) is then filled on another
-     * thread, batch after batch, while this one goes on indexing which graphs hold each statement; whatever reads
-     * the union first waits for it to be complete ({@link #unionFilled}).
-     */
-    private List<Triple> unionBatch;
-    /** The filling of the union so far: each batch runs after the one before, so one thread at a time touches it. */
-    private java.util.concurrent.CompletableFuture<Void> unionFilling;
-
-    /**
-     * From now until this index is committed ({@link #readByColumns}), statements new to the union are put into it
-     * on another thread. For the index a first load fills: nothing reads its union until the load is read back.
-     */
-    void fillUnionAside() {
-        if (unionBatch == null) {
-            unionBatch = new ArrayList<>(UNION_BATCH);
-            unionFilling = java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
-    }
-
-    /** The union, complete: waits for the statements handed over, and adds those not yet handed over. */
-    private Graph unionFilled() {
-        if (unionBatch != null) {
-            unionFilling.join();
-            if (!unionBatch.isEmpty()) {
-                unionBatch.forEach(union::add);
-                unionBatch.clear();
-            }
-        }
-        return union;
-    }
-
-    /** Hands the statements gathered to the thread that fills the union. */
-    private void handOverUnionBatch() {
-        List<Triple> batch = unionBatch;
-        unionBatch = new ArrayList<>(UNION_BATCH);
-        // The common pool: on two processors CompletableFuture's default would start a thread per batch.
-        unionFilling = unionFilling.thenRunAsync(() -> batch.forEach(union::add), java.util.concurrent.ForkJoinPool.commonPool());
-    }
-
     /**
      * From now on, look-ups of a predicate with a constant subject or object are answered from columns of the
      * predicate's statements, built when used often ({@link PredicateColumns}). Called on the committed index, while
@@ -99,8 +56,6 @@ final class QuadIndex implements IndexView {
      * once or twice, too few look-ups to pay for a column, and each statement it adds would update them).
      */
     void readByColumns() {
-        unionFilled();
-        unionBatch = null;
         if (columns == null)
             columns = new PredicateColumns(union);
     }
@@ -113,15 +68,9 @@ final class QuadIndex implements IndexView {
         Object h = holders.get(t);
         if (h == null) {
             holders.put(t, g);
-            if (unionBatch != null) {
-                unionBatch.add(t);
-                if (unionBatch.size() == UNION_BATCH)
-                    handOverUnionBatch();
-            } else {
-                union.add(t);
-                if (columns != null)
-                    columns.added(t);
-            }
+            union.add(t);
+            if (columns != null)
+                columns.added(t);
         } else if (h instanceof Node n) {
             if (n.equals(g))
                 return false;
@@ -169,7 +118,7 @@ final class QuadIndex implements IndexView {
             if (!n.equals(g))
                 return false;
             holders.remove(t);
-            unionFilled().delete(t);
+            union.delete(t);
             if (columns != null)
                 columns.removed(t);
         } else if (h instanceof Node[] in) {
@@ -236,7 +185,7 @@ final class QuadIndex implements IndexView {
             if (found != null)
                 return found;
         }
-        return unionFilled().find(s, p, o);
+        return union.find(s, p, o);
     }
 
     @Override
@@ -261,7 +210,7 @@ final class QuadIndex implements IndexView {
     /** Matches in every named graph, one quad per graph that holds a matching statement. */
     @Override
     public Iterator<Quad> quads(Node s, Node p, Node o) {
-        return Iter.flatMap(unionFilled().find(s, p, o), this::quadsOf);
+        return Iter.flatMap(union.find(s, p, o), this::quadsOf);
     }
 
     /** Every quad of {@code t}. */

@@ -1,7 +1,5 @@
 package org.icakg.store;
 
-import org.apache.jena.atlas.iterator.Iter;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -163,36 +161,6 @@ class InMemoryStoreTest {
         assertEquals(List.of("1"), select(inBig.formatted("<" + iri("s/7").getURI() + "> <" + P.getURI() + "> ?o"), "n"));
         assertEquals(List.of("0"), select(inBig.formatted("?s <" + Q.getURI() + "> ?o"), "n"));
         Txn.executeRead(dsg, () -> assertTrue(dsg.contains(big, iri("s/9"), P, iri("o/99"))));
-    }
-
-    @Test
-    void a_first_load_of_many_statements_reads_back_every_one_during_the_load_and_after_its_commit() {
-        // More statements than the load hands over to the thread filling the union, several times over.
-        int statements = 5 * QuadIndex.UNION_BATCH + 17;
-        DatasetGraph fresh = Stores.inMemory();
-        Txn.executeWrite(fresh, () -> {
-            for (int i = 0; i < statements; i++) {
-                fresh.add(iri("graph/" + (i % 50)), iri("s/" + i), P, iri("o/" + (i % 7)));
-                if (i == 3 * QuadIndex.UNION_BATCH + 5) { // read in the middle of the load, then go on adding
-                    assertEquals(i + 1, Iter.count(fresh.getDefaultGraph().find()));
-                    assertTrue(fresh.getDefaultGraph().contains(iri("s/" + i), P, iri("o/" + (i % 7))));
-                }
-            }
-            fresh.add(iri("graph/x"), iri("s/0"), P, iri("o/0")); // a second graph for a statement already there
-            fresh.delete(iri("graph/1"), iri("s/1"), P, iri("o/1"));
-            assertEquals(statements - 1, Iter.count(fresh.getDefaultGraph().find()));
-        });
-        dsg = fresh;
-        assertEquals(List.of(Integer.toString(statements - 1)), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
-        assertEquals(List.of(Integer.toString(statements)),
-                select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "n"));
-        long withO1 = java.util.stream.IntStream.range(0, statements).filter(i -> i % 7 == 1 && i != 1).count();
-        assertEquals(List.of(Long.toString(withO1)),
-                select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p <" + iri("o/1").getURI() + "> }", "n"));
-        Txn.executeRead(fresh, () -> {
-            for (int i = 0; i < statements; i++)
-                assertEquals(i != 1, fresh.getDefaultGraph().contains(iri("s/" + i), P, iri("o/" + (i % 7))), "s/" + i);
-        });
     }
 
     private List<String> select(String query, String var) {
