@@ -1,13 +1,15 @@
 package org.icakg.server;
 
-import java.util.GregorianCalendar;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.atlas.lib.Alarm;
 import org.apache.jena.atlas.lib.AlarmClock;
-import org.apache.jena.atlas.lib.DateTimeUtils;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -34,28 +36,61 @@ import org.apache.jena.sparql.util.Context;
  * which the engine's iterators check. What it leaves out is what {@code QueryExecDataset} does for every query whether
  * it is needed or not: format the current time as an {@code xsd:dateTime} and parse it back into a node, a tenth of
  * a small query's processor time. The time comes from a {@link Clock} instead, which makes that node once per
- * millisecond, with Jena's own formatting: {@code NOW()} is still the time of the query, to Jena's millisecond.
+ * millisecond, written as Jena writes it: {@code NOW()} is still the time of the query, to Jena's millisecond.
  */
 final class SmallQueryExec implements AutoCloseable {
 
-    /** The current time as the {@code xsd:dateTime} node {@code NOW()} answers, made at most once per millisecond. */
+    /**
+     * The current time as the {@code xsd:dateTime} node {@code NOW()} answers, made at most once per millisecond and
+     * written as Jena writes it ({@code DateTimeUtils.calendarToXSDDateTimeString} of a calendar in the default time
+     * zone: {@code yyyy-MM-dd'T'HH:mm:ss.SSSxxx}, without the fraction on a whole second). The date, time to the second
+     * and zone offset are formatted once per second; each millisecond only adds its fraction.
+     */
     static final class Clock {
         private record Now(long millis, Node node) {}
 
+        private record Second(long second, String dateTime, String offset) {}
+
+        private static final DateTimeFormatter TO_SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+        private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
+
+        private final ZoneId zone;
         private volatile Now now = new Now(Long.MIN_VALUE, null);
+        private volatile Second second = new Second(Long.MIN_VALUE, null, null);
+
+        /** A clock in the JVM's default time zone, as Jena's. */
+        Clock() {
+            this(ZoneId.systemDefault());
+        }
+
+        Clock(ZoneId zone) {
+            this.zone = zone;
+        }
 
         Node now() {
             long millis = System.currentTimeMillis();
             Now known = now;
             if (known.millis() == millis)
                 return known.node();
-            GregorianCalendar calendar = new GregorianCalendar();
-            calendar.setTimeInMillis(millis);
-            // As Jena's NodeFactoryExtra.nowAsDateTime, for a given instant.
-            Node node = NodeFactory.createLiteralDT(DateTimeUtils.calendarToXSDDateTimeString(calendar),
-                    XSDDatatype.XSDdateTime);
+            Node node = NodeFactory.createLiteralDT(lexical(millis), XSDDatatype.XSDdateTime);
             now = new Now(millis, node);
             return node;
+        }
+
+        /** The lexical form of an instant. */
+        String lexical(long millis) {
+            long epochSecond = Math.floorDiv(millis, 1000L);
+            int fraction = (int) Math.floorMod(millis, 1000L);
+            Second s = second;
+            if (s.second() != epochSecond) {
+                ZonedDateTime at = Instant.ofEpochSecond(epochSecond).atZone(zone);
+                s = new Second(epochSecond, TO_SECOND.format(at), OFFSET.format(at));
+                second = s;
+            }
+            if (fraction == 0)
+                return s.dateTime() + s.offset();
+            char[] digits = {'.', (char) ('0' + fraction / 100), (char) ('0' + fraction / 10 % 10), (char) ('0' + fraction % 10)};
+            return s.dateTime() + new String(digits) + s.offset();
         }
     }
 

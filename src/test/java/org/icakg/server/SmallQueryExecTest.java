@@ -12,13 +12,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Random;
+import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.jena.atlas.lib.DateTimeUtils;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryFactory;
@@ -125,6 +130,38 @@ class SmallQueryExecTest {
         Matcher m = VALUE.matcher(r.body());
         assertTrue(m.find(), r.body());
         return m.group(1);
+    }
+
+    @Test
+    void the_clock_writes_every_instant_as_jena_writes_it() {
+        Random random = new Random(20261201);
+        for (String zoneName : List.of("UTC", "Europe/London", "America/New_York", "Asia/Kolkata", "America/St_Johns",
+                "Pacific/Chatham")) {
+            ZoneId zone = ZoneId.of(zoneName);
+            SmallQueryExec.Clock clock = new SmallQueryExec.Clock(zone);
+            List<Long> instants = new ArrayList<>(List.of(0L, 999L, 1000L, 1_000_001L,
+                    Instant.parse("2026-03-29T00:59:59.999Z").toEpochMilli(), // London: the last ms before summer time
+                    Instant.parse("2026-03-29T01:00:00Z").toEpochMilli(),
+                    Instant.parse("2026-10-25T00:59:59.500Z").toEpochMilli(),
+                    Instant.parse("2026-10-25T01:00:00.001Z").toEpochMilli(),
+                    Instant.parse("2026-11-01T05:59:59.999Z").toEpochMilli(), // New York: back to standard time
+                    Instant.parse("2026-11-01T06:00:00Z").toEpochMilli()));
+            for (int i = 0; i < 2000; i++) {
+                long t = (long) (random.nextDouble() * 4_102_444_800_000L); // 1970 to 2100
+                instants.add(i % 4 == 0 ? t - Math.floorMod(t, 1000L) : t);        // whole seconds too
+            }
+            long previous = 0;
+            for (long t : instants) {
+                // In order and out of order, so that the clock's second is sometimes the one before.
+                for (long at : new long[] {t, previous, t}) {
+                    GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(zone));
+                    calendar.setTimeInMillis(at);
+                    assertEquals(DateTimeUtils.calendarToXSDDateTimeString(calendar),
+                            clock.lexical(at), zoneName + " " + at);
+                }
+                previous = t;
+            }
+        }
     }
 
     private static String shape(String dateTime) {
