@@ -9,6 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
 import org.apache.jena.graph.Graph;
@@ -77,7 +81,8 @@ public final class Inference {
      * <p>
      * What one graph entails on its own (its statements with the ontology: every rule, and transitive chains within
      * it) depends on nothing else but which statements are asserted anywhere, so the graphs are closed one by one on
-     * all processors ({@link #closeWithin}) and written in bulk. Only transitive chains take statements of two
+     * the other processors ({@link #closeWithin}), a batch of graphs per task, while this thread writes in bulk what
+     * the batches before entailed (the store has one writer). Only transitive chains take statements of two
      * graphs: they are then derived as any change is, from every statement of a transitive property.
      */
     public long materialize(DatasetGraph dsg, Vocab vocab) {
@@ -86,18 +91,64 @@ public final class Inference {
         long start = System.nanoTime();
         InferredGraphs.Asserted asserted = graphs.asserted();
         List<Map.Entry<Node, List<Triple>>> byGraph = List.copyOf(asserted.byGraph().entrySet());
-        List<List<Triple>> entailed = byGraph.parallelStream()
-                .map(e -> closeWithin(e.getKey(), e.getValue(), asserted.stated()))
-                .toList();
-        LOG.info(String.format("inference: %,d graphs closed on %d processors (%.1f s), writing what each entails ...",
-                byGraph.size(), Runtime.getRuntime().availableProcessors(), seconds(start)));
-        for (int i = 0; i < byGraph.size(); i++)
-            graphs.addEntailed(Support.of(byGraph.get(i).getKey()), entailed.get(i));
+        LOG.info(String.format("inference: %,d graphs read (%.1f s), closing each and writing what it entails ...",
+                byGraph.size(), seconds(start)));
+        // The other processors close the graphs, a batch at a time, while this thread writes what the batches
+        // before entailed, in the same order as the graphs (the store's writer is this thread alone).
+        int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "ica-kg-inference");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<List<Triple>>>> batches = new ArrayList<>();
+            for (int from = 0; from < byGraph.size(); from += BATCH) {
+                List<Map.Entry<Node, List<Triple>>> batch = byGraph.subList(from, Math.min(byGraph.size(), from + BATCH));
+                batches.add(pool.submit(() -> batch.stream()
+                        .map(e -> closeWithin(e.getKey(), e.getValue(), asserted.stated())).toList()));
+            }
+            long nextProgress = PROGRESS_EVERY;
+            for (int b = 0; b < batches.size(); b++) {
+                List<List<Triple>> entailed = done(batches.get(b));
+                batches.set(b, null);
+                for (int i = 0; i < entailed.size(); i++)
+                    graphs.addEntailed(Support.of(byGraph.get(b * BATCH + i).getKey()), entailed.get(i));
+                if (graphs.inferredCount() >= nextProgress) {
+                    LOG.info(String.format("inference: %,d of %,d graphs closed, %,d statements written (%.1f s)",
+                            Math.min(byGraph.size(), (b + 1) * BATCH), byGraph.size(), graphs.inferredCount(), seconds(start)));
+                    nextProgress = (graphs.inferredCount() / PROGRESS_EVERY + 1) * PROGRESS_EVERY;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         LOG.info(String.format("inference: %,d statements written (%.1f s), deriving chains across graphs ...",
                 graphs.inferredCount(), seconds(start)));
         close(graphs, graphs.seedsWithPredicates(transitive));
         graphs.tidy();
         return graphs.inferredCount();
+    }
+
+    /** Graphs closed per task of the materialisation. */
+    private static final int BATCH = 256;
+    /** Inferred statements between two progress lines of the materialisation. */
+    private static final long PROGRESS_EVERY = 250_000;
+
+    /** The result of a batch, waiting for it; its failure thrown as it was thrown on the worker. */
+    private static <T> T done(Future<T> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while inferring", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r)
+                throw r;
+            if (e.getCause() instanceof Error err)
+                throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static double seconds(long since) { return (System.nanoTime() - since) / 1e9; }

@@ -141,22 +141,32 @@ public final class InferredGraphs implements Inference.Premises {
     public record Asserted(Map<Node, List<Triple>> byGraph, Set<Triple> stated) {}
 
     /**
-     * Reads what is asserted, in one pass over the data set: the statements of each asserted graph (the ontology and
-     * inferred graphs excepted) and, to tell what is not to be repeated as inferred, every statement of a graph that
-     * is not inferred (the ontology included).
+     * Reads what is asserted, graph by graph: the statements of each asserted graph (the ontology and inferred graphs
+     * excepted) and, to tell what is not to be repeated as inferred, every statement of a graph that is not inferred
+     * (the ontology included). Graphs are read in their names' order, so the result does not depend on how the store
+     * happens to order its graphs.
      */
     public Asserted asserted() {
-        Map<Node, List<Triple>> byGraph = new LinkedHashMap<>();
-        Set<Triple> stated = new HashSet<>();
-        dsg.find().forEachRemaining(q -> {
-            Node g = q.getGraph();
-            if (vocab.isInferred(g) || Quad.isDefaultGraph(g))
-                return;
-            Triple t = q.asTriple();
-            stated.add(t);
-            if (isAssertedGraph(g))
-                byGraph.computeIfAbsent(g, k -> new ArrayList<>()).add(t);
+        List<Node> names = new ArrayList<>();
+        dsg.listGraphNodes().forEachRemaining(g -> {
+            if (!vocab.isInferred(g) && !Quad.isDefaultGraph(g))
+                names.add(g);
         });
+        names.sort(java.util.Comparator.comparing(Node::toString));
+        Map<Node, List<Triple>> byGraph = new LinkedHashMap<>(names.size() * 2);
+        List<List<Triple>> all = new ArrayList<>(names.size());
+        long count = 0;
+        for (Node g : names) {
+            List<Triple> statements = new ArrayList<>();
+            dsg.getGraph(g).find().forEachRemaining(statements::add);
+            all.add(statements);
+            count += statements.size();
+            if (isAssertedGraph(g))
+                byGraph.put(g, statements);
+        }
+        // Sized for every statement at once: a million statements would otherwise be rehashed a dozen times.
+        Set<Triple> stated = new HashSet<>((int) Math.min(Integer.MAX_VALUE / 2, count * 4 / 3 + 16));
+        all.forEach(stated::addAll);
         return new Asserted(byGraph, stated);
     }
 

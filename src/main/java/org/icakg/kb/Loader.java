@@ -12,6 +12,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIs;
+import org.apache.jena.irix.IRIxResolver;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
@@ -77,6 +79,10 @@ public final class Loader {
             // Only JSON-LD needs the options; building them starts an HTTP client (and TLS), so not for other syntaxes.
             if (isJsonLd(source.lang()))
                 parser.set(LangJSONLD11.JSONLD_OPTIONS, localJsonLdOptions());
+            // Turtle and TriG resolve every IRI against the base: the same resolver as Jena's, remembering more.
+            if (source.lang().equals(Lang.TURTLE) || source.lang().equals(Lang.TRIG))
+                parser.resolver(IRIxResolver.create(new CachedBase(IRIs.resolveIRI(vocab.base())))
+                        .resolve(true).allowRelative(false).build());
             // A large file is parsed on a thread of its own while this one fills the store's indexes.
             if (source.content().length >= PARSE_AHEAD_BYTES)
                 AsyncParser.of(parser).asyncParseSources(sink);

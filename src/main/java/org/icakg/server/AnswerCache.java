@@ -2,6 +2,7 @@ package org.icakg.server;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -23,7 +25,8 @@ import org.icakg.web.Route;
  * A small, bounded cache of whole answers (status 200, body and headers) to identical requests against unchanged
  * data: SPARQL queries and entity pages. Keyed by method, path, parameters and the headers that choose the
  * representation; emptied by {@link #invalidate()} on every committed write. An answer computed while a write
- * committed is not stored.
+ * committed is not stored. An answer is kept when it cost {@link #COSTLY} or more to compute, or the second time its
+ * request is asked: most requests are asked once, and a small answer is computed again for less than storing it.
  */
 final class AnswerCache {
 
@@ -33,6 +36,11 @@ final class AnswerCache {
     static final int MAX_ENTRY_BYTES = 512 * 1024;
     /** The bodies kept take at most this many bytes together. */
     static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
+
+    /** An answer that took at least this long to compute is kept the first time it is asked. */
+    static final Duration COSTLY = Duration.ofMillis(1);
+    /** Requests remembered as asked (a power of two): about the number of answers kept. */
+    private static final int ASKED_SLOTS_LOG2 = 12;
 
     /** Headers that belong to one exchange, never replayed from the cache. */
     private static final Set<String> PER_EXCHANGE = Set.of("date", "content-length", "fuseki-request-id",
@@ -44,6 +52,8 @@ final class AnswerCache {
     /** False when the cache is switched off ({@code serve --no-answer-cache}): nothing is kept, ETags still are sent. */
     private final boolean enabled;
     private final AtomicLong version = new AtomicLong();
+    /** Fingerprints of the requests asked recently ({@link #askedBefore}). */
+    private final AtomicLongArray asked = new AtomicLongArray(1 << ASKED_SLOTS_LOG2);
     /**
      * The answers kept, with the data version each was computed at. Concurrent (a request does not wait for another's
      * look-up); each answer weighs its body's bytes but at least {@code MAX_TOTAL_BYTES / MAX_ENTRIES}, so the cache
@@ -95,8 +105,8 @@ final class AnswerCache {
         return kept == null || kept.version() != version.get() ? null : kept.answer();
     }
 
-    /** Keeps an answer computed at data version {@code seenVersion}; returns it (with its ETag) either way. */
-    Answer put(String key, long seenVersion, HttpServletResponse res, Map<String, String> headersBefore, byte[] body) {
+    /** The headers of an answer set on a servlet response: those it set, less those of the exchange. */
+    private static Map<String, String> replayed(HttpServletResponse res, Map<String, String> headersBefore) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : res.getHeaderNames()) {
             String value = headerValue(res, name);
@@ -104,7 +114,39 @@ final class AnswerCache {
                 headers.put(name, value);
         }
         headers.put("Content-Type", res.getContentType());
-        return put(key, seenVersion, headers, body);
+        return headers;
+    }
+
+    /**
+     * Keeps an answer when it is worth keeping, with the headers to replay with it; returns it (with its ETag) either
+     * way. Worth keeping: it cost at least {@link #COSTLY} to compute, or its request was asked before (as far as
+     * {@link #asked} remembers). An answer asked once and cheap to compute again is not kept: most requests are asked
+     * once, and storing each (and evicting another for it) cost more than computing a small answer.
+     */
+    Answer offer(String key, long seenVersion, Map<String, String> headers, byte[] body, long computeNanos) {
+        if (computeNanos >= COSTLY.toNanos() || askedBefore(key))
+            return put(key, seenVersion, headers, body);
+        return new Answer(headers, body, etag(body));
+    }
+
+    /** As {@link #offer(String, long, Map, byte[], long)}, with the headers an answer set on a servlet response. */
+    Answer offer(String key, long seenVersion, HttpServletResponse res, Map<String, String> headersBefore, byte[] body,
+                 long computeNanos) {
+        return offer(key, seenVersion, replayed(res, headersBefore), body, computeNanos);
+    }
+
+    /**
+     * True when a request of this key was seen before, recently; notes it otherwise. A table of fingerprints, one per
+     * slot, each overwritten by the next key of its slot: a key seen long ago may be forgotten, another key of the same
+     * fingerprint may pass for it (then an answer asked once is kept: harmless, keys are compared in full by the cache).
+     */
+    private boolean askedBefore(String key) {
+        long fingerprint = key.hashCode() * 0x9E3779B97F4A7C15L + key.length();
+        int slot = (int) (fingerprint >>> (64 - ASKED_SLOTS_LOG2));
+        if (asked.get(slot) == fingerprint)
+            return true;
+        asked.set(slot, fingerprint);
+        return false;
     }
 
     /** Keeps an answer with the headers to replay with it (those of the answer, not of the exchange); returns it. */

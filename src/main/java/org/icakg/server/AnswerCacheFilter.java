@@ -12,8 +12,9 @@ import org.icakg.web.VaryHeader;
 
 /**
  * Answers a request of a {@linkplain Route#cached() cached route} from the {@link AnswerCache} when it holds its
- * answer; otherwise lets the answer be computed into a buffer, keeps it when it is a complete 200, and sends it with
- * its ETag (or 304 when the client already has it).
+ * answer; otherwise lets the answer be computed into a buffer, offers it to the cache when it is a complete 200 (kept when it
+ * was costly or was asked before, {@link AnswerCache#offer}), and sends it with its ETag (or 304 when the client
+ * already has it).
  */
 final class AnswerCacheFilter extends RouteFilter {
 
@@ -52,7 +53,9 @@ final class AnswerCacheFilter extends RouteFilter {
         long version = cache.version();
         var headersBefore = AnswerCache.headers(res);
         BufferedResponse buffered = new BufferedResponse(res, maxBufferedBytes);
+        long started = System.nanoTime();
         chain.doFilter(req, buffered);
+        long computeNanos = System.nanoTime() - started;
         if (buffered.settled())
             return;
         buffered.flushWriter();
@@ -61,7 +64,7 @@ final class AnswerCacheFilter extends RouteFilter {
             return;
         }
         byte[] body = buffered.body();
-        send(req, res, cache.put(key, version, res, headersBefore, body).etag(), body);
+        send(req, res, cache.offer(key, version, res, headersBefore, body, computeNanos).etag(), body);
     }
 
     private static void send(HttpServletRequest req, HttpServletResponse res, String etag, byte[] body)

@@ -57,7 +57,7 @@ final class EarlyAnswers extends Handler.Wrapper {
             return true;
         }
         if (Route.SPARQL_QUERY.path().equals(path)) {
-            SmallQueries.Plan plan = EarlyQueries.planOf(request);
+            SmallQueries.Plan plan = queries.planOf(request);
             if (plan != null) {
                 int status = queries.answer(plan, request, response, callback);
                 if (status > 0) {

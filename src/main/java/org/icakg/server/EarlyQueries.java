@@ -23,7 +23,7 @@ import org.eclipse.jetty.util.Fields;
 /**
  * Plain SPARQL queries by GET ({@link SmallQueries}), answered in Jetty's own request handling: admitted as any
  * read ({@link Admission}), answered from the {@link AnswerCache} when it holds the answer (with its ETag, or 304),
- * otherwise run into a buffer and kept in the cache. A run that fails (its time limit, the engine's refusal) is not
+ * otherwise run into a buffer and offered to the cache (kept when costly or asked before). A run that fails (its time limit, the engine's refusal) is not
  * answered here: the request goes on through the servlet chain with its failure, and the chain's one error path
  * answers it ({@link TimeLimitGuard}), without running the query again. An answer larger than the buffer bound is
  * streamed; if its time limit cuts it off then, the connection is broken, as the servlet path does.
@@ -43,7 +43,7 @@ final class EarlyQueries {
     }
 
     /** The plan of a request this class answers, or null (the request goes on, nothing written). */
-    static SmallQueries.Plan planOf(Request request) {
+    SmallQueries.Plan planOf(Request request) {
         if (!"GET".equals(request.getMethod()))
             return null;
         HttpFields headers = request.getHeaders();
@@ -54,7 +54,7 @@ final class EarlyQueries {
         Fields.Field query = params.get("query");
         if (params.getSize() != 1 || query == null || query.getValues().size() != 1)
             return null;
-        return SmallQueries.plan(query.getValue(), headers.get(HttpHeader.ACCEPT));
+        return queries.plan(query.getValue(), headers.get(HttpHeader.ACCEPT));
     }
 
     /**
@@ -71,7 +71,9 @@ final class EarlyQueries {
         long version = cache.version();
         Spilling out = new Spilling(plan, response);
         SmallQueries.Failure failure;
+        long started;
         try (Admission.Ticket admitted = admission.enter(true)) {
+            started = System.nanoTime();
             failure = queries.run(plan, out, request);
         } catch (IOException e) {
             // The client went away while the answer streamed.
@@ -93,7 +95,7 @@ final class EarlyQueries {
         }
         byte[] body = out.buffered();
         AnswerCache.Answer answer = key == null ? new AnswerCache.Answer(answerHeaders(plan), body, null)
-                : cache.put(key, version, answerHeaders(plan), body);
+                : cache.offer(key, version, answerHeaders(plan), body, System.nanoTime() - started);
         return send(answer, request, response, callback);
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,11 +19,9 @@ import org.apache.jena.irix.IRIx;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
-import org.apache.jena.query.Syntax;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.shared.JenaException;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -50,7 +49,6 @@ final class SmallQueries {
 
     /** Fuseki's base for relative IRIs in a query, kept so both paths read a query alike. */
     static final String BASE = "http://server/unset-base/";
-    private static final IRIx BASE_IRI = IRIx.create(BASE);
     /** Longest query text taken here; longer ones go to Fuseki. */
     static final int MAX_CHARS = 16 * 1024;
     /** Fuseki's {@code Vary} for query answers ({@code ServletBase.setVaryHeader}), the answer cache's {@code Accept} included. */
@@ -76,6 +74,11 @@ final class SmallQueries {
 
     private final DatasetGraph dataset;
     private final long timeoutMillis;
+    /** Parses with a lexer and base resolver kept per thread, so a plan runs on the thread that made it. */
+    private final QueryParsing parsing = new QueryParsing(IRIx.create(BASE));
+    /** The formats chosen for the {@code Accept} headers seen most (clients send the same one every time), per form. */
+    private final Map<String, Format> askFormats = new ConcurrentHashMap<>(), selectFormats = new ConcurrentHashMap<>();
+    private static final int MOST_FORMATS = 64;
     /** Watches the connection of each running query, to cancel it when its client hangs up. */
     private final ClientWatch.Watches watches = new ClientWatch.Watches();
 
@@ -86,26 +89,40 @@ final class SmallQueries {
 
     /**
      * The plan for a query text asked with an {@code Accept} header (null when absent), or null when the query is left
-     * to Fuseki.
+     * to Fuseki. The plan is run on the thread that made it ({@link QueryParsing}).
      */
-    static Plan plan(String text, String accept) {
+    Plan plan(String text, String accept) {
         if (text.isBlank() || text.length() > MAX_CHARS || text.toUpperCase(Locale.ROOT).contains("SERVICE")
                 || QueryShape.of(text).problem().isPresent())
             return null;
-        Query query = new Query();
-        // The base as a resolved IRI, once: resolving the base string again cost as much as parsing a small query.
-        query.getPrologue().setBase(BASE_IRI);
+        Query query;
         try {
-            QueryFactory.parse(query, text, null, Syntax.syntaxARQ);
-        } catch (QueryParseException | StackOverflowError e) {
+            query = parsing.parse(text);
+        } catch (JenaException | StackOverflowError e) {
+            // Fuseki parses it again and answers with its own error.
             return null;
         }
         if (!query.isSelectType() && !query.isAskType())
             return null;
-        MediaType chosen = choose(accept, query.isAskType() ? DEF.rsOfferBoolean : DEF.rsOfferTable,
-                DEF.acceptResultSetXML);
+        Format format = format(accept, query.isAskType());
+        return format.lang() == null ? null : new Plan(text, query, format.lang(), format.mediaType());
+    }
+
+    /** A result format chosen for an {@code Accept} header: {@code lang} null when Fuseki is to answer. */
+    private record Format(Lang lang, String mediaType) {}
+
+    private Format format(String accept, boolean ask) {
+        Map<String, Format> known = ask ? askFormats : selectFormats;
+        String key = accept == null ? "" : accept;
+        Format format = known.get(key);
+        if (format != null)
+            return format;
+        MediaType chosen = choose(accept, ask ? DEF.rsOfferBoolean : DEF.rsOfferTable, DEF.acceptResultSetXML);
         Lang lang = chosen == null ? null : lang(chosen.getContentTypeStr());
-        return lang == null ? null : new Plan(text, query, lang, chosen.getContentTypeStr());
+        format = new Format(lang, lang == null ? null : chosen.getContentTypeStr());
+        if (known.size() < MOST_FORMATS)
+            known.putIfAbsent(key, format);
+        return format;
     }
 
     /** Fuseki's choice of a media type ({@code ConNeg.chooseContentType}): the default when nothing is asked or matches. */

@@ -51,6 +51,26 @@ class AnswerCacheBoundsTest {
     }
 
     @Test
+    void a_cheap_answer_is_kept_the_second_time_it_is_asked_a_costly_one_the_first() {
+        AnswerCache cache = new AnswerCache(true);
+        long cheap = AnswerCache.COSTLY.toNanos() / 10;
+        AnswerCache.Answer first = cache.offer("q1", cache.version(), HEADERS, "yes".getBytes(), cheap);
+        assertNotNull(first.etag(), "an answer not kept still has its ETag");
+        assertNull(cache.get("q1"), "asked once and cheap: not kept");
+        for (int i = 0; i < 100; i++)
+            cache.offer("other" + i, cache.version(), HEADERS, "no".getBytes(), cheap);
+        AnswerCache.Answer second = cache.offer("q1", cache.version(), HEADERS, "yes".getBytes(), cheap);
+        assertEquals(first.etag(), second.etag());
+        assertEquals("yes", new String(cache.get("q1").body()), "asked again: kept");
+        cache.offer("q2", cache.version(), HEADERS, "slow".getBytes(), AnswerCache.COSTLY.toNanos());
+        assertEquals("slow", new String(cache.get("q2").body()), "costly: kept at once");
+        long before = cache.version();
+        cache.invalidate();
+        cache.offer("q1", before, HEADERS, "yes".getBytes(), cheap);
+        assertNull(cache.get("q1"), "asked before, but computed before a write: not kept");
+    }
+
+    @Test
     void switched_off_it_keeps_nothing_but_still_gives_etags() {
         AnswerCache cache = new AnswerCache(false);
         AnswerCache.Answer answer = cache.put("a", cache.version(), HEADERS, "x".getBytes());

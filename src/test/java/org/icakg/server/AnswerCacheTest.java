@@ -95,8 +95,10 @@ class AnswerCacheTest {
     void with_the_answer_cache_off_a_repeated_query_is_answered_afresh() {
         try (TestServer cached = TestServer.serving(Fixtures.inMemory(), c -> c);
              TestServer uncached = TestServer.serving(Fixtures.inMemory(), c -> c.withAnswerCache(false))) {
-            for (TestServer s : new TestServer[] {cached, uncached})
-                assertFalse(s.get(COMMENTS, "Accept", "text/csv").body().contains("behind"));
+            // Asked twice: a cheap answer is kept from its second asking.
+            for (int i = 0; i < 2; i++)
+                for (TestServer s : new TestServer[] {cached, uncached})
+                    assertFalse(s.get(COMMENTS, "Accept", "text/csv").body().contains("behind"));
             // A change that does not pass through the write path, so nothing tells the cache.
             for (TestServer s : new TestServer[] {cached, uncached})
                 Txn.executeWrite(s.server().knowledgeBase().dataset(), () -> s.server().knowledgeBase().dataset()
