@@ -20,4 +20,10 @@ public interface ColumnLookups {
      * transaction only.
      */
     Function<Node, Iterator<Triple>> lookup(Node p, boolean bySubject);
+
+    /**
+     * The same statements in arrays indexed by dense node numbers ({@link DenseColumn}), when the column is built;
+     * else null. Valid for the current transaction only.
+     */
+    default DenseColumn dense(Node p, boolean bySubject) { return null; }
 }

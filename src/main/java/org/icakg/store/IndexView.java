@@ -19,6 +19,9 @@ interface IndexView {
      */
     default Function<Node, Iterator<Triple>> column(Node p, boolean bySubject) { return null; }
 
+    /** The same column in arrays indexed by dense numbers ({@link DenseColumn}); null when there is none. */
+    default DenseColumn dense(Node p, boolean bySubject) { return null; }
+
     /** Statements of named graph {@code g} matching the pattern. */
     Iterator<Triple> graph(Node g, Node s, Node p, Node o);
 

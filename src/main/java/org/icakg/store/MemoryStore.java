@@ -80,6 +80,11 @@ public final class MemoryStore extends DatasetGraphQuads {
         return isUnion(graph) ? view().column(p, bySubject) : null;
     }
 
+    /** The dense column of {@code p} in {@code graph} when it is the union and the column is built; else null. */
+    DenseColumn dense(Node graph, Node p, boolean bySubject) {
+        return isUnion(graph) ? view().dense(p, bySubject) : null;
+    }
+
     /** Statements in {@code graph}. */
     long size(Node graph) {
         IndexView v = view();

@@ -31,7 +31,7 @@ import org.apache.jena.graph.Triple;
 final class PredicateColumns {
 
     /** Look-ups of a predicate, by subject or by object, before its column that way is built. */
-    static final int USES_BEFORE_BUILD = 256;
+    static final int USES_BEFORE_BUILD = 64;
 
     /** The way a column groups the statements of its predicate. */
     enum Key { SUBJECT, OBJECT }
@@ -44,21 +44,30 @@ final class PredicateColumns {
     /** True once a column was built: until then a change has nothing to drop. */
     private volatile boolean any;
     private final AtomicInteger builds = new AtomicInteger();
+    /** Numbers of the nodes of the dense columns. */
+    private final NodeIds ids = new NodeIds();
+    private final Map<Node, DenseColumn> denseBySubject = new ConcurrentHashMap<>();
+    private final Map<Node, DenseColumn> denseByObject = new ConcurrentHashMap<>();
 
     PredicateColumns(Graph index) {
         this.index = index;
     }
 
     /**
-     * The statements matching {@code (s, p, o)} from a column when exactly one of subject and object is concrete and
-     * the predicate is; null when no column answers it (the caller asks the triple index).
+     * The statements matching {@code (s, p, o)} from a column when the predicate is concrete and the subject or the
+     * object is (both: the subject's column, filtered by object); null when no column answers it (the caller asks
+     * the triple index).
      */
     Iterator<Triple> find(Node s, Node p, Node o) {
         if (p == null || !p.isConcrete())
             return null;
         boolean subject = s != null && s.isConcrete(), object = o != null && o.isConcrete();
-        if (subject == object)
+        if (!subject && !object)
             return null;
+        if (subject && object) { // the subject's statements of the predicate, few, filtered by object
+            Map<Node, Object> column = column(p, bySubject, subjectUses, Key.SUBJECT);
+            return column == null ? null : Iter.filter(matches(column.get(s)), t -> t.getObject().equals(o));
+        }
         Map<Node, Object> column = subject ? column(p, bySubject, subjectUses, Key.SUBJECT)
                 : column(p, byObject, objectUses, Key.OBJECT);
         if (column == null)
@@ -70,6 +79,23 @@ final class PredicateColumns {
     Function<Node, Iterator<Triple>> built(Node p, Key key) {
         Map<Node, Object> column = (key == Key.SUBJECT ? bySubject : byObject).get(p);
         return column == null ? null : n -> matches(column.get(n));
+    }
+
+    /**
+     * The column of {@code p} by {@code key} in arrays indexed by dense numbers ({@link DenseColumn}), made from the
+     * column when it is built (then kept up to date with it); null while the column is not built.
+     */
+    DenseColumn dense(Node p, Key key) {
+        Map<Node, DenseColumn> dense = key == Key.SUBJECT ? denseBySubject : denseByObject;
+        DenseColumn made = dense.get(p);
+        if (made != null)
+            return made;
+        Map<Node, Object> column = (key == Key.SUBJECT ? bySubject : byObject).get(p);
+        if (column == null)
+            return null;
+        synchronized (ids) { // numbers are given one build at a time
+            return dense.computeIfAbsent(p, x -> new DenseColumn(ids, key == Key.SUBJECT, column));
+        }
     }
 
     private static Iterator<Triple> matches(Object found) {
@@ -93,6 +119,12 @@ final class PredicateColumns {
         column = byObject.get(t.getPredicate());
         if (column != null)
             column.merge(t.getObject(), t, PredicateColumns::with);
+        DenseColumn dense = denseBySubject.get(t.getPredicate());
+        if (dense != null)
+            dense.add(t);
+        dense = denseByObject.get(t.getPredicate());
+        if (dense != null)
+            dense.add(t);
     }
 
     /** Statement {@code t} left the index: the columns of its predicate, if built, no longer hold it. */
@@ -105,6 +137,12 @@ final class PredicateColumns {
         column = byObject.get(t.getPredicate());
         if (column != null)
             column.computeIfPresent(t.getObject(), (k, had) -> without(had, t));
+        DenseColumn dense = denseBySubject.get(t.getPredicate());
+        if (dense != null)
+            dense.remove(t);
+        dense = denseByObject.get(t.getPredicate());
+        if (dense != null)
+            dense.remove(t);
     }
 
     private static Object with(Object had, Object t) {

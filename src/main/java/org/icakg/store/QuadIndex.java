@@ -193,6 +193,11 @@ final class QuadIndex implements IndexView {
         return columns == null ? null : columns.built(p, bySubject ? PredicateColumns.Key.SUBJECT : PredicateColumns.Key.OBJECT);
     }
 
+    @Override
+    public DenseColumn dense(Node p, boolean bySubject) {
+        return columns == null ? null : columns.dense(p, bySubject ? PredicateColumns.Key.SUBJECT : PredicateColumns.Key.OBJECT);
+    }
+
     boolean unionContains(Triple t) { return holders.containsKey(t); }
 
     /** Statements of graph {@code g} matching the pattern. */

@@ -33,5 +33,10 @@ final class StoreGraph extends GraphView implements ColumnLookups {
     }
 
     @Override
+    public DenseColumn dense(Node p, boolean bySubject) {
+        return store.dense(getGraphName(), p, bySubject);
+    }
+
+    @Override
     protected int graphBaseSize() { return (int) Math.min(Integer.MAX_VALUE, store.size(getGraphName())); }
 }

@@ -1,5 +1,7 @@
 package org.icakg.sparql.plan;
 
+import java.math.BigInteger;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -29,15 +31,22 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.iterator.QueryIter1;
 import org.apache.jena.sparql.engine.iterator.QueryIterPeek;
 import org.apache.jena.sparql.engine.optimizer.reorder.ReorderTransformation;
+import org.apache.jena.sparql.expr.E_DateTimeYear;
+import org.apache.jena.sparql.expr.E_Equals;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprException;
 import org.apache.jena.sparql.expr.ExprFunction;
+import org.apache.jena.sparql.expr.ExprFunction1;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.ExprVar;
+import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.serializer.SerializationContext;
 import org.apache.jena.sparql.sse.writers.WriterOp;
 import org.icakg.store.Checkpoints;
 import org.icakg.store.ColumnLookups;
+import org.icakg.store.DateTerms;
+import org.icakg.store.DenseColumn;
 
 /**
  * A basic graph pattern and the filters on its variables, matched as nested index look-ups in the active graph:
@@ -61,14 +70,22 @@ final class IndexJoin extends StandIn {
     private final Op original;
     private final ReorderTransformation reorder;
     private final Var[] vars;
+    /** The top-N sort whose rows this join feeds, when it may skip the dates that sort would drop; else null. */
+    private final DayBound bound;
 
     private IndexJoin(BasicPattern pattern, ExprList filters, Op original, ReorderTransformation reorder) {
+        this(pattern, filters, original, reorder, null);
+    }
+
+    private IndexJoin(BasicPattern pattern, ExprList filters, Op original, ReorderTransformation reorder,
+            DayBound bound) {
         super(TAG);
         this.pattern = pattern;
         this.filters = filters;
         this.original = original;
         this.reorder = reorder;
         this.vars = varsOf(pattern).toArray(new Var[0]);
+        this.bound = bound;
     }
 
     /** The patterns of {@code bgp} as an index join, or null when they are not all plain triple patterns. */
@@ -160,11 +177,22 @@ final class IndexJoin extends StandIn {
 
         private final Node[] preset = new Node[vars.length];
         private final Node[] values = new Node[vars.length];
-        private final Iterator<?>[] found;
+        /** For each slot, the dense number of its value when the step that bound it knew it, else -1. */
+        private final int[] ids = new int[vars.length];
+        private final Run[] found;
         /** For each step, its predicate's column by subject and by object, once had. */
         private final Function<Node, Iterator<Triple>>[][] columns;
+        /** For each step, its predicate's dense column by subject and by object, once had. */
+        private final DenseColumn[][] dense;
         /** For each step, the filters to evaluate once its statement is bound; index 0 before the first step. */
         private final List<List<Expr>> checks = new ArrayList<>();
+        /**
+         * For each step that binds a date as the object of a subject already bound: the days its date must lie in
+         * for a row to pass the filters checked after it ({@code YEAR(?d) = 2001}), or null.
+         */
+        private final long[][] dayRanges;
+        /** For each step, true when it binds the variable the top-N sort is bounded on ({@link DayBound}). */
+        private final boolean[] bounded;
         private Binding parent;
         private Binding view;
         private int depth;
@@ -191,8 +219,11 @@ final class IndexJoin extends StandIn {
                 filterSlots[f] = filters.get(f).getVarsMentioned().stream().mapToInt(this::slotOf).toArray();
             for (int d = 0; d <= steps.length; d++)
                 checks.add(new ArrayList<>());
-            this.found = new Iterator<?>[steps.length];
+            this.found = new Run[steps.length];
             this.columns = new Function[steps.length][2];
+            this.dense = new DenseColumn[steps.length][2];
+            this.dayRanges = new long[steps.length][];
+            this.bounded = new boolean[steps.length];
             this.cancel = execCxt.getCancelSignal();
             this.hook = execCxt.getContext().get(Checkpoints.HOOK);
         }
@@ -235,6 +266,7 @@ final class IndexJoin extends StandIn {
             parent = row;
             view = new RowBinding(row, vars, values);
             Arrays.fill(values, null);
+            Arrays.fill(ids, -1);
             for (List<Expr> c : checks)
                 c.clear();
             for (int i = 0; i < vars.length; i++)
@@ -246,6 +278,11 @@ final class IndexJoin extends StandIn {
                         at = Math.max(at, firstStep[s] + 1);
                 checks.get(at).add(filters.get(f));
             }
+            for (int d = 0; d < steps.length; d++) {
+                int v = dateSlot(d);
+                dayRanges[d] = v < 0 ? null : dayRange(v, checks.get(d + 1));
+                bounded[d] = v >= 0 && bound != null && vars[v].equals(bound.var());
+            }
             if (!passes(0)) {
                 parent = null;
                 return false;
@@ -255,19 +292,30 @@ final class IndexJoin extends StandIn {
             return true;
         }
 
+        /**
+         * The slot of step {@code d}'s object when the step binds it (a variable neither in the input row nor
+         * bound before, nor the step's subject) with a constant predicate; else -1.
+         */
+        private int dateSlot(int d) {
+            int[] slot = slots[d];
+            int o = slot[2];
+            if (o < 0 || slot[1] >= 0 || preset[o] != null || firstStep[o] != d || slot[0] == o)
+                return -1;
+            return o;
+        }
+
         /** The next complete row for the current input row, in {@code values}; false when there is none. */
         private boolean search() {
             while (depth >= 0) {
-                Iterator<?> it = found[depth];
-                if (!it.hasNext()) {
+                Run run = found[depth];
+                if (!run.next()) {
                     unbind(depth);
                     found[depth--] = null;
                     continue;
                 }
-                Triple t = (Triple) it.next();
                 if ((++count & (CHECK_EVERY - 1)) == 0)
                     checkpoint();
-                if (!bind(depth, t) || !passes(depth + 1))
+                if (!bind(depth, run) || !passes(depth + 1))
                     continue;
                 if (depth == steps.length - 1)
                     return true;
@@ -276,17 +324,75 @@ final class IndexJoin extends StandIn {
             return false;
         }
 
-        private Iterator<Triple> find(int d) {
+        private Run find(int d) {
             int[] slot = slots[d];
             Triple t = steps[d];
             Node s = lookup(t.getSubject(), slot[0], d), p = lookup(t.getPredicate(), slot[1], d),
                     o = lookup(t.getObject(), slot[2], d);
-            if (p.isConcrete() && s.isConcrete() != o.isConcrete()) {
-                Function<Node, Iterator<Triple>> column = column(d, s.isConcrete(), p);
-                if (column != null)
-                    return column.apply(s.isConcrete() ? s : o);
+            if (p.isConcrete() && graph instanceof ColumnLookups) {
+                boolean subject = s != Node.ANY, object = o != Node.ANY;
+                if (subject) {
+                    Run run = dense(d, true, p, s, slot[0], o, slot[2]);
+                    if (run != null)
+                        return run;
+                } else if (object) {
+                    Run run = dense(d, false, p, o, slot[2], s, slot[0]);
+                    if (run != null)
+                        return run;
+                }
+                if (subject != object) {
+                    Function<Node, Iterator<Triple>> column = column(d, subject, p);
+                    if (column != null)
+                        return new Triples(column.apply(subject ? s : o));
+                }
             }
-            return graph.find(s, p, o);
+            return new Triples(graph.find(s, p, o));
+        }
+
+        /**
+         * The statements of step {@code d} from its predicate's dense column by subject ({@code bySubject}) or by
+         * object, {@code key} being the bound end and {@code other} the other end (bound, or {@code ANY}); null
+         * when the column is not built or the key cannot be numbered (a literal).
+         */
+        private Run dense(int d, boolean bySubject, Node p, Node key, int keySlot, Node other, int otherSlot) {
+            if (key.isLiteral())
+                return null;
+            int i = bySubject ? 0 : 1;
+            DenseColumn column = dense[d][i];
+            if (column == null) {
+                column = ((ColumnLookups) graph).dense(p, bySubject);
+                if (column == null)
+                    return null;
+                dense[d][i] = column;
+            }
+            int keyId = number(key, keySlot, column);
+            if (keyId < 0)
+                return Run.EMPTY; // a node the column never numbered holds none of its statements
+            if (bySubject && (dayRanges[d] != null || bounded[d])) {
+                long day = column.day(keyId);
+                if (day != DateTerms.NONE && (outside(dayRanges[d], day) || bounded[d] && bound.beyond(day)))
+                    return Run.EMPTY;
+            }
+            int required = -1;
+            if (other != Node.ANY) {
+                if (!other.isLiteral()) {
+                    required = number(other, otherSlot, column);
+                    if (required < 0)
+                        return Run.EMPTY; // the other end of every statement with an IRI there is numbered
+                }
+            }
+            return new Dense(column, p, key, keyId, other == Node.ANY ? null : other, required);
+        }
+
+        /** The dense number of {@code n}, the value of {@code slot} (or a constant when -1). */
+        private int number(Node n, int slot, DenseColumn column) {
+            if (slot >= 0 && preset[slot] == null && ids[slot] >= 0)
+                return ids[slot];
+            return column.idOf(n);
+        }
+
+        private static boolean outside(long[] range, long day) {
+            return range != null && (day < range[0] || day > range[1]);
         }
 
         /** The column look-up of step {@code d}'s predicate by subject or object, had once per query; else null. */
@@ -312,19 +418,20 @@ final class IndexJoin extends StandIn {
             return firstStep[slot] < d ? values[slot] : Node.ANY;
         }
 
-        /** Binds the variables step {@code d} binds to {@code t}'s terms; false when a repeated one differs. */
-        private boolean bind(int d, Triple t) {
+        /** Binds the variables step {@code d} binds to the run's statement; false when a repeated one differs. */
+        private boolean bind(int d, Run run) {
             unbind(d);
             int[] s = slots[d];
-            return bind(s[0], d, t.getSubject()) && bind(s[1], d, t.getPredicate()) && bind(s[2], d, t.getObject());
+            return bind(s[0], d, run.s, run.sid) && bind(s[1], d, run.p, -1) && bind(s[2], d, run.o, run.oid);
         }
 
-        private boolean bind(int slot, int d, Node term) {
+        private boolean bind(int slot, int d, Node term, int id) {
             if (slot < 0 || preset[slot] != null || firstStep[slot] != d)
                 return true;
             Node had = values[slot];
             if (had == null) {
                 values[slot] = term;
+                ids[slot] = id;
                 return true;
             }
             return had.sameTermAs(term);
@@ -332,8 +439,10 @@ final class IndexJoin extends StandIn {
 
         private void unbind(int d) {
             for (int slot : slots[d])
-                if (slot >= 0 && firstStep[slot] == d)
+                if (slot >= 0 && firstStep[slot] == d) {
                     values[slot] = null;
+                    ids[slot] = -1;
+                }
         }
 
         /** As Jena's filter step: a row passes when every expression is true; an error drops it. */
@@ -367,10 +476,195 @@ final class IndexJoin extends StandIn {
 
         @Override
         protected void closeSubIterator() {
-            for (Iterator<?> it : found)
-                if (it != null)
-                    Iter.close(it);
+            for (Run run : found)
+                if (run != null)
+                    run.close();
             Arrays.fill(found, null);
+        }
+    }
+
+    /**
+     * The days an {@code xsd:date} must lie in to pass the filters of {@code exprs} on the variable of {@code slot}
+     * ({@code YEAR(?d) = 2001}: 2001-01-01 to 2001-12-31), or null when none of them says. Only a date written
+     * without a time zone is read this way ({@link DateTerms#day}); any other term is left to the filters.
+     */
+    private long[] dayRange(int slot, List<Expr> exprs) {
+        long[] range = null;
+        for (Expr e : exprs) {
+            long year = yearEquals(e, vars[slot]);
+            if (year == DateTerms.NONE)
+                continue;
+            long from = year < 1 || year > 9999 ? 1 : LocalDate.of((int) year, 1, 1).toEpochDay(),
+                    to = year < 1 || year > 9999 ? 0 : LocalDate.of((int) year, 12, 31).toEpochDay();
+            range = range == null ? new long[] {from, to} : new long[] {Math.max(range[0], from), Math.min(range[1], to)};
+        }
+        return range;
+    }
+
+    /** The year {@code y} when {@code e} is {@code YEAR(?v) = y} or {@code y = YEAR(?v)} with an integer y; else NONE. */
+    static long yearEquals(Expr e, Var v) {
+        if (!(e instanceof E_Equals eq))
+            return DateTerms.NONE;
+        for (int i = 1; i <= 2; i++) {
+            Expr f = eq.getArg(i), c = eq.getArg(3 - i);
+            if (c instanceof NodeValue n && n.isInteger() && isYearOf(f, v)) {
+                BigInteger y = n.getInteger();
+                return y.bitLength() < 32 ? y.longValue() : 0; // a year no date has
+            }
+        }
+        return DateTerms.NONE;
+    }
+
+    private static boolean isYearOf(Expr f, Var v) {
+        boolean year = f instanceof E_DateTimeYear || f instanceof KeptFunction k && k.isYear();
+        return year && ((ExprFunction1) f).getArg() instanceof ExprVar arg && arg.asVar().equals(v);
+    }
+
+    /**
+     * What a top-N sort on one variable lets the join skip: once the sort holds its N rows and the last of them
+     * has a plain {@code xsd:date} ({@link SortKey}), a row whose date comes strictly after it in the sort's order
+     * can never enter ({@link TopRows}); the join drops such a date before reading further statements for it.
+     */
+    static final class DayBound {
+        private final Var var;
+        private final boolean descending;
+        private long last = DateTerms.NONE;
+
+        DayBound(Var var, boolean descending) {
+            this.var = var;
+            this.descending = descending;
+        }
+
+        Var var() { return var; }
+
+        /** The day of the last row the sort keeps, or {@link DateTerms#NONE} while it keeps fewer than N or that row has none. */
+        void last(long day) { last = day; }
+
+        /** True when a row with date {@code day} would come after the last row kept. */
+        boolean beyond(long day) {
+            return last != DateTerms.NONE && (descending ? day < last : day > last);
+        }
+    }
+
+    /** This join with its rows bounded by a top-N sort on {@code bound}'s variable, when it binds that variable. */
+    IndexJoin bounded(DayBound bound) {
+        if (!Set.of(vars).contains(bound.var()))
+            return this;
+        return new IndexJoin(pattern, filters, original, reorder, bound);
+    }
+
+    /** The statements one step matches, one at a time, with the dense numbers of subject and object when known. */
+    private abstract static class Run {
+        static final Run EMPTY = new Run() {
+            @Override boolean next() { return false; }
+        };
+
+        Node s, p, o;
+        int sid = -1, oid = -1;
+
+        /** Moves to the next statement; false when there is none. */
+        abstract boolean next();
+
+        void close() { }
+    }
+
+    /** The statements an iterator gives. */
+    private static final class Triples extends Run {
+        private final Iterator<Triple> it;
+
+        Triples(Iterator<Triple> it) { this.it = it; }
+
+        @Override
+        boolean next() {
+            if (!it.hasNext())
+                return false;
+            Triple t = it.next();
+            s = t.getSubject();
+            p = t.getPredicate();
+            o = t.getObject();
+            return true;
+        }
+
+        @Override
+        void close() { Iter.close(it); }
+    }
+
+    /**
+     * The statements of one key of a {@link DenseColumn}, their other ends given by number where they have one
+     * (neither the statement nor the node is read), optionally only those whose other end is {@code required}.
+     */
+    private static final class Dense extends Run {
+        private final DenseColumn column;
+        private final boolean bySubject;
+        private final Node key;
+        private final int keyId;
+        private final Node required;
+        private final int requiredId;
+        private final int one;
+        private int at;
+
+        Dense(DenseColumn column, Node p, Node key, int keyId, Node required, int requiredId) {
+            this.column = column;
+            this.bySubject = column.bySubject();
+            this.key = key;
+            this.keyId = keyId;
+            this.required = required;
+            this.requiredId = requiredId;
+            this.one = column.one(keyId);
+            this.p = p;
+        }
+
+        @Override
+        boolean next() {
+            if (one == DenseColumn.NONE)
+                return false;
+            if (one != DenseColumn.SEVERAL)
+                return at++ == 0 && take(one, column.only(keyId), 0);
+            Triple[] several = column.several(keyId);
+            int[] others = column.otherEnds(keyId);
+            while (at < several.length) {
+                int i = at++;
+                if (take(others[i], several, i))
+                    return true;
+            }
+            return false;
+        }
+
+        /** Sets this run to a statement whose other end is numbered {@code other}; false when it is not required. */
+        private boolean take(int other, Object statements, int i) {
+            Node end;
+            if (required != null) {
+                if (!required.isLiteral()) {
+                    if (other != requiredId)
+                        return false;
+                    end = required;
+                } else {
+                    if (other >= 0)
+                        return false;
+                    end = otherEnd(statements, i);
+                    if (!end.sameTermAs(required))
+                        return false;
+                }
+            } else {
+                end = other >= 0 ? column.node(other) : otherEnd(statements, i);
+            }
+            if (bySubject) {
+                s = key;
+                sid = keyId;
+                o = end;
+                oid = other;
+            } else {
+                s = end;
+                sid = other;
+                o = key;
+                oid = keyId;
+            }
+            return true;
+        }
+
+        private Node otherEnd(Object statements, int i) {
+            Triple t = statements instanceof Triple one ? one : ((Triple[]) statements)[i];
+            return bySubject ? t.getObject() : t.getSubject();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.icakg.sparql.plan;
 
+import org.icakg.store.DateTerms;
 import java.util.Set;
 
 import org.apache.jena.sparql.expr.E_DateTimeDay;
@@ -69,6 +70,9 @@ final class KeptFunction extends ExprFunction1 {
 
     @Override
     public NodeValue eval(NodeValue v) { return eval(v, null); }
+
+    /** True when this is {@code YEAR}. */
+    boolean isYear() { return function instanceof E_DateTimeYear; }
 
     @Override
     public Expr copy(Expr expr) { return new KeptFunction(function, expr, memo, values); }

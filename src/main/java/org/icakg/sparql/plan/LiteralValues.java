@@ -57,7 +57,7 @@ final class LiteralValues {
 
     /**
      * A variable read as its term, its value not made ({@link KeptFunction} reads the year of a date from the
-     * literal's text, {@link DateTerms}, and asks for the value only when it cannot).
+     * literal's text, {@link org.icakg.store.DateTerms}, and asks for the value only when it cannot).
      */
     static final class Term extends Read {
         Term(Var var, LiteralValues values) {

@@ -1,5 +1,6 @@
 package org.icakg.sparql.plan;
 
+import org.icakg.store.DateTerms;
 import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
@@ -49,6 +50,11 @@ final class SortKey {
         if (millisecond != DateTerms.NONE)
             return new SortKey(Kind.DATE_TIME, millisecond, value, made);
         return new SortKey(Kind.NONE, 0, value, made);
+    }
+
+    /** The day {@code key} orders by when it is a plain {@code xsd:date}, else {@link DateTerms#NONE} (also for null). */
+    static long day(SortKey key) {
+        return key != null && key.kind == Kind.DATE ? key.order : DateTerms.NONE;
     }
 
     private NodeValue value() {

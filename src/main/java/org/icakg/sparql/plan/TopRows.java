@@ -54,6 +54,13 @@ final class TopRows extends StandIn {
         // As Jena's executor: (top (distinct ...)) keeps distinct rows of the sub-pattern.
         boolean distinct = topN.getSubOp() instanceof OpDistinct;
         Op sub = distinct ? ((OpDistinct) topN.getSubOp()).getSubOp() : topN.getSubOp();
+        SortCondition first = topN.getConditions().get(0);
+        IndexJoin.DayBound bound = null;
+        if (sub instanceof IndexJoin join && first.getExpression().isVariable()) {
+            bound = new IndexJoin.DayBound(first.getExpression().asVar(), first.getDirection() == Query.ORDER_DESCENDING);
+            sub = join.bounded(bound);
+        }
+        IndexJoin.DayBound last = bound;
         QueryIterator rows = QC.execute(Tdb2Plans.executable(sub, execCxt), input, execCxt);
         if (topN.getLimit() == 0) {
             rows.close();
@@ -63,7 +70,7 @@ final class TopRows extends StandIn {
             @Override
             protected Iterator<Binding> initializeIterator() {
                 try {
-                    return first(rows, distinct, execCxt).iterator();
+                    return first(rows, distinct, last, execCxt).iterator();
                 } finally {
                     rows.close();
                 }
@@ -94,7 +101,11 @@ final class TopRows extends StandIn {
         }
     }
 
-    private List<Binding> first(QueryIterator rows, boolean distinct, ExecutionContext execCxt) {
+    /**
+     * The first rows of the sort; {@code bound}, when not null, is told the day of the last row kept once N are
+     * (the join feeding the rows then skips later dates).
+     */
+    private List<Binding> first(QueryIterator rows, boolean distinct, IndexJoin.DayBound bound, ExecutionContext execCxt) {
         List<SortCondition> conditions = topN.getConditions();
         Comparator<Row> order = (a, b) -> compare(conditions, a, b);
         long limit = topN.getLimit() == Query.NOLIMIT ? Long.MAX_VALUE : topN.getLimit();
@@ -109,6 +120,8 @@ final class TopRows extends StandIn {
             if (heap.size() >= limit)
                 heap.poll();
             heap.add(row);
+            if (bound != null && heap.size() >= limit)
+                bound.last(SortKey.day(heap.peek().keys()[0]));
         }
         List<Row> sorted = new ArrayList<>(heap);
         sorted.sort(order);

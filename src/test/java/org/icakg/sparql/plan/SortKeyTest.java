@@ -1,5 +1,6 @@
 package org.icakg.sparql.plan;
 
+import org.icakg.store.DateTerms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.icakg.sparql.plan;
+package org.icakg.store;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -16,10 +16,10 @@ import org.apache.jena.graph.Node;
  * comparison). Anything else (a time zone, a year beyond 9999 or before 1, 24:00:00, an invalid date) is not read
  * here, and the caller asks Jena.
  */
-final class DateTerms {
+public final class DateTerms {
 
     /** Returned when a term is not read here. */
-    static final long NONE = Long.MIN_VALUE;
+    public static final long NONE = Long.MIN_VALUE;
 
     private static final Pattern DATE_TIME =
             Pattern.compile("(\\d{4})-(\\d\\d)-(\\d\\d)T(\\d\\d):(\\d\\d):(\\d\\d)(?:\\.(\\d{1,9}))?");
@@ -27,7 +27,7 @@ final class DateTerms {
     private DateTerms() {}
 
     /** The day of an {@code xsd:date} literal (days since 1970-01-01), or {@link #NONE}. */
-    static long day(Node node) {
+    public static long day(Node node) {
         if (!node.isLiteral() || node.getLiteralDatatype() != XSDDatatype.XSDdate)
             return NONE;
         String text = node.getLiteralLexicalForm();
@@ -52,7 +52,7 @@ final class DateTerms {
     }
 
     /** The millisecond of an {@code xsd:dateTime} literal (since 1970-01-01T00:00:00, rounded down), or {@link #NONE}. */
-    static long millisecond(Node node) {
+    public static long millisecond(Node node) {
         Matcher m = matcher(node, XSDDatatype.XSDdateTime, DATE_TIME);
         if (m == null)
             return NONE;
@@ -67,7 +67,7 @@ final class DateTerms {
     }
 
     /** The year of an {@code xsd:date} or {@code xsd:dateTime} literal read here, or {@link #NONE}. */
-    static long year(Node node) {
+    public static long year(Node node) {
         if (day(node) != NONE || millisecond(node) != NONE)
             return Integer.parseInt(node.getLiteralLexicalForm().substring(0, 4));
         return NONE;
