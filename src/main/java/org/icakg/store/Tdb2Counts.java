@@ -52,37 +52,28 @@ public final class Tdb2Counts {
      * statements of each object when there are at most {@code maxObjects} distinct objects.
      */
     public PredicateCounts predicate(Node predicate, int maxObjects) {
-        long statements = 0, objects = 0;
-        Map<Long, Long> perObject = new HashMap<>();
+        long[] statements = {0}, objects = {0}, lastObject = {0};
+        @SuppressWarnings("unchecked")
+        Map<Long, Long>[] perObject = new Map[] {new HashMap<Long, Long>()};
         LongList subjects = new LongList();
-        long lastO = 0, lastS = 0;
-        boolean first = true;
-        for (Iterator<Record> it = quads(predicate); it.hasNext(); ) {
-            byte[] key = it.next().getKey();
-            long o = Bytes.getLong(key, ID), s = Bytes.getLong(key, 2 * ID);
-            if (!first && o == lastO && s == lastS)
-                continue; // the same statement in another graph
-            boolean newObject = first || o != lastO;
-            first = false;
-            lastO = o;
-            lastS = s;
-            statements++;
+        forEachStatement(predicate, (o, s) -> {
+            if (statements[0]++ == 0 || o != lastObject[0])
+                objects[0]++;
+            lastObject[0] = o;
             subjects.add(s);
-            if (newObject)
-                objects++;
-            if (perObject != null) {
-                perObject.merge(o, 1L, Long::sum);
-                if (perObject.size() > maxObjects)
-                    perObject = null;
+            if (perObject[0] != null) {
+                perObject[0].merge(o, 1L, Long::sum);
+                if (perObject[0].size() > maxObjects)
+                    perObject[0] = null;
             }
-        }
+        });
         Optional<Map<Node, Long>> byObject = Optional.empty();
-        if (perObject != null) {
+        if (perObject[0] != null) {
             Map<Node, Long> decoded = new HashMap<>();
-            perObject.forEach((o, n) -> decoded.put(node(o), n));
+            perObject[0].forEach((o, n) -> decoded.put(node(o), n));
             byObject = Optional.of(Map.copyOf(decoded));
         }
-        return new PredicateCounts(statements, subjects.distinct(), objects, byObject);
+        return new PredicateCounts(statements[0], subjects.distinct(), objects[0], byObject);
     }
 
     /**
@@ -91,24 +82,34 @@ public final class Tdb2Counts {
      * entries. Two passes: the subjects of each {@code o1}, then every statement of {@code second}.
      */
     public Optional<Map<Node, Map<Node, Long>>> pairs(Node first, Node second, int maxEntries) {
-        // The subjects of each first object, sorted (the index gives them so within an object), without repeats.
-        Map<Long, LongList> subjectsByFirst = new HashMap<>();
-        forEachStatement(first, (o, s) -> subjectsByFirst.computeIfAbsent(o, k -> new LongList()).add(s));
-        long[] firstObjects = subjectsByFirst.keySet().stream().mapToLong(Long::longValue).toArray();
-        long[][] subjects = new long[firstObjects.length][];
-        for (int i = 0; i < firstObjects.length; i++) {
-            subjects[i] = subjectsByFirst.get(firstObjects[i]).toArray();
-            Arrays.sort(subjects[i]); // the index's order is that of unsigned bytes
+        // Every (subject, first object) pair, sorted by subject: one binary search per statement of the second.
+        LongList firstSubjects = new LongList(), firstObjectIds = new LongList();
+        forEachStatement(first, (o, s) -> {
+            firstSubjects.add(s);
+            firstObjectIds.add(o);
+        });
+        int n = firstSubjects.size;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++)
+            order[i] = i;
+        long[] subjectOf = firstSubjects.values, objectOf = firstObjectIds.values;
+        Arrays.sort(order, (a, b) -> Long.compare(subjectOf[a], subjectOf[b]));
+        long[] subjects = new long[n], objects = new long[n];
+        for (int i = 0; i < n; i++) {
+            subjects[i] = subjectOf[order[i]];
+            objects[i] = objectOf[order[i]];
         }
         Map<Long, Map<Long, Long>> counts = new HashMap<>();
         int[] entries = {0};
         boolean[] tooMany = {false};
         forEachStatement(second, (x, s) -> {
-            if (tooMany[0])
+            int at = tooMany[0] ? -1 : Arrays.binarySearch(subjects, s);
+            if (at < 0)
                 return;
-            for (int i = 0; i < firstObjects.length; i++)
-                if (Arrays.binarySearch(subjects[i], s) >= 0
-                        && counts.computeIfAbsent(firstObjects[i], k -> new HashMap<>()).merge(x, 1L, Long::sum) == 1
+            while (at > 0 && subjects[at - 1] == s)
+                at--;
+            for (; at < n && subjects[at] == s; at++)
+                if (counts.computeIfAbsent(objects[at], k -> new HashMap<>()).merge(x, 1L, Long::sum) == 1
                         && ++entries[0] > maxEntries)
                     tooMany[0] = true;
         });
@@ -118,7 +119,7 @@ public final class Tdb2Counts {
         Map<Node, Map<Node, Long>> out = new HashMap<>();
         counts.forEach((o1, perX) -> {
             Map<Node, Long> m = new HashMap<>();
-            perX.forEach((x, n) -> m.put(decoded.computeIfAbsent(x, this::node), n));
+            perX.forEach((x, count) -> m.put(decoded.computeIfAbsent(x, this::node), count));
             out.put(decoded.computeIfAbsent(o1, this::node), Map.copyOf(m));
         });
         return Optional.of(Map.copyOf(out));
@@ -126,34 +127,39 @@ public final class Tdb2Counts {
 
     /** Each distinct (object, subject) of {@code predicate}'s statements, sorted by object then subject. */
     private void forEachStatement(Node predicate, ObjectSubject each) {
-        long lastO = 0, lastS = 0;
-        boolean first = true;
-        for (Iterator<Record> it = quads(predicate); it.hasNext(); ) {
-            byte[] key = it.next().getKey();
-            long o = Bytes.getLong(key, ID), s = Bytes.getLong(key, 2 * ID);
-            if (!first && o == lastO && s == lastS)
-                continue;
-            first = false;
-            lastO = o;
-            lastS = s;
-            each.accept(o, s);
-        }
-    }
-
-    private interface ObjectSubject {
-        void accept(long object, long subject);
-    }
-
-    /** The {@code POSG} records of {@code predicate}'s quads; none when the store has never seen it. */
-    private Iterator<Record> quads(Node predicate) {
         NodeId p = nodes.getNodeIdForNode(predicate);
         if (NodeId.isDoesNotExist(p))
-            return java.util.Collections.emptyIterator();
+            return;
         RecordFactory records = posg.getRecordFactory();
         Record from = records.createKeyOnly(), to = records.createKeyOnly();
         NodeIdFactory.set(p, from.getKey(), 0);
         NodeIdFactory.setNext(p, to.getKey(), 0);
-        return posg.iterator(from, to);
+        long predicateId = Bytes.getLong(from.getKey(), 0);
+        long[] last = new long[2];
+        boolean[] first = {true};
+        // Read in place from the index's pages (no record per quad): object and subject of each, repeats skipped.
+        Iterator<Boolean> it = posg.iterator(from, to, (bb, entry, key, factory) -> {
+            int at = entry * factory.recordLength();
+            if (key != null) { // the iterator tests the end of the range on it
+                bb.position(at);
+                bb.get(key, 0, factory.keyLength());
+            }
+            long o = bb.getLong(at + ID), s = bb.getLong(at + 2 * ID);
+            // The iterator maps the record after the range too, before it tests the key: that one is not counted.
+            if (bb.getLong(at) == predicateId && (first[0] || o != last[0] || s != last[1])) {
+                first[0] = false;
+                last[0] = o;
+                last[1] = s;
+                each.accept(o, s);
+            }
+            return Boolean.TRUE;
+        });
+        while (it.hasNext())
+            it.next();
+    }
+
+    private interface ObjectSubject {
+        void accept(long object, long subject);
     }
 
     private Node node(long id) {
@@ -164,8 +170,8 @@ public final class Tdb2Counts {
 
     /** A growable list of longs. */
     private static final class LongList {
-        private long[] values = new long[16];
-        private int size;
+        long[] values = new long[16];
+        int size;
 
         void add(long v) {
             if (size == values.length)
