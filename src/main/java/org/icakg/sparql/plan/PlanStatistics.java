@@ -183,6 +183,7 @@ public final class PlanStatistics {
                     fresh.counts().complete(Txn.calculateRead(dataset, () -> new Counted(dataVersion(), counting.get())));
                     LOG.info("counted {} in {} ms", key, (System.nanoTime() - start) / 1_000_000);
                 } catch (RuntimeException | Error e) {
+                    LOG.warn("could not count {}: {}", key, e.toString());
                     byPredicate.remove(key, fresh);
                     fresh.counts().completeExceptionally(e);
                 }
