@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.jena.riot.RDFLanguages;
@@ -35,7 +34,12 @@ public record Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfS
 
     /** The bundled ontology, shapes and data. */
     public static Bundle bundled() {
-        return new Bundle(bundled(ONTOLOGY_DIR), bundled(SHAPES_DIR), bundled(DATA_DIR));
+        if (isProject())
+            return new Bundle(bundled(ONTOLOGY_DIR), bundled(SHAPES_DIR), bundled(DATA_DIR));
+        // From the jar: its directory is read once for the three folders.
+        Map<String, List<RdfSource>> packed = fromClasspath(Bundle.class.getClassLoader(),
+                List.of(ONTOLOGY_DIR, SHAPES_DIR, DATA_DIR));
+        return new Bundle(packed.get(ONTOLOGY_DIR), packed.get(SHAPES_DIR), packed.get(DATA_DIR));
     }
 
     /** The bundled ontology and shapes with other data in place of the bundled data. */
@@ -45,10 +49,14 @@ public record Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfS
 
     /** Bundled files of one kind, from the project folder when present, else from the jar. */
     public static List<RdfSource> bundled(String dir) {
-        Path local = Path.of(dir);
-        if (Files.isDirectory(local) && Files.isDirectory(Path.of(ONTOLOGY_DIR)))
-            return readAll(List.of(local));
-        return fromClasspath("bundle/" + dir);
+        if (Files.isDirectory(Path.of(dir)) && isProject())
+            return readAll(List.of(Path.of(dir)));
+        return fromClasspath(Bundle.class.getClassLoader(), List.of(dir)).get(dir);
+    }
+
+    /** True when the working directory is the project (its {@code ontology/} folder is there). */
+    private static boolean isProject() {
+        return Files.isDirectory(Path.of(ONTOLOGY_DIR));
     }
 
     /**
@@ -59,7 +67,7 @@ public record Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfS
         java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
         Path local = Path.of(dir);
         try {
-            if (Files.isDirectory(local) && Files.isDirectory(Path.of(ONTOLOGY_DIR))) {
+            if (Files.isDirectory(local) && isProject()) {
                 try (Stream<Path> files = Files.list(local)) {
                     for (Path f : files.filter(f -> f.toString().endsWith(extension)).toList())
                         out.put(f.getFileName().toString(), Files.readString(f));
@@ -77,10 +85,10 @@ public record Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfS
                 }
                 return out;
             }
-            try (FileSystem jar = openJar(uri); Stream<Path> files = Files.list(jar.getPath("bundle/" + dir))) {
-                for (Path f : files.filter(f -> f.toString().endsWith(extension)).toList())
-                    out.put(f.getFileName().toString(), Files.readString(f));
-            }
+            String folder = "bundle/" + dir + "/";
+            jarFiles(uri, name -> name.startsWith(folder) && name.endsWith(extension) && name.indexOf('/', folder.length()) < 0)
+                    .forEach((name, bytes) -> out.put(name.substring(folder.length()),
+                            new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,34 +122,61 @@ public record Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfS
         }
     }
 
-    private static List<RdfSource> fromClasspath(String folder) {
-        URL url = Bundle.class.getClassLoader().getResource(folder);
-        if (url == null)
-            return List.of();
+    /**
+     * The RDF files of each bundled folder ({@code bundle/DIR} on the class path of {@code loader}) by folder, in
+     * a stable (sorted) order. Packed in a jar, they are read through the jar's own directory, once for all the
+     * folders: the JVM has that directory in memory already, where a zip file system would read and index the
+     * jar's tens of thousands of entries again.
+     */
+    static Map<String, List<RdfSource>> fromClasspath(ClassLoader loader, List<String> dirs) {
+        Map<String, List<RdfSource>> out = new java.util.LinkedHashMap<>();
+        for (String dir : dirs)
+            out.put(dir, new ArrayList<>());
         try {
-            URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme()))
-                return readAll(List.of(Path.of(uri))).stream()
-                        .map(s -> new RdfSource(folder + "/" + Path.of(s.name()).getFileName(), s.lang(), s.content()))
-                        .toList();
-            try (FileSystem jar = openJar(uri)) {
-                List<RdfSource> sources = new ArrayList<>();
-                for (Path file : rdfFiles(jar.getPath(folder)))
-                    sources.add(new RdfSource(file.toString().replaceFirst("^/", ""),
-                            RDFLanguages.filenameToLang(file.getFileName().toString()), Files.readAllBytes(file)));
-                return sources;
+            for (String dir : dirs) {
+                String folder = "bundle/" + dir;
+                URL url = loader.getResource(folder);
+                if (url == null)
+                    continue;
+                URI uri = url.toURI();
+                if (!"jar".equals(uri.getScheme())) {
+                    for (RdfSource s : readAll(List.of(Path.of(uri))))
+                        out.get(dir).add(new RdfSource(folder + "/" + Path.of(s.name()).getFileName(), s.lang(), s.content()));
+                    continue;
+                }
+                // Every folder asked for from this jar, in one pass over its directory.
+                var files = jarFiles(uri, name -> RDFLanguages.filenameToLang(name.substring(name.lastIndexOf('/') + 1)) != null
+                        && dirs.stream().anyMatch(d -> name.startsWith("bundle/" + d + "/")));
+                files.forEach((name, bytes) -> out.get(name.substring("bundle/".length(), name.indexOf('/', "bundle/".length())))
+                        .add(new RdfSource(name, RDFLanguages.filenameToLang(name.substring(name.lastIndexOf('/') + 1)), bytes)));
+                break;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+        out.replaceAll((dir, sources) -> List.copyOf(sources));
+        return out;
     }
 
-    /** A private view of the jar (not the provider's shared one), so closing it affects nobody else. */
-    private static FileSystem openJar(URI uri) throws IOException {
+    /** The files (not folders) named {@code wanted} in the jar of the {@code jar:} address {@code uri}, by name, sorted. */
+    private static java.util.SortedMap<String, byte[]> jarFiles(URI uri, java.util.function.Predicate<String> wanted)
+            throws IOException {
         String spec = uri.getSchemeSpecificPart();
-        Path jarFile = Path.of(URI.create(spec.substring(0, spec.indexOf("!/"))));
-        return FileSystems.newFileSystem(jarFile, (ClassLoader) null);
+        java.io.File file = Path.of(URI.create(spec.substring(0, spec.indexOf("!/")))).toFile();
+        java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+        // A JarFile of a jar the class loader holds open shares its parsed directory (the zip "source").
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(file, false)) {
+            var entries = jar.entries();
+            while (entries.hasMoreElements()) {
+                var entry = entries.nextElement();
+                if (!entry.isDirectory() && entry.getName().startsWith("bundle/") && wanted.test(entry.getName()))
+                    try (var in = jar.getInputStream(entry)) {
+                        files.put(entry.getName(), in.readAllBytes());
+                    }
+            }
+        }
+        return files;
     }
 }

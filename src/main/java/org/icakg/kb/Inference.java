@@ -86,6 +86,11 @@ public final class Inference {
      * graphs: they are then derived as any change is, from every statement of a transitive property.
      */
     public long materialize(DatasetGraph dsg, Vocab vocab) {
+        return materialize(dsg, vocab, BATCH);
+    }
+
+    /** {@link #materialize(DatasetGraph, Vocab)} with {@code batch} graphs closed per task. */
+    long materialize(DatasetGraph dsg, Vocab vocab, int batch) {
         InferredGraphs graphs = InferredGraphs.forMaterialising(dsg, vocab);
         graphs.clear();
         long start = System.nanoTime();
@@ -103,9 +108,9 @@ public final class Inference {
         });
         try {
             List<Future<List<List<Triple>>>> batches = new ArrayList<>();
-            for (int from = 0; from < byGraph.size(); from += BATCH) {
-                List<Map.Entry<Node, List<Triple>>> batch = byGraph.subList(from, Math.min(byGraph.size(), from + BATCH));
-                batches.add(pool.submit(() -> batch.stream()
+            for (int from = 0; from < byGraph.size(); from += batch) {
+                List<Map.Entry<Node, List<Triple>>> graphsOfBatch = byGraph.subList(from, Math.min(byGraph.size(), from + batch));
+                batches.add(pool.submit(() -> graphsOfBatch.stream()
                         .map(e -> closeWithin(e.getKey(), e.getValue(), asserted.stated())).toList()));
             }
             long nextProgress = PROGRESS_EVERY;
@@ -113,10 +118,10 @@ public final class Inference {
                 List<List<Triple>> entailed = done(batches.get(b));
                 batches.set(b, null);
                 for (int i = 0; i < entailed.size(); i++)
-                    graphs.addEntailed(Support.of(byGraph.get(b * BATCH + i).getKey()), entailed.get(i));
+                    graphs.addEntailed(Support.of(byGraph.get(b * batch + i).getKey()), entailed.get(i));
                 if (graphs.inferredCount() >= nextProgress) {
                     LOG.info(String.format("inference: %,d of %,d graphs closed, %,d statements written (%.1f s)",
-                            Math.min(byGraph.size(), (b + 1) * BATCH), byGraph.size(), graphs.inferredCount(), seconds(start)));
+                            Math.min(byGraph.size(), (b + 1) * batch), byGraph.size(), graphs.inferredCount(), seconds(start)));
                     nextProgress = (graphs.inferredCount() / PROGRESS_EVERY + 1) * PROGRESS_EVERY;
                 }
             }

@@ -33,14 +33,15 @@ public final class KnowledgeBase {
     private final DatasetGraph dataset;
     private final Vocab vocab;
     private final Graph ontology;
-    private final Shapes shapes;
+    /** The bundle's shapes, parsed on a second thread; {@link #shapes()} waits for them. */
+    private final CompletableFuture<ParsedShapes> shapes;
     private final Inference inference;
     private final PrefixMap prefixes;
     private final List<RdfSource> dataSources;
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final org.icakg.store.GraphKinds statingGraphs;
 
-    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Graph ontology, Shapes shapes,
+    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Graph ontology, CompletableFuture<ParsedShapes> shapes,
                           PrefixMap prefixes, List<RdfSource> dataSources) {
         this.dataset = dataset;
         this.vocab = vocab;
@@ -61,44 +62,48 @@ public final class KnowledgeBase {
      * @throws LoadException when any file has a syntax error; then nothing is written
      */
     public static KnowledgeBase open(Bundle bundle, Vocab vocab, DatasetGraph dataset) {
-        // The shapes are read on a second thread while this one opens, loads or reopens the store.
-        CompletableFuture<ParsedShapes> parsingShapes = CompletableFuture.supplyAsync(() -> ParsedShapes.of(bundle, vocab));
+        // The shapes are read on a second thread while this one opens, loads or reopens the store: first their files
+        // (syntax errors, prefixes), then, for a reopened store that has not kept its prefixes, the bundle's ontology
+        // for its prefixes, and last the shapes themselves, which nothing needs until the first validation or form.
         Loader loader = new Loader(vocab);
         boolean fresh = Stores.isEmpty(dataset);
+        PrefixMap kept = fresh ? null : Stores.keptPrefixes(dataset);
+        CompletableFuture<ShapeFiles> readingShapes = CompletableFuture.supplyAsync(() -> ShapeFiles.of(bundle, vocab));
+        CompletableFuture<PrefixMap> ontologyPrefixes = fresh || !kept.isEmpty() ? null
+                : readingShapes.thenApplyAsync(files -> {
+                    // A store built before the prefixes were kept has none: the bundle's ontology is read for them.
+                    Loader ontologyLoader = new Loader(vocab);
+                    for (RdfSource s : bundle.ontology())
+                        ontologyLoader.parse(s, vocab.ontologyGraph());
+                    return ontologyLoader.prefixes();
+                });
+        CompletableFuture<ParsedShapes> parsingShapes = (ontologyPrefixes == null ? readingShapes
+                : readingShapes.thenCombine(ontologyPrefixes, (files, p) -> files)).thenApplyAsync(ParsedShapes::of);
         if (fresh && Stores.isTdb2(dataset)) {
             // Loaded and inferred in memory, then written to TDB2 by its bulk loader, index by index.
             DatasetGraph staging = Stores.inMemory();
-            loadFresh(bundle, vocab, loader, staging, parsingShapes);
+            loadFresh(bundle, vocab, loader, staging, readingShapes);
             long start = System.nanoTime();
             Stores.bulkLoad(staging, dataset, (format, args) -> LOG.info(String.format(format, args)));
             // The prefixes of the files loaded are kept in the store: a reopened store reads no file again.
             Stores.keepPrefixes(dataset, loader.prefixes());
             LOG.info(String.format("written to the TDB2 store (%.1f s)", (System.nanoTime() - start) / 1e9));
         } else if (fresh) {
-            loadFresh(bundle, vocab, loader, dataset, parsingShapes);
+            loadFresh(bundle, vocab, loader, dataset, readingShapes);
         }
-        // Reopened, the store keeps its ontology and the prefixes of its first load. A store built before the
-        // prefixes were kept has none: the bundle's ontology is then read for its prefixes, on the second thread.
-        PrefixMap kept = fresh ? null : Stores.keptPrefixes(dataset);
-        CompletableFuture<PrefixMap> ontologyPrefixes = fresh ? CompletableFuture.completedFuture(loader.prefixes())
-                : !kept.isEmpty() ? CompletableFuture.completedFuture(kept)
-                : parsingShapes.thenApplyAsync(parsed -> {
-                    for (RdfSource s : bundle.ontology())
-                        loader.parse(s, vocab.ontologyGraph());
-                    return loader.prefixes();
-                });
+        // Reopened, the store keeps its ontology and the prefixes of its first load.
         Graph ontology = Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph())));
-        ParsedShapes shapes = ParsedShapes.await(parsingShapes);
-        if (!fresh && !shapes.errors().isEmpty())
-            throw new LoadException(shapes.errors());
-        PrefixMap prefixes = PrefixMapFactory.create(shapes.prefixes());
-        prefixes.putAll(ParsedShapes.await(ontologyPrefixes));
-        return new KnowledgeBase(dataset, vocab, ontology, shapes.shapes(), prefixes, fresh ? bundle.data() : List.of());
+        ShapeFiles shapeFiles = ParsedShapes.await(readingShapes);
+        if (!fresh && !shapeFiles.errors().isEmpty())
+            throw new LoadException(shapeFiles.errors());
+        PrefixMap prefixes = PrefixMapFactory.create(shapeFiles.prefixes());
+        prefixes.putAll(fresh ? loader.prefixes() : !kept.isEmpty() ? kept : ParsedShapes.await(ontologyPrefixes));
+        return new KnowledgeBase(dataset, vocab, ontology, parsingShapes, prefixes, fresh ? bundle.data() : List.of());
     }
 
-    /** The bundle's shapes, parsed, with their syntax errors and the prefixes they declare. */
-    private record ParsedShapes(Shapes shapes, List<SyntaxError> errors, PrefixMap prefixes) {
-        static ParsedShapes of(Bundle bundle, Vocab vocab) {
+    /** The bundle's shape files, read: their statements, syntax errors and the prefixes they declare. */
+    private record ShapeFiles(Graph graph, List<SyntaxError> errors, PrefixMap prefixes) {
+        static ShapeFiles of(Bundle bundle, Vocab vocab) {
             Loader loader = new Loader(vocab);
             List<SyntaxError> errors = new ArrayList<>();
             Graph graph = GraphFactory.createDefaultGraph();
@@ -107,8 +112,15 @@ public final class KnowledgeBase {
                 errors.addAll(parsed.errors());
                 parsed.dataset().find().forEachRemaining(q -> graph.add(q.asTriple()));
             }
+            return new ShapeFiles(graph, List.copyOf(errors), loader.prefixes());
+        }
+    }
+
+    /** The bundle's shapes, parsed, or the syntax errors of their files. */
+    private record ParsedShapes(Shapes shapes, List<SyntaxError> errors) {
+        static ParsedShapes of(ShapeFiles files) {
             // Shapes with syntax errors are not used: the knowledge base refuses to open.
-            return new ParsedShapes(errors.isEmpty() ? Shapes.parse(graph) : null, List.copyOf(errors), loader.prefixes());
+            return new ParsedShapes(files.errors().isEmpty() ? Shapes.parse(files.graph()) : null, files.errors());
         }
 
         /** The result of work on the second thread, once ready; a failure is thrown as it was thrown there. */
@@ -130,7 +142,7 @@ public final class KnowledgeBase {
      * write transaction; with syntax errors (these and {@code errors} already found) nothing is written.
      */
     private static void loadFresh(Bundle bundle, Vocab vocab, Loader loader, DatasetGraph dataset,
-                                  CompletableFuture<ParsedShapes> shapes) {
+                                  CompletableFuture<ShapeFiles> shapes) {
         dataset.begin(org.apache.jena.query.TxnType.WRITE);
         try {
             List<SyntaxError> read = new ArrayList<>();
@@ -166,7 +178,13 @@ public final class KnowledgeBase {
     /** The ontology (a copy in memory, read-only by convention). */
     public Graph ontology() { return ontology; }
 
-    public Shapes shapes() { return shapes; }
+    /** The bundle's shapes; parsed on a second thread while the store opens, they may not be ready yet: this waits. */
+    public Shapes shapes() {
+        ParsedShapes parsed = ParsedShapes.await(shapes);
+        if (parsed.shapes() == null)
+            throw new LoadException(parsed.errors());
+        return parsed.shapes();
+    }
 
     public Inference inference() { return inference; }
 

@@ -1,5 +1,7 @@
 package org.icakg.server;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -39,6 +41,7 @@ final class AnswerCache {
 
     /** An answer that took at least this long to compute is kept the first time it is asked. */
     static final Duration COSTLY = Duration.ofMillis(1);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Requests remembered as asked (a power of two): about the number of answers kept. */
     private static final int ASKED_SLOTS_LOG2 = 12;
 
@@ -119,8 +122,8 @@ final class AnswerCache {
 
     /**
      * Keeps an answer when it is worth keeping, with the headers to replay with it; returns it (with its ETag) either
-     * way. Worth keeping: it cost at least {@link #COSTLY} to compute, or its request was asked before (as far as
-     * {@link #asked} remembers). An answer asked once and cheap to compute again is not kept: most requests are asked
+     * way. Worth keeping: it cost at least {@link #COSTLY} to compute (as the caller measures it), or its request was
+     * asked before (as far as {@link #asked} remembers). An answer asked once and cheap to compute again is not kept: most requests are asked
      * once, and storing each (and evicting another for it) cost more than computing a small answer.
      */
     Answer offer(String key, long seenVersion, Map<String, String> headers, byte[] body, long computeNanos) {
@@ -133,6 +136,14 @@ final class AnswerCache {
     Answer offer(String key, long seenVersion, HttpServletResponse res, Map<String, String> headersBefore, byte[] body,
                  long computeNanos) {
         return offer(key, seenVersion, replayed(res, headersBefore), body, computeNanos);
+    }
+
+    /**
+     * The processor time of the current thread in nanoseconds (wall time where the JVM cannot tell): what computing an
+     * answer in memory cost, which wall time overstates on a busy machine, where a cheap query waits for a processor.
+     */
+    static long computeClock() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /**

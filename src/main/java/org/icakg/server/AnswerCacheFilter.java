@@ -53,6 +53,7 @@ final class AnswerCacheFilter extends RouteFilter {
         long version = cache.version();
         var headersBefore = AnswerCache.headers(res);
         BufferedResponse buffered = new BufferedResponse(res, maxBufferedBytes);
+        // Wall time: answers here may wait on other servers (SERVICE) or the disk, which processor time leaves out.
         long started = System.nanoTime();
         chain.doFilter(req, buffered);
         long computeNanos = System.nanoTime() - started;

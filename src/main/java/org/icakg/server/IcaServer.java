@@ -109,6 +109,7 @@ public final class IcaServer implements AutoCloseable {
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
         EntityPathEncoding.apply(fuseki.getJettyServer());
         PlainErrorHandler.install(fuseki.getJettyServer());
+        kb.shapes(); // parsed on a second thread meanwhile: shapes that cannot be used stop the server before it serves
         fuseki.start();
         ownPort.set(fuseki.getHttpPort());
         metrics.bindJvmMetrics(); // not needed for the first answer

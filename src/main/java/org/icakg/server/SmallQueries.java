@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +23,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.shared.JenaException;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.server.Request;
@@ -74,6 +72,8 @@ final class SmallQueries {
 
     private final DatasetGraph dataset;
     private final long timeoutMillis;
+    /** The time {@code NOW()} answers, made once per millisecond. */
+    private final SmallQueryExec.Clock clock = new SmallQueryExec.Clock();
     /** Parses with a lexer and base resolver kept per thread, so a plan runs on the thread that made it. */
     private final QueryParsing parsing = new QueryParsing(IRIx.create(BASE));
     /** The formats chosen for the {@code Accept} headers seen most (clients send the same one every time), per form. */
@@ -163,8 +163,7 @@ final class SmallQueries {
      */
     Failure run(Plan plan, OutputStream out, Request request) throws IOException {
         dataset.begin(TxnType.READ);
-        try (QueryExec exec = QueryExec.dataset(dataset).query(plan.query()).timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .build();
+        try (SmallQueryExec exec = new SmallQueryExec(plan.query(), dataset, timeoutMillis, clock);
              ClientWatch watch = request == null ? null : ClientWatch.start(watches, request, exec::abort)) {
             if (plan.query().isAskType())
                 out.write(booleanAnswer(plan.lang(), exec.ask()));

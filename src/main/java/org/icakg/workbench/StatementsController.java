@@ -40,7 +40,8 @@ final class StatementsController {
     private final Guard guard;
     private final Pages pages;
     private final Words words;
-    private final ShapeForms forms;
+    /** Made at the first form: the shapes may still be being parsed while the server starts. */
+    private volatile ShapeForms forms;
     private final StatementDraft drafts;
     private final BiFunction<String, Integer, List<Node>> search;
 
@@ -52,8 +53,14 @@ final class StatementsController {
         this.pages = pages;
         this.words = words;
         this.search = search;
-        this.forms = new ShapeForms(kb.shapes(), kb.ontology(), words);
         this.drafts = new StatementDraft(kb.vocab(), words, search);
+    }
+
+    private ShapeForms forms() {
+        ShapeForms f = forms;
+        if (f == null)
+            forms = f = new ShapeForms(kb.shapes(), kb.ontology(), words); // the same forms, should two make them
+        return f;
     }
 
     /**
@@ -99,7 +106,7 @@ final class StatementsController {
             List<Line> lines = new ArrayList<>();
             kb.dataset().getGraph(passage).find().forEachRemaining(t -> lines.add(line(union, passage, t)));
             List<ClassChoice> classes = new ArrayList<>();
-            for (Node c : forms.classes())
+            for (Node c : forms().classes())
                 classes.add(new ClassChoice(c.getURI(), words.label(kb.ontology(), c)));
             return new PassagePage(guard.head("Passage", user), passageHead(passage), lines, classes);
         });
@@ -191,15 +198,15 @@ final class StatementsController {
         if (entity != null && !entity.isBlank()) {
             Node e = resolveEntity(union, entity.strip());
             Set<Node> types = StatementDraft.typesOf(union, e);
-            return new Target(null, e, types, forms.form(types));
+            return new Target(null, e, types, forms().form(types));
         }
         if (cls == null || cls.isBlank())
             throw Problem.badRequest("Say what the statements are about: class=IRI for a new entity, or entity=IRI "
                     + "(or its name) for an existing one.");
         Node c = NodeFactory.createURI(cls.strip());
-        if (!forms.classes().contains(c))
+        if (!forms().classes().contains(c))
             throw Problem.badRequest("No shape targets the class " + cls + ": choose one of the classes offered.");
-        return new Target(c, null, Set.of(c), forms.form(Set.of(c)));
+        return new Target(c, null, Set.of(c), forms().form(Set.of(c)));
     }
 
     private Node resolveEntity(Graph union, String text) {

@@ -38,7 +38,8 @@ public final class WriteGate {
     }
 
     private final KnowledgeBase kb;
-    private final Validator validator;
+    /** Made at the first write: the shapes may still be being parsed while the server starts. */
+    private volatile Validator validator;
     private final AuditLog audit;
     private final IncrementalInference inference;
     private final Path storeDir;
@@ -49,10 +50,16 @@ public final class WriteGate {
 
     private WriteGate(KnowledgeBase kb, AuditLog audit, Path storeDir) {
         this.kb = kb;
-        this.validator = Validator.of(kb);
         this.audit = audit;
         this.inference = new IncrementalInference(kb.inference(), kb.vocab());
         this.storeDir = storeDir;
+    }
+
+    private Validator validator() {
+        Validator v = validator;
+        if (v == null)
+            validator = v = Validator.of(kb); // the same validator, should two writes make one
+        return v;
     }
 
     /** The gate of a server: the audit log lives in the store's folder, or in memory without a store. */
@@ -144,7 +151,7 @@ public final class WriteGate {
         removed.addAll(inferred.removed());
         // The shapes see the union of the graphs: only what the union gained or lost can change their verdict.
         UnionChange net = UnionChange.of(dsg, added, removed);
-        ValidationReport shacl = validator.validateChange(union, net.added(), net.removed(),
+        ValidationReport shacl = validator().validateChange(union, net.added(), net.removed(),
                 change.addedTriples().iterator());
         List<Finding> findings = shacl.getEntries().stream()
                 .map(e -> new Finding(e, lines.locate(e.focusNode()))).toList();

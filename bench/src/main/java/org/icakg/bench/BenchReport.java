@@ -84,7 +84,7 @@ public final class BenchReport {
         if (results.health != null)
             b.append("| `GET /health`").append(cells(results.health)).append(" | | | | | | | | |\n");
         wrkRow(b, "`ASK {}`, driven by `wrk`", results.askWrk);
-        wrkRow(b, "floor: plain Javalin \"hello\", driven by `wrk`", results.helloWrk);
+        wrkRow(b, "floor: plain Javalin \"hello\", driven by `wrk` in the same minutes (two runs)", results.helloWrk);
         wrkRow(b, "`GET /health`, driven by `wrk`", results.healthWrk);
         b.append('\n').append(loadAndMemory()).append('\n');
         if (results.wrkAbsent != null)

@@ -18,6 +18,12 @@ final class LoadDriver {
     /** What one class of requests gave on one server. */
     record Result(String name, long requests, long errors, double seconds, double p50Ms, double p99Ms, String firstError) {
         double throughput() { return requests / seconds; }
+
+        /** Two runs of the same requests as one: their requests over their seconds; the worse of each percentile. */
+        static Result sum(String name, Result a, Result b) {
+            return new Result(name, a.requests + b.requests, a.errors + b.errors, a.seconds + b.seconds,
+                    Math.max(a.p50Ms, b.p50Ms), Math.max(a.p99Ms, b.p99Ms), a.firstError != null ? a.firstError : b.firstError);
+        }
     }
 
     private final String host;

@@ -36,6 +36,14 @@ class BenchCommandTest {
         assertTrue(!printed.contains("errors"), printed);
         assertEquals(printed.strip(), Files.readString(table).strip());
         assertTrue(progress.contains("ica-kg: loading") && progress.contains("Stock Fuseki: loading"), progress);
+        if (Wrk.missing().isEmpty()) {
+            // The floor is driven by wrk again beside this service's smallest answers, not minutes before them.
+            int service = progress.indexOf("ica-kg: loading"), beside = progress.indexOf("smallest answers");
+            assertTrue(service >= 0 && beside > service && beside < progress.indexOf("Stock Fuseki: loading"), progress);
+            assertTrue(printed.contains("| floor: plain Javalin \"hello\", driven by `wrk` in the same minutes")
+                    && printed.contains("| `ASK {}`, driven by `wrk` |"), printed);
+            assertTrue(printed.contains("with `wrk`; "), "the ASK target judged on wrk's figures: " + printed);
+        }
         if (Virtuoso.missing().isEmpty()) {
             assertTrue(progress.contains("Virtuoso: starting") && progress.contains("bulk-loading"), progress);
             String lookup = printed.lines().filter(l -> l.startsWith("| single-entity lookup |")).findFirst().orElseThrow();
