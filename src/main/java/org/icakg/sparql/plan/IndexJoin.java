@@ -355,7 +355,7 @@ final class IndexJoin extends StandIn {
          * when the column is not built or the key cannot be numbered (a literal).
          */
         private Run dense(int d, boolean bySubject, Node p, Node key, int keySlot, Node other, int otherSlot) {
-            if (key.isLiteral())
+            if (!numbered(keySlot) && key.isLiteral()) // a numbered value is not a literal: the node is not read
                 return null;
             int i = bySubject ? 0 : 1;
             DenseColumn column = dense[d][i];
@@ -375,7 +375,7 @@ final class IndexJoin extends StandIn {
             }
             int required = -1;
             if (other != Node.ANY) {
-                if (!other.isLiteral()) {
+                if (numbered(otherSlot) || !other.isLiteral()) {
                     required = number(other, otherSlot, column);
                     if (required < 0)
                         return Run.EMPTY; // the other end of every statement with an IRI there is numbered
@@ -386,9 +386,12 @@ final class IndexJoin extends StandIn {
 
         /** The dense number of {@code n}, the value of {@code slot} (or a constant when -1). */
         private int number(Node n, int slot, DenseColumn column) {
-            if (slot >= 0 && preset[slot] == null && ids[slot] >= 0)
-                return ids[slot];
-            return column.idOf(n);
+            return numbered(slot) ? ids[slot] : column.idOf(n);
+        }
+
+        /** True when the value of {@code slot} was bound with its dense number. */
+        private boolean numbered(int slot) {
+            return slot >= 0 && preset[slot] == null && ids[slot] >= 0;
         }
 
         private static boolean outside(long[] range, long day) {
@@ -634,7 +637,7 @@ final class IndexJoin extends StandIn {
         private boolean take(int other, Object statements, int i) {
             Node end;
             if (required != null) {
-                if (!required.isLiteral()) {
+                if (requiredId >= 0) { // an IRI or blank node: compared by number
                     if (other != requiredId)
                         return false;
                     end = required;

@@ -39,7 +39,7 @@ public final class PlanStatistics {
     public static final Symbol CONTEXT_KEY = Symbol.create("https://w3id.org/ica-kg/plan#statistics");
 
     /** A predicate whose statements have more distinct objects than this keeps no per-object counts. */
-    static final int MAX_OBJECT_COUNTS = 10_000;
+    public static final int MAX_OBJECT_COUNTS = 10_000;
 
     /** Pairs are counted for a first predicate of at most this many statements (one look-up each)... */
     static final long MAX_PAIR_SOURCE = 2_000_000;
@@ -51,6 +51,13 @@ public final class PlanStatistics {
      * the query holds could otherwise hold the counts back).
      */
     static final Duration WAIT = Duration.ofSeconds(2);
+    /**
+     * How long a query on TDB2 waits for counts being taken: counting reads each predicate's index entries once,
+     * which a plain plan of the same query reads too, and more (a seek per row); TDB2's commits never wait for readers.
+     */
+    static final Duration TDB2_WAIT = Duration.ofSeconds(30);
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("ica-kg.plan");
 
     /**
      * The counts of one predicate: statements, distinct subjects, distinct objects, and the statements of each
@@ -81,7 +88,10 @@ public final class PlanStatistics {
     /** What a pair of predicates is counted under. */
     private record Pair(Node first, Node second) {}
 
-    private record Kept(long generation, CompletableFuture<Object> counts) {}
+    private record Kept(long generation, CompletableFuture<Counted> counts) {}
+
+    /** Counts, and the TDB2 data version they were taken at (-1 for another store). */
+    private record Counted(long version, Object counts) {}
 
     private final DatasetGraph dataset;
     private final AtomicLong generation = new AtomicLong();
@@ -95,13 +105,19 @@ public final class PlanStatistics {
                 return t;
             });
 
+    /** True for a TDB2 store, whose counts are read from its index and kept with its data version. */
+    private final boolean tdb2;
+
     PlanStatistics(DatasetGraph dataset) {
         this.dataset = dataset;
+        this.tdb2 = org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dataset);
     }
 
     /** The counts of {@code predicate} in the default graph, kept until the next committed write. */
     public Optional<PredicateCounts> counts(Node predicate) {
-        return kept(predicate, () -> count(defaultGraph(), predicate)).map(PredicateCounts.class::cast);
+        return kept(predicate, () -> tdb2 ? org.icakg.store.Tdb2Counts.of(dataset)
+                .map(c -> c.predicate(predicate, MAX_OBJECT_COUNTS)).orElseGet(() -> count(defaultGraph(), predicate))
+                : count(defaultGraph(), predicate)).map(PredicateCounts.class::cast);
     }
 
     /**
@@ -113,28 +129,34 @@ public final class PlanStatistics {
         Optional<PredicateCounts> source = counts(first);
         if (source.isEmpty() || source.get().perObject().isEmpty() || source.get().statements() > MAX_PAIR_SOURCE)
             return Optional.empty();
-        return kept(new Pair(first, second), () -> countPairs(defaultGraph(), first, second))
+        return kept(new Pair(first, second), () -> tdb2 ? org.icakg.store.Tdb2Counts.of(dataset)
+                .map(c -> new PairCounts(c.pairs(first, second, MAX_PAIR_COUNTS)))
+                .orElseGet(() -> countPairs(defaultGraph(), first, second)) : countPairs(defaultGraph(), first, second))
                 .flatMap(c -> ((PairCounts) c).byFirstObject());
     }
 
     /**
-     * The counts kept under {@code key} for the current data version. They are taken in a read transaction of
+     * The counts kept under {@code key} for the current data version. They are taken once, in a read transaction of
      * their own, on a thread of their own, begun after the current data version was noted, so counts kept under a
-     * version never describe a state older than that version. While they are being taken, a caller in a read
-     * transaction counts in its own (its own state, so its answers agree with the rest of its query; a store whose
-     * commits wait for readers would hold the counting thread back until the caller ends); another caller waits up
-     * to {@link #WAIT} for them, and gets none if they take longer.
+     * version never describe a state older than that version; callers wait up to {@link #WAIT} for them, and get none
+     * if they take longer. On TDB2 they are kept with the data version of the state they count, and a reader uses
+     * them only when its own transaction reads that version (a reader of a newer one has them counted again, once
+     * for all the readers that ask meanwhile). On another store, while they are being taken, a caller in a read
+     * transaction counts in its own instead (its own state, so its answers agree with the rest of its query; a store
+     * whose commits wait for readers would hold the counting thread back until the caller ends).
      */
     private Optional<Object> kept(Object key, Supplier<Object> counting) {
         long current = generation.get();
+        long version = tdb2 && inReadTransaction() ? dataVersion() : -1;
         Kept kept = byPredicate.get(key);
-        if (kept == null || kept.generation() != current) {
-            kept = take(key, current, counting);
-            if (!kept.counts().isDone() && inReadTransaction())
+        if (kept == null || kept.generation() != current || olderThan(kept, version)) {
+            kept = take(key, current, version, counting);
+            if (!tdb2 && !kept.counts().isDone() && inReadTransaction())
                 return Optional.of(counting.get());
         }
         try {
-            return Optional.of(kept.counts().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+            Counted counted = kept.counts().get((tdb2 ? TDB2_WAIT : WAIT).toMillis(), TimeUnit.MILLISECONDS);
+            return version >= 0 && counted.version() != version ? Optional.empty() : Optional.of(counted.counts());
         } catch (TimeoutException | ExecutionException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -143,20 +165,38 @@ public final class PlanStatistics {
         }
     }
 
-    /** The counts of {@code key} under version {@code current}, being taken by this call or another one. */
-    private Kept take(Object key, long current, Supplier<Object> counting) {
+    /** True when {@code kept} holds counts of a data version older than {@code version} (a TDB2 reader's). */
+    private static boolean olderThan(Kept kept, long version) {
+        return version >= 0 && kept.counts().isDone() && !kept.counts().isCompletedExceptionally()
+                && kept.counts().join().version() < version;
+    }
+
+    /** The counts of {@code key} under generation {@code current}, being taken by this call or another one. */
+    private Kept take(Object key, long current, long version, Supplier<Object> counting) {
         Kept fresh = new Kept(current, new CompletableFuture<>());
-        Kept kept = byPredicate.compute(key, (p, old) -> old != null && old.generation() == current ? old : fresh);
+        Kept kept = byPredicate.compute(key, (p, old) -> old != null && old.generation() == current
+                && !olderThan(old, version) ? old : fresh);
         if (kept == fresh)
             counter.execute(() -> {
                 try {
-                    fresh.counts().complete(Txn.calculateRead(dataset, counting::get));
+                    long start = System.nanoTime();
+                    fresh.counts().complete(Txn.calculateRead(dataset, () -> new Counted(dataVersion(), counting.get())));
+                    LOG.info("counted {} in {} ms", key, (System.nanoTime() - start) / 1_000_000);
                 } catch (RuntimeException | Error e) {
+                    LOG.warn("could not count {}: {}", key, e.toString());
                     byPredicate.remove(key, fresh);
                     fresh.counts().completeExceptionally(e);
                 }
             });
         return kept;
+    }
+
+    /** The TDB2 data version the calling thread's transaction reads; -1 on another store. */
+    private long dataVersion() {
+        if (!tdb2)
+            return -1;
+        var txn = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dataset).getTxnSystem().getThreadTransaction();
+        return txn == null ? -1 : txn.getDataVersion();
     }
 
     /** True when these are the statistics of {@code dsg}, of the data set it wraps, or of the same TDB2 store. */
