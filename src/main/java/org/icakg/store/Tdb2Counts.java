@@ -18,10 +18,9 @@ import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.icakg.sparql.plan.PlanStatistics.PredicateCounts;
 
 /**
- * The counts of {@link org.icakg.sparql.plan.PlanStatistics} for a TDB2 store, read from its {@code POSG} quad index
+ * The counts the query planner keeps (its plan statistics) for a TDB2 store, read from its {@code POSG} quad index
  * as store numbers (node ids): a predicate's quads come sorted by object, then subject, then graph, so a statement
  * stated in many graphs is counted once by skipping its repeats, and only the objects kept in the counts are turned
  * back into terms. Through the union graph, every quad was decoded into terms and de-duplicated in a hash set, and
@@ -31,6 +30,12 @@ import org.icakg.sparql.plan.PlanStatistics.PredicateCounts;
 public final class Tdb2Counts {
 
     private static final int ID = NodeId.SIZE;
+
+    /**
+     * The counts of one predicate: statements, distinct subjects, distinct objects, and the statements of each object
+     * when there are at most the number asked for of distinct objects (else empty).
+     */
+    public record PredicateTally(long statements, long subjects, long objects, Optional<Map<Node, Long>> perObject) {}
 
     private final NodeTable nodes;
     private final RangeIndex posg;
@@ -51,7 +56,7 @@ public final class Tdb2Counts {
      * Statements of {@code predicate} in the union of the named graphs, their distinct subjects and objects, and the
      * statements of each object when there are at most {@code maxObjects} distinct objects.
      */
-    public PredicateCounts predicate(Node predicate, int maxObjects) {
+    public PredicateTally predicate(Node predicate, int maxObjects) {
         long[] statements = {0}, objects = {0}, lastObject = {0};
         @SuppressWarnings("unchecked")
         Map<Long, Long>[] perObject = new Map[] {new HashMap<Long, Long>()};
@@ -73,7 +78,7 @@ public final class Tdb2Counts {
             perObject[0].forEach((o, n) -> decoded.put(node(o), n));
             byObject = Optional.of(Map.copyOf(decoded));
         }
-        return new PredicateCounts(statements[0], subjects.distinct(), objects[0], byObject);
+        return new PredicateTally(statements[0], subjects.distinct(), objects[0], byObject);
     }
 
     /**

@@ -108,8 +108,8 @@ class Tdb2CountsTest {
         Map<Node, Map<Node, Long>> afterRemove = Txn.calculateRead(kb.dataset(), this::pairCounts);
         assertEquals(Txn.calculateRead(kb.dataset(), () -> referencePairs(TYPE, PARTY)), afterRemove);
         assertEquals(afterAdd.get(COMMITMENT).get(party) - 1, afterRemove.get(COMMITMENT).getOrDefault(party, 0L));
-        assertEquals(Txn.calculateRead(kb.dataset(), () -> reference(TYPE)), Txn.calculateRead(kb.dataset(),
-                () -> statistics.counts(TYPE).orElseThrow()));
+        assertEquals(PlanStatistics.PredicateCounts.of(Txn.calculateRead(kb.dataset(), () -> reference(TYPE))),
+                Txn.calculateRead(kb.dataset(), () -> statistics.counts(TYPE).orElseThrow()));
     }
 
     @Test
@@ -163,7 +163,7 @@ class Tdb2CountsTest {
         return out;
     }
 
-    private PlanStatistics.PredicateCounts reference(Node p) {
+    private Tdb2Counts.PredicateTally reference(Node p) {
         Set<Triple> all = statements(p);
         Set<Node> subjects = new HashSet<>(), objects = new HashSet<>();
         Map<Node, Long> perObject = new HashMap<>();
@@ -172,7 +172,7 @@ class Tdb2CountsTest {
             objects.add(t.getObject());
             perObject.merge(t.getObject(), 1L, Long::sum);
         }
-        return new PlanStatistics.PredicateCounts(all.size(), subjects.size(), objects.size(),
+        return new Tdb2Counts.PredicateTally(all.size(), subjects.size(), objects.size(),
                 perObject.size() > PlanStatistics.MAX_OBJECT_COUNTS ? Optional.empty() : Optional.of(Map.copyOf(perObject)));
     }
 

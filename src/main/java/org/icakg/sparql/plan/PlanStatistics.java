@@ -65,6 +65,11 @@ public final class PlanStatistics {
      */
     public record PredicateCounts(long statements, long subjects, long objects, Optional<Map<Node, Long>> perObject) {
 
+        /** The counts a TDB2 store's index gave. */
+        public static PredicateCounts of(org.icakg.store.Tdb2Counts.PredicateTally t) {
+            return new PredicateCounts(t.statements(), t.subjects(), t.objects(), t.perObject());
+        }
+
         /** Estimated statements of a subject (on average). */
         double perSubject() { return subjects == 0 ? 0 : (double) statements / subjects; }
 
@@ -116,7 +121,8 @@ public final class PlanStatistics {
     /** The counts of {@code predicate} in the default graph, kept until the next committed write. */
     public Optional<PredicateCounts> counts(Node predicate) {
         return kept(predicate, () -> tdb2 ? org.icakg.store.Tdb2Counts.of(dataset)
-                .map(c -> c.predicate(predicate, MAX_OBJECT_COUNTS)).orElseGet(() -> count(defaultGraph(), predicate))
+                .map(c -> PredicateCounts.of(c.predicate(predicate, MAX_OBJECT_COUNTS)))
+                .orElseGet(() -> count(defaultGraph(), predicate))
                 : count(defaultGraph(), predicate)).map(PredicateCounts.class::cast);
     }
 
