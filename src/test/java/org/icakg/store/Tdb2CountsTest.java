@@ -144,13 +144,7 @@ class Tdb2CountsTest {
     }
 
     private List<String> rows(QueryExecBuilder builder) {
-        return Txn.calculateRead(kb.dataset(), () -> {
-            List<String> out = new ArrayList<>();
-            try (QueryExec exec = builder.build()) {
-                exec.select().forEachRemaining(b -> out.add(b.toString()));
-            }
-            return out;
-        });
+        return Tdb2PlansTest.rows(kb.dataset(), builder);
     }
 
     /** The distinct statements of {@code p} in the union of the named graphs. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.system.Txn;
@@ -71,7 +72,12 @@ class Tdb2PlansTest {
     }
 
     private List<String> rows(QueryExecBuilder builder) {
-        return Txn.calculateRead(kb.dataset(), () -> {
+        return rows(kb.dataset(), builder);
+    }
+
+    /** The rows of a SELECT, as text, in a read transaction of {@code dataset} (shared with {@code Tdb2CountsTest}). */
+    static List<String> rows(DatasetGraph dataset, QueryExecBuilder builder) {
+        return Txn.calculateRead(dataset, () -> {
             List<String> out = new ArrayList<>();
             try (QueryExec exec = builder.build()) {
                 exec.select().forEachRemaining(b -> out.add(b.toString()));
