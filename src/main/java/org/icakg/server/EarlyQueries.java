@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,7 +70,7 @@ final class EarlyQueries {
                 headers.get(HttpHeader.ACCEPT), headers.get(HttpHeader.ACCEPT_ENCODING));
         AnswerCache.Answer hit = key == null ? null : cache.get(key);
         if (hit != null)
-            return send(hit, request, response, callback);
+            return send(hit, plan, request, response, callback);
         long version = cache.version();
         Spilling out = new Spilling(plan, response);
         SmallQueries.Failure failure;
@@ -96,21 +99,37 @@ final class EarlyQueries {
             return -1;
         }
         byte[] body = out.buffered();
-        AnswerCache.Answer answer = key == null ? new AnswerCache.Answer(answerHeaders(plan), body, null)
-                : cache.offer(key, version, answerHeaders(plan), body, AnswerCache.computeClock() - started);
-        return send(answer, request, response, callback);
+        Map<String, String> replayed = answerHeaders(plan).byName();
+        AnswerCache.Answer answer = key == null ? new AnswerCache.Answer(replayed, body, null)
+                : cache.offer(key, version, replayed, body, AnswerCache.computeClock() - started);
+        return send(answer, plan, request, response, callback);
     }
 
-    /** The headers of an answer to {@code plan}, as the servlet path sets them (and the cache replays them). */
-    private static Map<String, String> answerHeaders(SmallQueries.Plan plan) {
+    /**
+     * The headers of an answer to {@code plan}, as the servlet path sets them (and the cache replays them): the same
+     * few per result format, so made once per {@code Content-Type}, with their fields encoded for the wire.
+     */
+    private static AnswerHeaders answerHeaders(SmallQueries.Plan plan) {
+        String contentType = plan.contentType();
+        AnswerHeaders known = ANSWER_HEADERS.get(contentType);
+        if (known != null)
+            return known;
         var h = new LinkedHashMap<String, String>();
         h.put("Vary", SmallQueries.VARY);
         h.put("Cache-Control", SmallQueries.NO_CACHE);
         h.put("Pragma", "no-cache");
-        h.put("Content-Type", plan.contentType());
-        return h;
+        h.put("Content-Type", contentType);
+        AnswerHeaders made = new AnswerHeaders(Collections.unmodifiableMap(h), fields(h));
+        if (ANSWER_HEADERS.size() < MOST_ENCODED)
+            ANSWER_HEADERS.putIfAbsent(contentType, made);
+        return made;
     }
 
+    /** An answer's headers, by name, and as fields encoded for the wire. */
+    private record AnswerHeaders(Map<String, String> byName, List<HttpField> fields) {}
+
+    /** The headers of the answers of each {@code Content-Type} answered here (a handful: the result formats). */
+    private static final Map<String, AnswerHeaders> ANSWER_HEADERS = new ConcurrentHashMap<>();
     /** Header fields encoded once: answers repeat a handful of them (content types, {@code Vary}, caching). */
     private static final Map<String, HttpField> ENCODED = new ConcurrentHashMap<>();
     private static final int MOST_ENCODED = 64;
@@ -126,10 +145,20 @@ final class EarlyQueries {
         return field;
     }
 
-    private static int send(AnswerCache.Answer answer, Request request, Response response, Callback callback) {
+    private static List<HttpField> fields(Map<String, String> headers) {
+        List<HttpField> fields = new ArrayList<>(headers.size());
+        headers.forEach((name, value) -> fields.add(encoded(name, value)));
+        return List.copyOf(fields);
+    }
+
+    private static int send(AnswerCache.Answer answer, SmallQueries.Plan plan, Request request, Response response,
+                            Callback callback) {
         HttpFields.Mutable out = response.getHeaders();
         SecurityHeaders.apply(out);
-        answer.headers().forEach((name, value) -> out.put(encoded(name, value)));
+        AnswerHeaders usual = answerHeaders(plan);
+        // An answer kept by the servlet path carries headers of its own making; those made here are the usual ones.
+        for (HttpField field : answer.headers() == usual.byName() ? usual.fields() : fields(answer.headers()))
+            out.put(field);
         int status = HttpStatus.OK_200;
         ByteBuffer body = ByteBuffer.wrap(answer.body());
         if (answer.etag() != null) {
@@ -141,7 +170,7 @@ final class EarlyQueries {
         }
         response.setStatus(status);
         if (status == HttpStatus.OK_200)
-            out.put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.remaining()));
+            out.put(HttpHeader.CONTENT_LENGTH, body.remaining());
         response.write(true, body, callback);
         return status;
     }
@@ -180,7 +209,7 @@ final class EarlyQueries {
                 response.setStatus(HttpStatus.OK_200);
                 HttpFields.Mutable out = response.getHeaders();
                 SecurityHeaders.apply(out);
-                answerHeaders(plan).forEach(out::put);
+                answerHeaders(plan).fields().forEach(out::put);
                 sink = Content.Sink.asOutputStream(response);
                 held.writeTo(sink);
                 held.reset();

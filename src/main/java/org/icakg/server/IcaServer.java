@@ -42,11 +42,13 @@ public final class IcaServer implements AutoCloseable {
     private final KnowledgeBase kb;
     private final ServerConfig config;
     private final FederatedService federation;
+    private final SmallQueries smallQueries;
 
     private IcaServer(FusekiServer fuseki, RequestLog log, KnowledgeBase kb, ServerConfig config,
-                      FederatedService federation) {
+                      FederatedService federation, SmallQueries smallQueries) {
         this.fuseki = fuseki;
         this.log = log;
+        this.smallQueries = smallQueries;
         this.federation = federation;
         this.kb = kb;
         this.config = config;
@@ -113,7 +115,7 @@ public final class IcaServer implements AutoCloseable {
         fuseki.start();
         ownPort.set(fuseki.getHttpPort());
         metrics.bindJvmMetrics(); // not needed for the first answer
-        return new IcaServer(fuseki, log, kb, config, federation);
+        return new IcaServer(fuseki, log, kb, config, federation, smallQueries);
     }
 
     public int port() { return fuseki.getHttpPort(); }
@@ -133,6 +135,7 @@ public final class IcaServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
+        smallQueries.close();
         federation.close();
         log.close();
         Stores.close(kb.dataset());

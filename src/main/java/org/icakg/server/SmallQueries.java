@@ -43,7 +43,7 @@ import org.icakg.web.Route;
  * whole; a form POST, and a GET whose run failed there, by {@link #answer} at the end of the servlet chain, whose
  * filters turn a failure into the client's error ({@link TimeLimitGuard}).
  */
-final class SmallQueries {
+final class SmallQueries implements AutoCloseable {
 
     /** Fuseki's base for relative IRIs in a query, kept so both paths read a query alike. */
     static final String BASE = "http://server/unset-base/";
@@ -79,6 +79,8 @@ final class SmallQueries {
     /** The formats chosen for the {@code Accept} headers seen most (clients send the same one every time), per form. */
     private final Map<String, Format> askFormats = new ConcurrentHashMap<>(), selectFormats = new ConcurrentHashMap<>();
     private static final int MOST_FORMATS = 64;
+    /** Watches the time limit of each running query. */
+    private final TimeLimits limits = new TimeLimits();
     /** Watches the connection of each running query, to cancel it when its client hangs up. */
     private final ClientWatch.Watches watches = new ClientWatch.Watches();
 
@@ -163,7 +165,7 @@ final class SmallQueries {
      */
     Failure run(Plan plan, OutputStream out, Request request) throws IOException {
         dataset.begin(TxnType.READ);
-        try (SmallQueryExec exec = new SmallQueryExec(plan.query(), dataset, timeoutMillis, clock);
+        try (SmallQueryExec exec = new SmallQueryExec(plan.query(), dataset, timeoutMillis, limits, clock);
              ClientWatch watch = request == null ? null : ClientWatch.start(watches, request, exec::abort)) {
             if (plan.query().isAskType())
                 out.write(booleanAnswer(plan.lang(), exec.ask()));
@@ -213,5 +215,11 @@ final class SmallQueries {
             out.write(("Query failed: " + failure.message() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return true;
+    }
+
+    /** Stops watching time limits (the server stops). */
+    @Override
+    public void close() {
+        limits.close();
     }
 }

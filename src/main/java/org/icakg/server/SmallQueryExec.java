@@ -6,10 +6,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.jena.atlas.lib.Alarm;
-import org.apache.jena.atlas.lib.AlarmClock;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -94,25 +93,47 @@ final class SmallQueryExec implements AutoCloseable {
         }
     }
 
+    /**
+     * A query's context as {@code Context.setupContextForDataset} makes it (ARQ's settings, then the dataset's, copied),
+     * into a map sized for both at once: {@code Context}'s own copy grows its map several times over, per query.
+     */
+    static final class QueryContext extends Context {
+        /** Room for what a run adds (the current dataset, query, time, cancel signal, the engine's own). */
+        private static final int ADDED_BY_A_RUN = 16;
+
+        QueryContext(Context global, Context local) {
+            int entries = global.size() + (local == null ? 0 : local.size()) + ADDED_BY_A_RUN;
+            context = new ConcurrentHashMap<>(entries * 4 / 3 + 1);
+            putAll(global);
+            if (local != null)
+                putAll(local);
+        }
+    }
+
     private final Query query;
     private final DatasetGraph dataset;
     private final Context context;
     private final AtomicBoolean cancelled;
     private final QueryEngineFactory engine;
     private final long timeoutMillis;
+    private final TimeLimits limits;
     private final Object lock = new Object();
     private Plan plan;
     private QueryIterator iterator;
-    private Alarm alarm;
+    private TimeLimits.Limit limit;
     private boolean closed;
 
-    /** @param timeoutMillis the overall time limit; none when not positive */
-    SmallQueryExec(Query query, DatasetGraph dataset, long timeoutMillis, Clock clock) {
+    /**
+     * @param timeoutMillis the overall time limit; none when not positive
+     * @param limits        what watches the time limit
+     */
+    SmallQueryExec(Query query, DatasetGraph dataset, long timeoutMillis, TimeLimits limits, Clock clock) {
         this.query = query;
         this.dataset = dataset;
         this.timeoutMillis = timeoutMillis;
+        this.limits = limits;
         query.ensureResultVars();
-        context = Context.setupContextForDataset(ARQ.getContext(), dataset);
+        context = new QueryContext(ARQ.getContext(), dataset.getContext());
         context.set(ARQConstants.sysCurrentDataset, DatasetFactory.wrap(dataset));
         context.set(ARQConstants.sysCurrentQuery, query);
         cancelled = Context.getOrSetCancelSignal(context);
@@ -149,7 +170,7 @@ final class SmallQueryExec implements AutoCloseable {
             if (cancelled.get())
                 throw new QueryCancelledException();
             if (timeoutMillis > 0)
-                alarm = AlarmClock.get().add(() -> cancelled.set(true), timeoutMillis);
+                limit = limits.start(timeoutMillis, () -> cancelled.set(true));
             plan = engine.create(query, dataset, BindingFactory.root(), context);
             iterator = plan.iterator();
             if (cancelled.get()) {
@@ -178,8 +199,8 @@ final class SmallQueryExec implements AutoCloseable {
                 iterator.close();
             if (plan != null)
                 plan.close();
-            if (alarm != null)
-                AlarmClock.get().cancel(alarm);
+            if (limit != null)
+                limit.close();
         }
     }
 }

@@ -2,11 +2,13 @@ package org.icakg.web;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 import org.icakg.federation.FederationRefused;
@@ -36,13 +38,17 @@ public final class Metrics {
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofSeconds(60)};
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
+    /** Methods counted by name; any other counts as {@code other}. */
+    private static final List<String> METHOD_NAMES = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
+    /** The {@code status} label of each status class, and of a status outside 100–599. */
+    private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx", "other"};
     /** Routes and methods that write. */
     private static final Map<String, Set<String>> WRITES = Map.of("/update", Set.of("POST"),
             "/data", Set.of("PUT", "POST", "DELETE"));
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Map<String, Timer> requests = new ConcurrentHashMap<>();
+    /** The request timers of each route, by method and status class (a request finds its timer without a new key). */
+    private final Map<String, AtomicReferenceArray<Timer>> requests = new ConcurrentHashMap<>();
     private final Counter timeouts;
     private final Counter writesCommitted;
     private final Counter writesRefused;
@@ -87,20 +93,30 @@ public final class Metrics {
 
     /** Counts one finished request, by its route template ({@link Route#label}). */
     public void record(String method, String route, int status, long elapsedNanos) {
-        String m = METHODS.contains(method) ? method : "other";
-        String statusClass = status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
-        String key = route + ' ' + m + ' ' + statusClass;
-        Timer timer = requests.get(key);
-        if (timer == null)
-            timer = requests.computeIfAbsent(key, k -> Timer.builder("http.server.requests")
+        int m = METHOD_NAMES.indexOf(method);
+        if (m < 0)
+            m = METHOD_NAMES.size();
+        int statusClass = status >= 100 && status < 600 ? status / 100 - 1 : STATUS_CLASSES.length - 1;
+        AtomicReferenceArray<Timer> byMethodAndStatus = requests.get(route);
+        if (byMethodAndStatus == null)
+            byMethodAndStatus = requests.computeIfAbsent(route,
+                    r -> new AtomicReferenceArray<>((METHOD_NAMES.size() + 1) * STATUS_CLASSES.length));
+        int slot = m * STATUS_CLASSES.length + statusClass;
+        Timer timer = byMethodAndStatus.get(slot);
+        if (timer == null) {
+            // Registering the same meter twice gives the same meter: a race here makes no second timer.
+            timer = Timer.builder("http.server.requests")
                     .description("requests by route template, method and status class")
-                    .tags("route", route, "method", m, "status", statusClass)
-                    .serviceLevelObjectives(BUCKETS).register(registry));
+                    .tags("route", route, "method", m < METHOD_NAMES.size() ? method : "other",
+                            "status", STATUS_CLASSES[statusClass])
+                    .serviceLevelObjectives(BUCKETS).register(registry);
+            byMethodAndStatus.set(slot, timer);
+        }
         timer.record(elapsedNanos, TimeUnit.NANOSECONDS);
         if (status == 503 && Route.SPARQL_QUERY.path().equals(route))
             timeouts.increment();
         Set<String> writeMethods = WRITES.get(route);
-        if (writeMethods != null && writeMethods.contains(m))
+        if (writeMethods != null && m < METHOD_NAMES.size() && writeMethods.contains(method))
             (status / 100 == 2 ? writesCommitted : writesRefused).increment();
     }
 

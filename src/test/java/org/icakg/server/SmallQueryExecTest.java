@@ -36,6 +36,8 @@ import org.apache.jena.sparql.exec.RowSetOps;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.system.Txn;
 import org.icakg.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +45,18 @@ import org.junit.jupiter.api.Test;
  * and the time limit and a cancel from another thread both stop a long run.
  */
 class SmallQueryExecTest {
+
+    private static TimeLimits limits;
+
+    @BeforeAll
+    static void watchTimeLimits() {
+        limits = new TimeLimits();
+    }
+
+    @AfterAll
+    static void stopWatching() {
+        limits.close();
+    }
 
     private static DatasetGraph data(int statements) {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
@@ -71,7 +85,7 @@ class SmallQueryExecTest {
 
     private static String small(DatasetGraph dsg, String query) {
         return Txn.calculateRead(dsg, () -> {
-            try (SmallQueryExec exec = new SmallQueryExec(QueryFactory.create(query), dsg, 10_000, new SmallQueryExec.Clock())) {
+            try (SmallQueryExec exec = new SmallQueryExec(QueryFactory.create(query), dsg, 10_000, limits, new SmallQueryExec.Clock())) {
                 return query.startsWith("ASK") ? Boolean.toString(exec.ask()) : text(exec.select());
             }
         });
@@ -94,7 +108,7 @@ class SmallQueryExecTest {
         DatasetGraph dsg = data(2000);
         long start = System.nanoTime();
         assertThrows(QueryCancelledException.class, () -> Txn.executeRead(dsg, () -> {
-            try (SmallQueryExec exec = new SmallQueryExec(QueryFactory.create(LONG), dsg, 200, new SmallQueryExec.Clock())) {
+            try (SmallQueryExec exec = new SmallQueryExec(QueryFactory.create(LONG), dsg, 200, limits, new SmallQueryExec.Clock())) {
                 RowSetOps.consume(exec.select());
             }
         }));
@@ -105,7 +119,7 @@ class SmallQueryExecTest {
     @Test
     void abort_from_another_thread_cancels_a_long_run() throws Exception {
         DatasetGraph dsg = data(2000);
-        SmallQueryExec exec = new SmallQueryExec(QueryFactory.create(LONG), dsg, 0, new SmallQueryExec.Clock());
+        SmallQueryExec exec = new SmallQueryExec(QueryFactory.create(LONG), dsg, 0, limits, new SmallQueryExec.Clock());
         CompletableFuture<Void> abort = CompletableFuture.runAsync(() -> {
             try {
                 Thread.sleep(200);

@@ -1,0 +1,88 @@
+package org.icakg.server;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The time limits of the queries {@link SmallQueries} runs: one thread looks at the running queries every
+ * {@link #TICK} and stops those past their deadline, so a query is stopped within a tick of its limit. A query's limit
+ * is an entry in a concurrent set, added when it starts and removed when it ends.
+ * <p>
+ * Jena's {@code AlarmClock} schedules a task per query instead: every query took the scheduler's lock twice, and since
+ * the query that ends is mostly the one due next, removing its task woke the scheduler's thread for nearly every
+ * query. Idle, the watching thread parks until a limit is set.
+ */
+final class TimeLimits implements AutoCloseable {
+
+    /** How often running queries are compared with their deadlines. */
+    static final Duration TICK = Duration.ofMillis(10);
+
+    private final Set<Limit> running = ConcurrentHashMap.newKeySet();
+    private final Thread watcher;
+    /** True while the watcher parks with nothing to watch (a new limit wakes it). */
+    private volatile boolean idle;
+    private volatile boolean closed;
+
+    TimeLimits() {
+        watcher = new Thread(this::watch, "ica-kg-time-limits");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** A time limit being watched; closing it (when its query ends) stops the watching. */
+    final class Limit implements AutoCloseable {
+        private final long deadline;
+        private final Runnable onExpiry;
+
+        private Limit(long deadline, Runnable onExpiry) {
+            this.deadline = deadline;
+            this.onExpiry = onExpiry;
+        }
+
+        @Override
+        public void close() {
+            running.remove(this);
+        }
+    }
+
+    /** Runs {@code onExpiry} (once, on the watcher's thread) when {@code millis} have passed before the limit is closed. */
+    Limit start(long millis, Runnable onExpiry) {
+        Limit limit = new Limit(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis), onExpiry);
+        running.add(limit);
+        if (idle)
+            LockSupport.unpark(watcher);
+        return limit;
+    }
+
+    /** Limits being watched now. */
+    int watching() {
+        return running.size();
+    }
+
+    private void watch() {
+        while (!closed) {
+            if (running.isEmpty()) {
+                idle = true;
+                if (running.isEmpty() && !closed) // a limit set meanwhile saw idle true, or is seen here
+                    LockSupport.park(this);
+                idle = false;
+                continue;
+            }
+            LockSupport.parkNanos(this, TICK.toNanos());
+            long now = System.nanoTime();
+            for (Limit limit : running) {
+                if (now - limit.deadline >= 0 && running.remove(limit))
+                    limit.onExpiry.run();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(watcher);
+    }
+}
