@@ -79,6 +79,9 @@ public final class KnowledgeBase {
                     Loader ontologyLoader = new Loader(vocab);
                     for (RdfSource s : bundle.ontology())
                         ontologyLoader.load(s, DatasetGraphSink.create(), vocab.ontologyGraph());
+                    // And kept in the store, once: its later reopens read no file for them.
+                    if (Stores.isTdb2(dataset))
+                        Stores.keepPrefixes(dataset, ontologyLoader.prefixes());
                     return ontologyLoader.prefixes();
                 });
         CompletableFuture<ParsedShapes> parsingShapes = (ontologyPrefixes == null ? readingShapes
