@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,6 +73,8 @@ final class IndexJoin extends StandIn {
     private final Var[] vars;
     /** The top-N sort whose rows this join feeds, when it may skip the dates that sort would drop; else null. */
     private final DayBound bound;
+    /** The patterns in the order the statistics' order starts from ({@link #preferred(BasicPattern, ExprList, DayBound)}). */
+    private final BasicPattern preferred;
 
     private IndexJoin(BasicPattern pattern, ExprList filters, Op original, ReorderTransformation reorder) {
         this(pattern, filters, original, reorder, null);
@@ -86,6 +89,7 @@ final class IndexJoin extends StandIn {
         this.reorder = reorder;
         this.vars = varsOf(pattern).toArray(new Var[0]);
         this.bound = bound;
+        this.preferred = preferred(pattern, filters, bound);
     }
 
     /** The patterns of {@code bgp} as an index join, or null when they are not all plain triple patterns. */
@@ -151,15 +155,47 @@ final class IndexJoin extends StandIn {
         BasicPattern ordered = pattern;
         if (pattern.size() >= 2) {
             // As Jena's stage: ordered with the values of the first input row.
-            BasicPattern grounded = pattern;
+            BasicPattern grounded = preferred;
             if (!input.isJoinIdentity()) {
                 QueryIterPeek peek = QueryIterPeek.create(input, execCxt);
                 input = peek;
-                grounded = Substitute.substitute(pattern, peek.peek());
+                grounded = Substitute.substitute(preferred, peek.peek());
             }
-            ordered = reorder.reorderIndexes(grounded).reorder(pattern);
+            ordered = reorder.reorderIndexes(grounded).reorder(preferred);
         }
         return new Matches(input, execCxt, ordered);
+    }
+
+    /**
+     * The patterns with those that mention a variable of a filter, or the variable a top-N sort is bounded on,
+     * first (in their written order, then the others): the statistics' order keeps the first of patterns of equal
+     * estimated cost, so between {@code ?m rdfs:label ?l} and {@code ?m ica:date ?d}, one statement per meeting
+     * each, the date comes first under {@code FILTER(YEAR(?d) = 2001)} or {@code ORDER BY DESC(?d) LIMIT n}, and
+     * a meeting outside the year (or past the cut) is dropped before its label is read, however the query is
+     * written. The order changes which rows come first, never which rows there are.
+     */
+    private static BasicPattern preferred(BasicPattern pattern, ExprList filters, DayBound bound) {
+        Set<Var> wanted = new HashSet<>();
+        for (Expr e : filters)
+            wanted.addAll(e.getVarsMentioned());
+        if (bound != null)
+            wanted.add(bound.var());
+        if (wanted.isEmpty())
+            return pattern;
+        BasicPattern first = new BasicPattern(), rest = new BasicPattern();
+        for (Triple t : pattern) {
+            boolean mentions = false;
+            for (Node n : new Node[] {t.getSubject(), t.getPredicate(), t.getObject()})
+                mentions |= Var.isVar(n) && wanted.contains(Var.alloc(n));
+            (mentions ? first : rest).add(t);
+        }
+        first.addAll(rest);
+        return first;
+    }
+
+    /** The order of the patterns for an input row that binds none of their variables (for tests). */
+    BasicPattern order() {
+        return pattern.size() < 2 ? pattern : reorder.reorderIndexes(preferred).reorder(preferred);
     }
 
     /** The rows, for each input row, found depth-first through the ordered patterns. */

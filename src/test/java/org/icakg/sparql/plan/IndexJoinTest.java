@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -22,8 +24,10 @@ import org.apache.jena.sparql.algebra.op.OpExt;
 import org.apache.jena.sparql.algebra.op.OpGraph;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.system.Txn;
 import org.icakg.store.Stores;
 import org.junit.jupiter.api.Test;
@@ -155,6 +159,38 @@ class IndexJoinTest {
         } finally {
             Stores.close(dsg);
         }
+    }
+
+    @Test
+    void on_a_tie_the_pattern_binding_a_filtered_or_sorted_date_comes_before_the_label_however_the_query_is_written() {
+        DatasetGraph dsg = store();
+        Txn.executeWrite(dsg, () -> { // one label and one date per meeting: the statistics cannot tell them apart
+            for (int i = 0; i < 40; i++) {
+                Node m = ex("m" + i), g = ex("passage/" + i);
+                dsg.add(g, m, ex("host"), ex(i % 2 == 0 ? "india" : "kazakhstan"));
+                dsg.add(g, m, ex("label"), NodeFactory.createLiteralString("Meeting " + i));
+                dsg.add(g, m, ex("date"), date((2000 + i % 4) + "-0" + (1 + i % 9) + "-1" + i % 10));
+            }
+        });
+        Query filtered = QueryTransformOps.replaceVars(PlanFixture.query("index-join/label-first-filtered"),
+                Map.of(Var.alloc("year"), NodeFactory.createLiteralDT("2002", XSDDatatype.XSDinteger)));
+        Query latest = PlanFixture.query("index-join/label-first-latest");
+        for (Query q : List.of(filtered, latest)) {
+            List<String> order = Txn.calculateRead(dsg, () -> {
+                List<IndexJoin> found = joins(Answers.plan(dsg, q));
+                IndexJoin join = found.get(found.size() - 1); // the outermost: the one with the filter
+                if (q == latest) // as the top-N sort runs it (TopRows), bounded on the date
+                    join = join.bounded(new IndexJoin.DayBound(Var.alloc("date"), true));
+                return join.order().getList().stream().map(t -> t.getPredicate().getLocalName()).toList();
+            });
+            assertEquals(List.of("host", "date", "label"), order, q::toString);
+            assertTrue(!Answers.planned(dsg, q).isEmpty(), q::toString);
+            Answers.assertSame(dsg, q, q.toString());
+        }
+        Query plain = PlanFixture.query("index-join/label-first-plain");
+        assertEquals(List.of("host", "label", "date"), Txn.calculateRead(dsg, () -> joins(Answers.plan(dsg, plain)).get(0)
+                .order().getList().stream().map(t -> t.getPredicate().getLocalName()).toList()), "the written order on a tie");
+        assertEquals(20, Answers.planned(dsg, plain).size());
     }
 
     private static DatasetGraph store() {
