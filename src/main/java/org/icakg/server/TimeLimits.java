@@ -18,10 +18,10 @@ import java.util.concurrent.locks.LockSupport;
 final class TimeLimits implements AutoCloseable {
 
     /** How often running queries are compared with their deadlines. */
-    static final Duration TICK = Duration.ofMillis(10);
+    static final Duration TICK = Duration.ofMillis(50);
 
     /** Ticks with nothing to watch before the watcher parks until a limit is set. */
-    static final int IDLE_AFTER_TICKS = 100;
+    static final int IDLE_AFTER_TICKS = 20;
 
     private final Set<Limit> running = ConcurrentHashMap.newKeySet();
     private final Thread watcher;
