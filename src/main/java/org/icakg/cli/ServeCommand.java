@@ -27,11 +27,15 @@ final class ServeCommand {
     private static final Set<String> VALUED = Set.of("port", "host", "data", "store", "base", "query-timeout",
             "slow-query", "users", "max-body", "result-buffer", "federation", "federation-file", "sources");
     private static final Set<String> FLAGS = Set.of("no-answer-cache");
+    /** Jetty's settings ({@code org.eclipse.jetty.util.MemoryUtils}) of the padding between its queues' slots. */
+    static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine",
+            JETTY_CACHE_LINE_BYTES = "org.eclipse.jetty.util.cacheLineBytes";
 
     private ServeCommand() {}
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
         ServerConfig config = config(argv, System.getenv());
+        presetJettyReferencesPerCacheLine(Runtime.getRuntime().maxMemory());
         long start = System.nanoTime();
         err.println("Loading " + (config.dataPaths().isEmpty() ? "the bundled data" : config.dataPaths())
                 + (config.store() == null ? " in memory" : " into store " + config.store()) + " ...");
@@ -40,6 +44,21 @@ final class ServeCommand {
         err.printf("ica-kg serving %s/ (SPARQL at %s/sparql, editor at %s/query) — ready in %d ms%n",
                 server.url(), server.url(), server.url(), (System.nanoTime() - start) / 1_000_000);
         return 0;
+    }
+
+    /**
+     * Tells Jetty how many object references share a cache line (it pads its queues by that), unless the JVM's
+     * options already do: otherwise Jetty asks the platform MBean server whether references are compressed, and
+     * starting that server (some 500 classes) was a tenth of a reopen's main thread before its first answer. The
+     * JVM compresses references (4 bytes) in a heap under 32 GB, which is how {@code serve} runs; a wrong guess
+     * would change only the padding.
+     */
+    static void presetJettyReferencesPerCacheLine(long maxHeapBytes) {
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) != null)
+            return;
+        int cacheLine = Integer.getInteger(JETTY_CACHE_LINE_BYTES, 64);
+        int referenceBytes = maxHeapBytes < (32L << 30) ? 4 : 8;
+        System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, Integer.toString(Math.max(1, cacheLine / referenceBytes)));
     }
 
     /**

@@ -95,7 +95,8 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
     private final String ownBase;
     private final IntSupplier ownPort;
     private final Consumer<FederationRefused.Reason> refusals;
-    private final HttpClient client = new HttpClient();
+    /** Made and started by the first {@code SERVICE} call ({@link #client()}); null until then. */
+    private HttpClient client;
 
     /**
      * @param ownBase   this server's public base: endpoints under it are this server
@@ -109,19 +110,23 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
         this.ownBase = ownBase;
         this.ownPort = ownPort;
         this.refusals = refusals;
-        client.setFollowRedirects(false);
-        client.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
-        client.setIdleTimeout(IDLE_CONNECTION.toMillis());
-        client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "ica-kg federation"));
-        client.setSocketAddressResolver(this::resolve);
-        client.setName("ica-kg-federation");
     }
 
     /**
-     * The HTTP client, started by the first {@code SERVICE} call: starting it reads the JDK's trust store (some 150
-     * certificates parsed), a tenth of the server's start-up that most runs never need.
+     * The HTTP client, made and started by the first {@code SERVICE} call: starting it reads the JDK's trust store
+     * (some 150 certificates parsed), a tenth of the server's start-up that most runs never need, and making it
+     * initialises a good part of Jetty's client classes.
      */
     private synchronized HttpClient client() {
+        if (client == null) {
+            client = new HttpClient();
+            client.setFollowRedirects(false);
+            client.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
+            client.setIdleTimeout(IDLE_CONNECTION.toMillis());
+            client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "ica-kg federation"));
+            client.setSocketAddressResolver(this::resolve);
+            client.setName("ica-kg-federation");
+        }
         if (!client.isStarted()) {
             try {
                 client.start();
@@ -354,7 +359,9 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (client == null)
+            return;
         try {
             client.stop();
         } catch (Exception e) {

@@ -26,6 +26,9 @@ public record Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfS
     /** Folder, in the project and in the jar (under {@code bundle/}), of each kind of file. */
     public static final String ONTOLOGY_DIR = "ontology", SHAPES_DIR = "shapes", DATA_DIR = "data";
 
+    /** In the jar: the bundled files' names, one a line (written by the build, {@code server/pom.xml}). */
+    static final String INDEX = "bundle/index.txt";
+
     public Bundle {
         ontology = List.copyOf(ontology);
         shapes = List.copyOf(shapes);
@@ -160,7 +163,11 @@ public record Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfS
         return out;
     }
 
-    /** The files (not folders) named {@code wanted} in the jar of the {@code jar:} address {@code uri}, by name, sorted. */
+    /**
+     * The files (not folders) named {@code wanted} in the jar of the {@code jar:} address {@code uri}, by name, sorted.
+     * The jar's {@value #INDEX} names its bundled files, each then looked up by name; a jar without one (not built by
+     * this project's build) has every entry looked at, some 27,000 in the service's jar.
+     */
     private static java.util.SortedMap<String, byte[]> jarFiles(URI uri, java.util.function.Predicate<String> wanted)
             throws IOException {
         String spec = uri.getSchemeSpecificPart();
@@ -168,15 +175,28 @@ public record Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfS
         java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
         // A JarFile of a jar the class loader holds open shares its parsed directory (the zip "source").
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(file, false)) {
+            java.util.zip.ZipEntry index = jar.getEntry(INDEX);
+            if (index != null) {
+                for (String name : new String(read(jar, index), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                    java.util.zip.ZipEntry entry = name.startsWith("bundle/") && wanted.test(name) ? jar.getEntry(name) : null;
+                    if (entry != null && !entry.isDirectory())
+                        files.put(name, read(jar, entry));
+                }
+                return files;
+            }
             var entries = jar.entries();
             while (entries.hasMoreElements()) {
                 var entry = entries.nextElement();
                 if (!entry.isDirectory() && entry.getName().startsWith("bundle/") && wanted.test(entry.getName()))
-                    try (var in = jar.getInputStream(entry)) {
-                        files.put(entry.getName(), in.readAllBytes());
-                    }
+                    files.put(entry.getName(), read(jar, entry));
             }
         }
         return files;
+    }
+
+    private static byte[] read(java.util.jar.JarFile jar, java.util.zip.ZipEntry entry) throws IOException {
+        try (var in = jar.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
     }
 }

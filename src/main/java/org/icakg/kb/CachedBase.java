@@ -11,7 +11,9 @@ import org.apache.jena.irix.IRIx;
  * again and again, and the parser resolves every IRI it reads against the base (Jena's resolver keeps 500 of them;
  * a million-statement file has hundreds of thousands of distinct IRIs, so most of its look-ups miss and each
  * miss parses the IRI again). Resolving is a pure function of the text, so a remembered result is the same result;
- * a text that fails to resolve is not remembered (it fails again, with its error). For one parser (not thread-safe).
+ * a text that fails to resolve is not remembered (it fails again, with its error). An absolute IRI of the plainest
+ * form ({@link PlainIri}), which resolves to itself, is taken as it is, without Jena's IRI parser nor this cache.
+ * For one parser (not thread-safe).
  */
 final class CachedBase extends IRIx {
 
@@ -28,6 +30,9 @@ final class CachedBase extends IRIx {
 
     @Override
     public IRIx resolve(String other) {
+        IRIx plain = PlainIri.of(other);
+        if (plain != null)
+            return plain;
         IRIx known = resolved.getIfPresent(other);
         if (known != null)
             return known;

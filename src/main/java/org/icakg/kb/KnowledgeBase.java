@@ -12,8 +12,11 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphNull;
+import org.apache.jena.sparql.core.DatasetGraphSink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.graph.GraphSink;
 import org.apache.jena.system.Txn;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
@@ -32,22 +35,22 @@ public final class KnowledgeBase {
 
     private final DatasetGraph dataset;
     private final Vocab vocab;
-    private final Graph ontology;
+    /** The ontology, copied out of the data set at its first use ({@link #ontology()}): no first answer needs it. */
+    private volatile Graph ontology;
     /** The bundle's shapes, parsed on a second thread; {@link #shapes()} waits for them. */
     private final CompletableFuture<ParsedShapes> shapes;
-    private final Inference inference;
+    /** The ontology's axioms, read at their first use ({@link #inference()}). */
+    private volatile Inference inference;
     private final PrefixMap prefixes;
     private final List<RdfSource> dataSources;
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final org.icakg.store.GraphKinds statingGraphs;
 
-    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Graph ontology, CompletableFuture<ParsedShapes> shapes,
+    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, CompletableFuture<ParsedShapes> shapes,
                           PrefixMap prefixes, List<RdfSource> dataSources) {
         this.dataset = dataset;
         this.vocab = vocab;
-        this.ontology = ontology;
         this.shapes = shapes;
-        this.inference = new Inference(ontology, vocab);
         this.prefixes = prefixes;
         this.dataSources = List.copyOf(dataSources);
         this.statingGraphs = new org.icakg.store.GraphKinds(g -> InferredGraphs.isStatingGraph(vocab, g));
@@ -72,9 +75,13 @@ public final class KnowledgeBase {
         CompletableFuture<PrefixMap> ontologyPrefixes = fresh || !kept.isEmpty() ? null
                 : readingShapes.thenApplyAsync(files -> {
                     // A store built before the prefixes were kept has none: the bundle's ontology is read for them.
+                    // Only the prefixes are kept: the statements go nowhere.
                     Loader ontologyLoader = new Loader(vocab);
                     for (RdfSource s : bundle.ontology())
-                        ontologyLoader.parse(s, vocab.ontologyGraph());
+                        ontologyLoader.load(s, DatasetGraphSink.create(), vocab.ontologyGraph());
+                    // And kept in the store, once: its later reopens read no file for them.
+                    if (Stores.isTdb2(dataset))
+                        Stores.keepPrefixes(dataset, ontologyLoader.prefixes());
                     return ontologyLoader.prefixes();
                 });
         CompletableFuture<ParsedShapes> parsingShapes = (ontologyPrefixes == null ? readingShapes
@@ -91,14 +98,13 @@ public final class KnowledgeBase {
         } else if (fresh) {
             loadFresh(bundle, vocab, loader, dataset, readingShapes);
         }
-        // Reopened, the store keeps its ontology and the prefixes of its first load.
-        Graph ontology = Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph())));
+        // Reopened, the store keeps its ontology (read at its first use) and the prefixes of its first load.
         ShapeFiles shapeFiles = ParsedShapes.await(readingShapes);
         if (!fresh && !shapeFiles.errors().isEmpty())
             throw new LoadException(shapeFiles.errors());
         PrefixMap prefixes = PrefixMapFactory.create(shapeFiles.prefixes());
         prefixes.putAll(fresh ? loader.prefixes() : !kept.isEmpty() ? kept : ParsedShapes.await(ontologyPrefixes));
-        return new KnowledgeBase(dataset, vocab, ontology, parsingShapes, prefixes, fresh ? bundle.data() : List.of());
+        return new KnowledgeBase(dataset, vocab, parsingShapes, prefixes, fresh ? bundle.data() : List.of());
     }
 
     /** The bundle's shape files, read: their statements, syntax errors and the prefixes they declare. */
@@ -107,11 +113,20 @@ public final class KnowledgeBase {
             Loader loader = new Loader(vocab);
             List<SyntaxError> errors = new ArrayList<>();
             Graph graph = GraphFactory.createDefaultGraph();
-            for (RdfSource s : bundle.shapes()) {
-                Loader.ParsedInput parsed = loader.parse(s, vocab.shapesGraph());
-                errors.addAll(parsed.errors());
-                parsed.dataset().find().forEachRemaining(q -> graph.add(q.asTriple()));
-            }
+            // Every statement of the files, in whichever graph, into the one graph of the shapes: no data set of its
+            // own (a transactional one's persistent maps were a fair part of what the JIT compiled at a reopen).
+            DatasetGraph into = new DatasetGraphNull() {
+                @Override
+                protected Graph createGraph() { return GraphSink.instance(); }
+
+                @Override
+                public void add(Quad quad) { graph.add(quad.asTriple()); }
+
+                @Override
+                public PrefixMap prefixes() { return PrefixMapFactory.emptyPrefixMap(); }
+            };
+            for (RdfSource s : bundle.shapes())
+                errors.addAll(loader.load(s, into, vocab.shapesGraph()));
             return new ShapeFiles(graph, List.copyOf(errors), loader.prefixes());
         }
     }
@@ -175,8 +190,21 @@ public final class KnowledgeBase {
 
     public Vocab vocab() { return vocab; }
 
-    /** The ontology (a copy in memory, read-only by convention). */
-    public Graph ontology() { return ontology; }
+    /**
+     * The ontology (a copy in memory, read-only by convention), copied out of the data set at the first call: a
+     * reopened store spent a fifth of its start copying it, for pages and writes that come later if at all.
+     */
+    public Graph ontology() {
+        Graph g = ontology;
+        if (g == null) {
+            synchronized (this) {
+                g = ontology;
+                if (g == null)
+                    ontology = g = Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph())));
+            }
+        }
+        return g;
+    }
 
     /** The bundle's shapes; parsed on a second thread while the store opens, they may not be ready yet: this waits. */
     public Shapes shapes() {
@@ -186,7 +214,18 @@ public final class KnowledgeBase {
         return parsed.shapes();
     }
 
-    public Inference inference() { return inference; }
+    /** The ontology's axioms, for the inferences of a write; read from {@link #ontology()} at the first call. */
+    public Inference inference() {
+        Inference i = inference;
+        if (i == null) {
+            synchronized (this) {
+                i = inference;
+                if (i == null)
+                    inference = i = new Inference(ontology(), vocab);
+            }
+        }
+        return i;
+    }
 
     /** Which graphs state a statement (not inferred ones), remembered across writes: give it every write's change. */
     public org.icakg.store.GraphKinds statingGraphs() { return statingGraphs; }

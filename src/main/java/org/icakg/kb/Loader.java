@@ -81,8 +81,7 @@ public final class Loader {
                 parser.set(LangJSONLD11.JSONLD_OPTIONS, localJsonLdOptions());
             // Turtle and TriG resolve every IRI against the base: the same resolver as Jena's, remembering more.
             if (source.lang().equals(Lang.TURTLE) || source.lang().equals(Lang.TRIG))
-                parser.resolver(IRIxResolver.create(new CachedBase(IRIs.resolveIRI(vocab.base())))
-                        .resolve(true).allowRelative(false).build());
+                parser.resolver(resolver(vocab));
             // A large file is parsed on a thread of its own while this one fills the store's indexes.
             if (source.content().length >= PARSE_AHEAD_BYTES)
                 AsyncParser.of(parser).asyncParseSources(sink);
@@ -94,6 +93,11 @@ public final class Loader {
             errors.add(tooDeep(source));
         }
         return errors;
+    }
+
+    /** The resolver of Turtle and TriG IRIs: Jena's, against the base, through a {@link CachedBase}. */
+    static IRIxResolver resolver(Vocab vocab) {
+        return IRIxResolver.create(new CachedBase(IRIs.resolveIRI(vocab.base()))).resolve(true).allowRelative(false).build();
     }
 
     /** The error for a parse that ended by throwing {@code e} (none when the error handler recorded it already). */

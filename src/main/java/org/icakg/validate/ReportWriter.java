@@ -24,7 +24,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** Writes a validation report for people (text), for scripts (JSON) and for RDF tools (a SHACL report graph). */
 public final class ReportWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made at the first JSON report, not when a server starts: making it initialises some 400 classes of Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final PrefixMap prefixes;
 
@@ -94,7 +97,7 @@ public final class ReportWriter {
         }));
         root.put("results", results);
         try {
-            return JSON.writeValueAsString(root);
+            return Json.MAPPER.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -25,7 +25,8 @@ final class MapController {
     private final KnowledgeBase kb;
     private final SearchIndex index;
     private final Templates templates;
-    private final Geography geo = Geography.load();
+    /** The map's outlines and places, read from their JSON files at the first map asked for (not at start-up). */
+    private volatile Geography geo;
 
     MapController(KnowledgeBase kb, SearchIndex index, Templates templates) {
         this.kb = kb;
@@ -46,15 +47,22 @@ final class MapController {
     /** A corridor as a path through its stops, and its page (or null). */
     record Line(String name, String path, String href) {}
 
+    private Geography geo() {
+        Geography g = geo;
+        if (g == null)
+            geo = g = Geography.load(); // the same files, should two requests read them
+        return g;
+    }
+
     void page(Context ctx) {
-        Geography.Frame f = geo.frame();
+        Geography.Frame f = geo().frame();
         ctx.html(templates.render("map", new Page("Map", f.width(), f.height(), f.source(),
                 Txn.calculateRead(kb.dataset(), () -> countries(kb.dataset())), points(), lines())));
     }
 
     private List<Country> countries(DatasetGraph dsg) {
         List<Country> out = new ArrayList<>();
-        for (Geography.Country c : geo.frame().countries())
+        for (Geography.Country c : geo().frame().countries())
             out.add(new Country(c.name(), c.path(), c.wikidata() != null, c.labelAt()[0], c.labelAt()[1],
                     c.wikidata() == null ? null : entity(dsg, c)));
         return out;
@@ -81,8 +89,8 @@ final class MapController {
 
     private List<Point> points() {
         List<Point> out = new ArrayList<>();
-        for (Geography.Place p : geo.points()) {
-            double[] xy = geo.project(p.lon(), p.lat());
+        for (Geography.Place p : geo().points()) {
+            double[] xy = geo().project(p.lon(), p.lat());
             out.add(new Point(p.name(), p.kind().equals("port"), fmt(xy[0]), fmt(xy[1]),
                     found(p.name(), SearchIndex.Rank.WORD_PREFIX)));
         }
@@ -91,10 +99,11 @@ final class MapController {
 
     private List<Line> lines() {
         List<Line> out = new ArrayList<>();
-        for (Geography.Route r : geo.lines()) {
+        for (Geography.Route r : geo().lines()) {
             StringBuilder d = new StringBuilder();
             for (String stop : r.via()) {
-                double[] xy = geo.project(geo.place(stop).lon(), geo.place(stop).lat());
+                Geography.Place at = geo().place(stop);
+                double[] xy = geo().project(at.lon(), at.lat());
                 d.append(d.length() == 0 ? 'M' : 'L').append(fmt(xy[0])).append(',').append(fmt(xy[1]));
             }
             String href = found(r.name(), SearchIndex.Rank.EXACT);

@@ -29,11 +29,9 @@ final class NeighbourhoodController {
     static final int MAX_NEIGHBOURS = 40;
 
     private final KnowledgeBase kb;
-    private final Types types;
 
     NeighbourhoodController(KnowledgeBase kb) {
         this.kb = kb;
-        this.types = new Types(kb.ontology());
     }
 
     /** The path of the neighbourhood of an entity. */
@@ -84,7 +82,7 @@ final class NeighbourhoodController {
     }
 
     private Map<String, Object> node(DatasetGraph dsg, Labels labels, Node n, boolean focus) {
-        Node type = types.main(dsg, n);
+        Node type = new Types(kb.ontology()).main(dsg, n);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", n.getURI());
         data.put("label", labels.of(n));

@@ -41,7 +41,8 @@ public final class WriteGate {
     /** Made at the first write: the shapes may still be being parsed while the server starts. */
     private volatile Validator validator;
     private final AuditLog audit;
-    private final IncrementalInference inference;
+    /** Made at the first write, from the ontology, which is read at its first use. */
+    private volatile IncrementalInference inference;
     private final Path storeDir;
 
     public WriteGate(KnowledgeBase kb, AuditLog audit) {
@@ -51,8 +52,14 @@ public final class WriteGate {
     private WriteGate(KnowledgeBase kb, AuditLog audit, Path storeDir) {
         this.kb = kb;
         this.audit = audit;
-        this.inference = new IncrementalInference(kb.inference(), kb.vocab());
         this.storeDir = storeDir;
+    }
+
+    private IncrementalInference inference() {
+        IncrementalInference i = inference;
+        if (i == null)
+            inference = i = new IncrementalInference(kb.inference(), kb.vocab()); // the same axioms, should two make one
+        return i;
     }
 
     private Validator validator() {
@@ -112,7 +119,7 @@ public final class WriteGate {
             List<Quad> changed = new ArrayList<>(change.added());
             changed.addAll(change.removed());
             GraphKinds.Session graphs = kb.statingGraphs().session(dsg, changed);
-            Change inferred = inference.update(dsg, change, graphs);
+            Change inferred = inference().update(dsg, change, graphs);
             Report report = validate(dsg, change, inferred, new LineIndex(input, kb.vocab()));
             if (!commit || !report.conforms()) {
                 dsg.abort();

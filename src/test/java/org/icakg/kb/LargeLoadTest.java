@@ -7,18 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.icakg.store.Stores;
+import org.icakg.support.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A data file large enough to be parsed on a thread of its own while the store is filled: a syntax error far into it
- * is reported with its line and column and nothing of the file is kept; without the error, every statement is loaded.
+ * is reported with its line and column and nothing of the file is kept; without the error, every statement is loaded,
+ * and a server started on it serves them.
  */
 class LargeLoadTest {
 
@@ -55,6 +59,24 @@ class LargeLoadTest {
         long located = Txn.calculateRead(kb.dataset(), () -> kb.dataset().getUnionGraph().find(null,
                 org.apache.jena.vocabulary.RDF.type.asNode(), ica("Event")).toList().size());
         assertEquals(PASSAGES, located, "each meeting is an event by inference, from its own passage");
+    }
+
+    @Test
+    @Timeout(300)
+    void a_server_started_on_a_large_file_serves_its_statements_and_pages() throws IOException {
+        // Large enough that the server's libraries are warmed up on a thread of their own while it loads.
+        Path file = write("served.trig", -1);
+        try (TestServer server = TestServer.withData(file)) {
+            assertEquals(200, server.get("/health").statusCode());
+            String count = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a <https://w3id.org/ica-kg/ontology#Event> }";
+            HttpResponse<String> answer = server.get("/sparql?query=" + TestServer.enc(count), "Accept", "text/csv");
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals("n\r\n" + PASSAGES + "\r\n", answer.body(), "every meeting is an event, by inference");
+            HttpResponse<String> map = server.get("/map");
+            assertEquals(200, map.statusCode());
+            assertTrue(map.body().contains("<svg"), "the map, drawn from the shipped geometry");
+            assertEquals(200, server.get("/").statusCode());
+        }
     }
 
     /** Writes the file; in the passage numbered {@code broken} (when not negative) the label lacks its ";". */

@@ -1,6 +1,7 @@
 package org.icakg.kb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,6 +57,48 @@ class PackedBundleTest {
             assertEquals(List.of("bundle/shapes/shapes.ttl"), names(one.get("shapes")));
             assertEquals(List.of(), one.get("sources"), "a folder the jar does not have is empty");
         }
+    }
+
+    @Test
+    void a_jar_that_lists_its_bundled_files_is_read_by_its_list() throws IOException {
+        Path jar = dir.resolve("listed.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            put(out, "bundle/", null);
+            put(out, Bundle.INDEX, "bundle/shapes/\nbundle/shapes/b.ttl\nbundle/shapes/a.ttl\nbundle/shapes/gone.ttl\n"
+                    + "bundle/data/README.md\nbundle/data/d.trig\n");
+            put(out, "bundle/shapes/", null);
+            put(out, "bundle/shapes/a.ttl", "<urn:a> <urn:p> <urn:o> .");
+            put(out, "bundle/shapes/b.ttl", "<urn:b> <urn:p> <urn:o> .");
+            put(out, "bundle/shapes/unlisted.ttl", "<urn:u> <urn:p> <urn:o> .");
+            put(out, "bundle/data/README.md", "# not RDF");
+            put(out, "bundle/data/d.trig", "<urn:g> { <urn:d> <urn:p> <urn:o> . }");
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Map<String, List<RdfSource>> read = Bundle.fromClasspath(loader, List.of("ontology", "shapes", "data"));
+            assertEquals(List.of("bundle/shapes/a.ttl", "bundle/shapes/b.ttl"), names(read.get("shapes")),
+                    "the listed files that are in the jar, sorted; a file the list does not name is not read");
+            assertEquals("<urn:b> <urn:p> <urn:o> .",
+                    new String(read.get("shapes").get(1).content(), StandardCharsets.UTF_8));
+            assertEquals(List.of("bundle/data/d.trig"), names(read.get("data")));
+            assertEquals(List.of(), read.get("ontology"));
+        }
+    }
+
+    @Test
+    void the_build_lists_every_bundled_file_of_the_project() throws IOException {
+        // The list the build wrote beside the bundled files (target/classes, on the tests' class path).
+        URL index = getClass().getClassLoader().getResource(Bundle.INDEX);
+        assertNotNull(index, Bundle.INDEX + " is on the class path");
+        List<String> listed;
+        try (var in = index.openStream()) {
+            listed = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).sorted().toList();
+        }
+        List<String> onDisk = new java.util.ArrayList<>();
+        for (String folder : List.of("ontology", "shapes", "data", "queries", "sources"))
+            try (var files = Files.walk(Path.of(folder))) {
+                files.filter(Files::isRegularFile).forEach(f -> onDisk.add("bundle/" + f.toString().replace('\\', '/')));
+            }
+        assertEquals(onDisk.stream().sorted().toList(), listed);
     }
 
     private static List<String> names(List<RdfSource> sources) {

@@ -59,6 +59,32 @@ class PersistentStoreTest {
     }
 
     @Test
+    void a_store_built_before_prefixes_were_kept_gets_the_ontologys_at_its_first_reopen_and_keeps_them() {
+        Path dir = tmp.resolve("store");
+        KnowledgeBase first = Fixtures.tdb2(dir);
+        int ontology = first.ontology().size();
+        DatasetGraph dsg = first.dataset();
+        org.apache.jena.system.Txn.executeWrite(dsg, () -> dsg.prefixes().clear()); // as stores were built before
+        Stores.close(dsg);
+
+        KnowledgeBase again = Fixtures.tdb2(dir);
+        var reopened = again.prefixes().getMapping();
+        assertTrue(reopened.containsKey("ica") && reopened.containsKey("icash"),
+                "the ontology's and the shapes' prefixes: " + reopened);
+        assertEquals(ontology, again.ontology().size());
+        Stores.close(again.dataset());
+
+        DatasetGraph store = Stores.tdb2(dir);
+        try {
+            var kept = Stores.keptPrefixes(store).getMapping();
+            assertEquals(reopened.get("ica"), kept.get("ica"), "kept in the store for the next reopen: " + kept);
+            assertFalse(kept.containsKey("icash"), "only the ontology's, not the shapes' (read at every start): " + kept);
+        } finally {
+            Stores.close(store);
+        }
+    }
+
+    @Test
     void an_entity_served_from_a_reopened_store_is_written_with_the_prefixes_of_the_data() throws Exception {
         Path store = tmp.resolve("store");
         Stores.close(Fixtures.tdb2(store).dataset());

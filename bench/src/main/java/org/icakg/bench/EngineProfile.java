@@ -40,8 +40,9 @@ import org.icakg.store.Stores;
  * graph is generated straight into the store. {@code --jena-standard} adds Jena's own optimiser and stages over the
  * same store (what the planner is measured against); {@code --plans} adds the rows the planner has rewrites for and
  * the benchmark's classes do not ask ({@link #PLAN_ROWS}). {@code --explain} prints each class's plan.
- * {@code --profile-seconds S} then runs each class's variants with the planner for S seconds (for a profiler such as
- * JFR to sample).
+ * {@code --profile-seconds S} then runs each class's variants with the planner for S seconds, one class after the
+ * other as the HTTP benchmark sends them (for a profiler such as JFR to sample), and prints the processor
+ * milliseconds per query of that steady state.
  * <pre>
  * java -cp bench/target/ica-kg-bench.jar org.icakg.bench.EngineProfile --triples 1000000 [--data FILE.trig]
  *      [--variants 64] [--rounds 3] [--classes a,b] [--layouts] [--jena-standard] [--plans] [--explain]
@@ -130,11 +131,12 @@ public final class EngineProfile {
         classes.forEach((name, queries) -> {
             if (seconds <= 0)
                 return;
-            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            long end = System.nanoTime() + seconds * 1_000_000_000L, cpu = CPU.getCurrentThreadCpuTime();
             int n = 0;
             while (System.nanoTime() < end)
                 run(store, queries.get(n++ % queries.size()), b -> b);
-            System.out.printf("profiled %s: %d queries in %d s%n", name, n, seconds);
+            System.out.printf("profiled %s: %d queries in %d s, %.3f processor ms per query%n", name, n, seconds,
+                    (CPU.getCurrentThreadCpuTime() - cpu) / 1e6 / n);
         });
     }
 

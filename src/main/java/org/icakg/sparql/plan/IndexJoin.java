@@ -164,6 +164,9 @@ final class IndexJoin extends StandIn {
 
     /** The rows, for each input row, found depth-first through the ordered patterns. */
     private final class Matches extends QueryIter1 {
+        /** {@link #constantIds}: not looked up yet. */
+        private static final int UNKNOWN = Integer.MIN_VALUE;
+
         private final Graph graph;
         private final Triple[] steps;
         /** For each step and position (subject, predicate, object): the slot of its variable, or -1 for a constant. */
@@ -176,6 +179,11 @@ final class IndexJoin extends StandIn {
         private final Consumer<AtomicBoolean> hook;
 
         private final Node[] preset = new Node[vars.length];
+        /**
+         * For each slot, its value; null when unbound, or when bound by its dense number only ({@link #ids}) and not
+         * needed as a node yet ({@link #value}): a meeting found among a state's meetings and followed to its
+         * commitments by number is never read as a node unless a filter reads it or it reaches an answer.
+         */
         private final Node[] values = new Node[vars.length];
         /** For each slot, the dense number of its value when the step that bound it knew it, else -1. */
         private final int[] ids = new int[vars.length];
@@ -184,8 +192,17 @@ final class IndexJoin extends StandIn {
         private final Function<Node, Iterator<Triple>>[][] columns;
         /** For each step, its predicate's dense column by subject and by object, once had. */
         private final DenseColumn[][] dense;
-        /** For each step, the filters to evaluate once its statement is bound; index 0 before the first step. */
-        private final List<List<Expr>> checks = new ArrayList<>();
+        /**
+         * For each step and dense column (by subject, by object): the numbers of the step's constant key and other
+         * end in that column's numbering, {@link #UNKNOWN} until looked up (once per query, not once per row).
+         */
+        private final int[][] constantIds;
+        /** For each step, its run over a dense column, reset at each look-up rather than made anew. */
+        private final Dense[] denseRuns;
+        /** A dense column read by this query: the numbering of every value bound by number ({@link #value}). */
+        private DenseColumn numbering;
+        /** For each step, the filters (by index) to evaluate once its statement is bound; index 0 before the first step. */
+        private final List<List<Integer>> checks = new ArrayList<>();
         /**
          * For each step that binds a date as the object of a subject already bound: the days its date must lie in
          * for a row to pass the filters checked after it ({@code YEAR(?d) = 2001}), or null.
@@ -222,6 +239,10 @@ final class IndexJoin extends StandIn {
             this.found = new Run[steps.length];
             this.columns = new Function[steps.length][2];
             this.dense = new DenseColumn[steps.length][2];
+            this.constantIds = new int[steps.length][4];
+            for (int[] c : constantIds)
+                Arrays.fill(c, UNKNOWN);
+            this.denseRuns = new Dense[steps.length];
             this.dayRanges = new long[steps.length][];
             this.bounded = new boolean[steps.length];
             this.cancel = execCxt.getCancelSignal();
@@ -246,10 +267,13 @@ final class IndexJoin extends StandIn {
                     if (!begin(getInput().nextBinding()))
                         continue;
                 }
-                if (search())
+                if (search()) {
+                    for (int i = 0; i < vars.length; i++)
+                        value(i);
                     next = new RowBinding(parent, vars, values.clone());
-                else
+                } else {
                     parent = null;
+                }
             }
             return true;
         }
@@ -267,7 +291,7 @@ final class IndexJoin extends StandIn {
             view = new RowBinding(row, vars, values);
             Arrays.fill(values, null);
             Arrays.fill(ids, -1);
-            for (List<Expr> c : checks)
+            for (List<Integer> c : checks)
                 c.clear();
             for (int i = 0; i < vars.length; i++)
                 preset[i] = row.get(vars[i]);
@@ -276,7 +300,7 @@ final class IndexJoin extends StandIn {
                 for (int s : filterSlots[f])
                     if (preset[s] == null)
                         at = Math.max(at, firstStep[s] + 1);
-                checks.get(at).add(filters.get(f));
+                checks.get(at).add(f);
             }
             for (int d = 0; d < steps.length; d++) {
                 int v = dateSlot(d);
@@ -327,36 +351,41 @@ final class IndexJoin extends StandIn {
         private Run find(int d) {
             int[] slot = slots[d];
             Triple t = steps[d];
-            Node s = lookup(t.getSubject(), slot[0], d), p = lookup(t.getPredicate(), slot[1], d),
-                    o = lookup(t.getObject(), slot[2], d);
+            Node p = lookup(t.getPredicate(), slot[1], d);
             if (p.isConcrete() && graph instanceof ColumnLookups) {
-                boolean subject = s != Node.ANY, object = o != Node.ANY;
+                boolean subject = boundAt(slot[0], d), object = boundAt(slot[2], d);
                 if (subject) {
-                    Run run = dense(d, true, p, s, slot[0], o, slot[2]);
+                    Run run = dense(d, true, p, t.getSubject(), slot[0], t.getObject(), slot[2], object);
                     if (run != null)
                         return run;
                 } else if (object) {
-                    Run run = dense(d, false, p, o, slot[2], s, slot[0]);
+                    Run run = dense(d, false, p, t.getObject(), slot[2], t.getSubject(), slot[0], false);
                     if (run != null)
                         return run;
                 }
                 if (subject != object) {
                     Function<Node, Iterator<Triple>> column = column(d, subject, p);
                     if (column != null)
-                        return new Triples(column.apply(subject ? s : o));
+                        return new Triples(column.apply(subject ? lookup(t.getSubject(), slot[0], d)
+                                : lookup(t.getObject(), slot[2], d)));
                 }
             }
-            return new Triples(graph.find(s, p, o));
+            return new Triples(graph.find(lookup(t.getSubject(), slot[0], d), p, lookup(t.getObject(), slot[2], d)));
         }
 
         /**
          * The statements of step {@code d} from its predicate's dense column by subject ({@code bySubject}) or by
-         * object, {@code key} being the bound end and {@code other} the other end (bound, or {@code ANY}); null
-         * when the column is not built or the key cannot be numbered (a literal).
+         * object, {@code keyTerm} being the bound end and {@code otherTerm} the other end (bound when
+         * {@code otherBound}); null when the column is not built or the key cannot be numbered (a literal).
          */
-        private Run dense(int d, boolean bySubject, Node p, Node key, int keySlot, Node other, int otherSlot) {
-            if (!numbered(keySlot) && key.isLiteral()) // a numbered value is not a literal: the node is not read
-                return null;
+        private Run dense(int d, boolean bySubject, Node p, Node keyTerm, int keySlot, Node otherTerm, int otherSlot,
+                boolean otherBound) {
+            Node key = null;
+            if (!numbered(keySlot)) { // a numbered value is not a literal: the node is not read
+                key = lookup(keyTerm, keySlot, d);
+                if (key.isLiteral())
+                    return null;
+            }
             int i = bySubject ? 0 : 1;
             DenseColumn column = dense[d][i];
             if (column == null) {
@@ -364,8 +393,9 @@ final class IndexJoin extends StandIn {
                 if (column == null)
                     return null;
                 dense[d][i] = column;
+                numbering = column;
             }
-            int keyId = number(key, keySlot, column);
+            int keyId = key == null ? ids[keySlot] : number(d, i * 2, keySlot, key, column);
             if (keyId < 0)
                 return Run.EMPTY; // a node the column never numbered holds none of its statements
             if (bySubject && (dayRanges[d] != null || bounded[d])) {
@@ -373,25 +403,58 @@ final class IndexJoin extends StandIn {
                 if (day != DateTerms.NONE && (outside(dayRanges[d], day) || bounded[d] && bound.beyond(day)))
                     return Run.EMPTY;
             }
+            Node literal = null;
             int required = -1;
-            if (other != Node.ANY) {
-                if (numbered(otherSlot) || !other.isLiteral()) {
-                    required = number(other, otherSlot, column);
-                    if (required < 0)
-                        return Run.EMPTY; // the other end of every statement with an IRI there is numbered
+            if (otherBound) {
+                if (numbered(otherSlot)) {
+                    required = ids[otherSlot];
+                } else {
+                    Node other = lookup(otherTerm, otherSlot, d);
+                    if (other.isLiteral()) {
+                        literal = other;
+                    } else {
+                        required = number(d, i * 2 + 1, otherSlot, other, column);
+                        if (required < 0)
+                            return Run.EMPTY; // the other end of every statement with an IRI there is numbered
+                    }
                 }
             }
-            return new Dense(column, p, key, keyId, other == Node.ANY ? null : other, required);
+            Dense run = denseRuns[d];
+            if (run == null)
+                run = denseRuns[d] = new Dense();
+            return run.reset(column, p, keyId, otherBound, literal, required);
         }
 
-        /** The dense number of {@code n}, the value of {@code slot} (or a constant when -1). */
-        private int number(Node n, int slot, DenseColumn column) {
-            return numbered(slot) ? ids[slot] : column.idOf(n);
+        /**
+         * The dense number of {@code n} in {@code column}'s numbering: the value of {@code slot}, or the step's
+         * constant ({@code slot} -1), looked up once per query and kept under {@code cached} in
+         * {@link #constantIds} (the columns a query reads do not change while it runs).
+         */
+        private int number(int d, int cached, int slot, Node n, DenseColumn column) {
+            if (slot >= 0)
+                return column.idOf(n);
+            int id = constantIds[d][cached];
+            if (id == UNKNOWN)
+                id = constantIds[d][cached] = column.idOf(n);
+            return id;
         }
 
         /** True when the value of {@code slot} was bound with its dense number. */
         private boolean numbered(int slot) {
             return slot >= 0 && preset[slot] == null && ids[slot] >= 0;
+        }
+
+        /** True when position {@code slot} of step {@code d} is a constant or a variable bound before the step. */
+        private boolean boundAt(int slot, int d) {
+            return slot < 0 || preset[slot] != null || firstStep[slot] < d;
+        }
+
+        /** The value of {@code slot} as a node (named from its dense number when bound by number only); null when unbound. */
+        private Node value(int slot) {
+            Node v = values[slot];
+            if (v == null && ids[slot] >= 0)
+                values[slot] = v = numbering.node(ids[slot]);
+            return v;
         }
 
         private static boolean outside(long[] range, long day) {
@@ -418,7 +481,7 @@ final class IndexJoin extends StandIn {
                 return n;
             if (preset[slot] != null)
                 return preset[slot];
-            return firstStep[slot] < d ? values[slot] : Node.ANY;
+            return firstStep[slot] < d ? value(slot) : Node.ANY;
         }
 
         /** Binds the variables step {@code d} binds to the run's statement; false when a repeated one differs. */
@@ -428,16 +491,19 @@ final class IndexJoin extends StandIn {
             return bind(s[0], d, run.s, run.sid) && bind(s[1], d, run.p, -1) && bind(s[2], d, run.o, run.oid);
         }
 
+        /** Binds {@code slot} to {@code term}, or to number {@code id} when {@code term} is null. */
         private boolean bind(int slot, int d, Node term, int id) {
             if (slot < 0 || preset[slot] != null || firstStep[slot] != d)
                 return true;
-            Node had = values[slot];
-            if (had == null) {
+            if (values[slot] == null && ids[slot] < 0) {
                 values[slot] = term;
                 ids[slot] = id;
                 return true;
             }
-            return had.sameTermAs(term);
+            // The variable is repeated in the step: its two ends must be the same term.
+            if (id >= 0 && ids[slot] >= 0)
+                return id == ids[slot];
+            return value(slot).sameTermAs(term != null ? term : numbering.node(id));
         }
 
         private void unbind(int d) {
@@ -450,7 +516,10 @@ final class IndexJoin extends StandIn {
 
         /** As Jena's filter step: a row passes when every expression is true; an error drops it. */
         private boolean passes(int at) {
-            for (Expr e : checks.get(at)) {
+            for (int f : checks.get(at)) {
+                for (int s : filterSlots[f])
+                    value(s);
+                Expr e = filters.get(f);
                 try {
                     if (!e.isSatisfied(view, getExecContext()))
                         return false;
@@ -487,14 +556,14 @@ final class IndexJoin extends StandIn {
     }
 
     /**
-     * The days an {@code xsd:date} must lie in to pass the filters of {@code exprs} on the variable of {@code slot}
+     * The days an {@code xsd:date} must lie in to pass the filters {@code exprs} (by index) on the variable of {@code slot}
      * ({@code YEAR(?d) = 2001}: 2001-01-01 to 2001-12-31), or null when none of them says. Only a date written
      * without a time zone is read this way ({@link DateTerms#day}); any other term is left to the filters.
      */
-    private long[] dayRange(int slot, List<Expr> exprs) {
+    private long[] dayRange(int slot, List<Integer> exprs) {
         long[] range = null;
-        for (Expr e : exprs) {
-            long year = yearEquals(e, vars[slot]);
+        for (int f : exprs) {
+            long year = yearEquals(filters.get(f), vars[slot]);
             if (year == DateTerms.NONE)
                 continue;
             long from = year < 1 || year > 9999 ? 1 : LocalDate.of((int) year, 1, 1).toEpochDay(),
@@ -556,7 +625,10 @@ final class IndexJoin extends StandIn {
         return new IndexJoin(pattern, filters, original, reorder, bound);
     }
 
-    /** The statements one step matches, one at a time, with the dense numbers of subject and object when known. */
+    /**
+     * The statements one step matches, one at a time: each end as a node, or as its dense number with the node left
+     * null (it is named only when needed, {@code Matches#value}).
+     */
     private abstract static class Run {
         static final Run EMPTY = new Run() {
             @Override boolean next() { return false; }
@@ -593,28 +665,31 @@ final class IndexJoin extends StandIn {
     }
 
     /**
-     * The statements of one key of a {@link DenseColumn}, their other ends given by number where they have one
-     * (neither the statement nor the node is read), optionally only those whose other end is {@code required}.
+     * The statements of one key of a {@link DenseColumn}, given by the numbers of their ends: neither the statement
+     * nor a node is read unless the other end is a literal. With the other end bound, only the statements whose other
+     * end is that number ({@code requiredId}), or that literal, are given. One per step, reset at each look-up.
      */
     private static final class Dense extends Run {
-        private final DenseColumn column;
-        private final boolean bySubject;
-        private final Node key;
-        private final int keyId;
-        private final Node required;
-        private final int requiredId;
-        private final int one;
+        private DenseColumn column;
+        private boolean bySubject;
+        private int keyId;
+        private boolean otherBound;
+        private Node literal;
+        private int requiredId;
+        private int one;
         private int at;
 
-        Dense(DenseColumn column, Node p, Node key, int keyId, Node required, int requiredId) {
+        Dense reset(DenseColumn column, Node p, int keyId, boolean otherBound, Node literal, int requiredId) {
             this.column = column;
             this.bySubject = column.bySubject();
-            this.key = key;
             this.keyId = keyId;
-            this.required = required;
+            this.otherBound = otherBound;
+            this.literal = literal;
             this.requiredId = requiredId;
             this.one = column.one(keyId);
+            this.at = 0;
             this.p = p;
+            return this;
         }
 
         @Override
@@ -622,51 +697,50 @@ final class IndexJoin extends StandIn {
             if (one == DenseColumn.NONE)
                 return false;
             if (one != DenseColumn.SEVERAL)
-                return at++ == 0 && take(one, column.only(keyId), 0);
-            Triple[] several = column.several(keyId);
+                return at++ == 0 && take(one, 0);
             int[] others = column.otherEnds(keyId);
-            while (at < several.length) {
+            while (at < others.length) {
                 int i = at++;
-                if (take(others[i], several, i))
+                if (take(others[i], i))
                     return true;
             }
             return false;
         }
 
-        /** Sets this run to a statement whose other end is numbered {@code other}; false when it is not required. */
-        private boolean take(int other, Object statements, int i) {
-            Node end;
-            if (required != null) {
+        /** Sets this run to statement {@code i}, whose other end is numbered {@code other}; false when it is not required. */
+        private boolean take(int other, int i) {
+            Node end = null;
+            if (otherBound) {
                 if (requiredId >= 0) { // an IRI or blank node: compared by number
                     if (other != requiredId)
                         return false;
-                    end = required;
                 } else {
                     if (other >= 0)
                         return false;
-                    end = otherEnd(statements, i);
-                    if (!end.sameTermAs(required))
+                    end = otherEnd(i);
+                    if (!end.sameTermAs(literal))
                         return false;
                 }
-            } else {
-                end = other >= 0 ? column.node(other) : otherEnd(statements, i);
+            } else if (other < 0) {
+                end = otherEnd(i);
             }
             if (bySubject) {
-                s = key;
+                s = null;
                 sid = keyId;
                 o = end;
                 oid = other;
             } else {
                 s = end;
                 sid = other;
-                o = key;
+                o = null;
                 oid = keyId;
             }
             return true;
         }
 
-        private Node otherEnd(Object statements, int i) {
-            Triple t = statements instanceof Triple one ? one : ((Triple[]) statements)[i];
+        /** The other end of statement {@code i} of the key, read from the statement (a literal). */
+        private Node otherEnd(int i) {
+            Triple t = one != DenseColumn.SEVERAL ? column.only(keyId) : column.several(keyId)[i];
             return bySubject ? t.getObject() : t.getSubject();
         }
     }

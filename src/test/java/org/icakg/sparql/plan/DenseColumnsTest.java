@@ -69,6 +69,10 @@ class DenseColumnsTest {
         for (Node d : dates(i))
             dsg.add(g, m, ex("date"), d);
         dsg.add(g, m, ex("code"), NodeFactory.createLiteralString(i % 2 == 0 ? "A1" : "B" + i));
+        if (i % 4 == 0) // a loop: both ends the same meeting
+            dsg.add(g, m, ex("followsUp"), m);
+        if (i % 5 == 0 && i > 0)
+            dsg.add(g, m, ex("followsUp"), ex("meeting" + (i - 4)));
         for (int k = 0; k < 2; k++) {
             Node c = ex("commitment" + i + "-" + k);
             dsg.add(g, c, ex("madeAt"), m);
@@ -149,6 +153,43 @@ class DenseColumnsTest {
         }
         Query nobody = bind("join", Map.of("state", ex("state99"), "other", ex("state0")));
         assertEquals(0, Answers.planned(dsg, nobody).size(), "a state no statement names");
+    }
+
+    @Test
+    void values_followed_by_number_reach_filters_optionals_given_rows_and_answers_as_the_same_nodes() {
+        warmUp();
+        for (int n = 0; n <= org.icakg.store.PredicateColumnsAccess.usesBeforeBuild(); n++)
+            Answers.planned(dsg, bind("by-number-loop", Map.of("state", ex("state" + n % STATES))));
+        Txn.executeRead(dsg, () -> assertNotNull(((ColumnLookups) dsg.getDefaultGraph()).dense(ex("followsUp"), true),
+                "followsUp by subject"));
+        int rows = 0;
+        for (int s = 0; s < STATES; s++) {
+            Map<String, Node> state = Map.of("state", ex("state" + s));
+            for (String name : List.of("by-number-filtered", "by-number-duplicates", "by-number-loop")) {
+                Query q = bind(name, state);
+                rows += Answers.planned(dsg, q).size();
+                Answers.assertSame(dsg, q, name + " of state " + s);
+            }
+            for (int o = 0; o < STATES; o++) {
+                Map<String, Node> both = Map.of("state", ex("state" + s), "other", ex("state" + o));
+                Answers.assertSame(dsg, bind("by-number-optional", both), "optional " + s + " " + o);
+                Answers.assertSame(dsg, bind("by-number-values", Map.of("other", ex("state" + o))), "values " + o);
+            }
+        }
+        assertTrue(rows > 0, "the queries have answers");
+        // Counted by hand: state 0 hosts meetings 0, 3, 6, ...; each has two commitments, so every meeting twice.
+        List<Binding> twice = Answers.planned(dsg, bind("by-number-duplicates", Map.of("state", ex("state0"))));
+        assertEquals(2 * (MEETINGS / STATES), twice.size(), "one row per commitment, duplicates kept");
+        // The filter reads ?m as a node: no meeting whose number ends in 3 is left; ?x is never corridor1.
+        for (Binding b : Answers.planned(dsg, bind("by-number-filtered", Map.of("state", ex("state0"))))) {
+            assertTrue(!b.get(Var.alloc("m")).getURI().endsWith("3"), b.toString());
+            assertTrue(!b.get(Var.alloc("x")).equals(ex("corridor1")), b.toString());
+        }
+        // The loop: meeting 0 follows up on itself, and meeting 5 (hosted by state 2) on meeting 1, not a loop.
+        List<Binding> loops = Answers.planned(dsg, bind("by-number-loop", Map.of("state", ex("state0"))));
+        assertTrue(loops.stream().allMatch(b -> b.get(Var.alloc("m")).getURI().matches(".*meeting\\d*[02468]")), loops::toString);
+        assertTrue(loops.stream().anyMatch(b -> b.get(Var.alloc("m")).equals(ex("meeting0"))
+                && b.get(Var.alloc("n")).equals(ex("meeting0"))), loops::toString);
     }
 
     @Test
