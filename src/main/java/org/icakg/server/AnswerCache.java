@@ -139,6 +139,17 @@ final class AnswerCache {
     }
 
     /**
+     * What computing an answer cost, for {@link #offer}, from {@link #computeClock()} and {@code System.nanoTime()} read
+     * when it started: the processor time, or, when less than {@link #COSTLY} passed, the time that passed (a thread's
+     * processor time never exceeds it), without reading the processor clock again, a system call that costs about a
+     * microsecond.
+     */
+    static long computeCost(long startedClock, long startedNanos) {
+        long wall = System.nanoTime() - startedNanos;
+        return wall < COSTLY.toNanos() ? wall : computeClock() - startedClock;
+    }
+
+    /**
      * The processor time of the current thread in nanoseconds (wall time where the JVM cannot tell): what computing an
      * answer in memory cost, which wall time overstates on a busy machine, where a cheap query waits for a processor.
      */

@@ -74,11 +74,12 @@ final class EarlyQueries {
         long version = cache.version();
         Spilling out = new Spilling(plan, response);
         SmallQueries.Failure failure;
-        long started;
+        long started, startedNanos;
         try (Admission.Ticket admitted = admission.enter(true)) {
             // Processor time: these answers are computed in memory (no SERVICE), and on a busy machine a cheap
             // query's wall time includes waiting for a processor.
             started = AnswerCache.computeClock();
+            startedNanos = System.nanoTime();
             failure = queries.run(plan, out, request);
         } catch (IOException e) {
             // The client went away while the answer streamed.
@@ -101,7 +102,7 @@ final class EarlyQueries {
         byte[] body = out.buffered();
         Map<String, String> replayed = answerHeaders(plan).byName();
         AnswerCache.Answer answer = key == null ? new AnswerCache.Answer(replayed, body, null)
-                : cache.offer(key, version, replayed, body, AnswerCache.computeClock() - started);
+                : cache.offer(key, version, replayed, body, AnswerCache.computeCost(started, startedNanos));
         return send(answer, plan, request, response, callback);
     }
 

@@ -13,12 +13,15 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * Jena's {@code AlarmClock} schedules a task per query instead: every query took the scheduler's lock twice, and since
  * the query that ends is mostly the one due next, removing its task woke the scheduler's thread for nearly every
- * query. Idle, the watching thread parks until a limit is set.
+ * query. After a second with nothing to watch, the watching thread parks until a limit is set.
  */
 final class TimeLimits implements AutoCloseable {
 
     /** How often running queries are compared with their deadlines. */
-    static final Duration TICK = Duration.ofMillis(10);
+    static final Duration TICK = Duration.ofMillis(50);
+
+    /** Ticks with nothing to watch before the watcher parks until a limit is set. */
+    static final int IDLE_AFTER_TICKS = 20;
 
     private final Set<Limit> running = ConcurrentHashMap.newKeySet();
     private final Thread watcher;
@@ -63,17 +66,22 @@ final class TimeLimits implements AutoCloseable {
     }
 
     private void watch() {
+        int emptyTicks = 0;
         while (!closed) {
-            if (running.isEmpty()) {
+            if (running.isEmpty() && ++emptyTicks >= IDLE_AFTER_TICKS) {
+                // Parks only after a while with nothing to watch: between the queries of a busy server the set is
+                // often empty for a moment, and waking the watcher for each next query would cost a wake-up each.
                 idle = true;
                 if (running.isEmpty() && !closed) // a limit set meanwhile saw idle true, or is seen here
                     LockSupport.park(this);
                 idle = false;
+                emptyTicks = 0;
                 continue;
             }
             LockSupport.parkNanos(this, TICK.toNanos());
             long now = System.nanoTime();
             for (Limit limit : running) {
+                emptyTicks = 0;
                 if (now - limit.deadline >= 0 && running.remove(limit))
                     limit.onExpiry.run();
             }

@@ -77,4 +77,21 @@ class AnswerCacheBoundsTest {
         assertNotNull(answer.etag());
         assertNull(cache.get("a"));
     }
+
+    @Test
+    void the_cost_of_an_answer_is_processor_time_not_time_spent_waiting() throws InterruptedException {
+        long clock = AnswerCache.computeClock(), nanos = System.nanoTime();
+        assertTrue(AnswerCache.computeCost(clock, nanos) < AnswerCache.COSTLY.toNanos(), "done at once: cheap");
+        clock = AnswerCache.computeClock();
+        nanos = System.nanoTime();
+        Thread.sleep(30); // waiting, as a query on a busy machine waits for a processor
+        assertTrue(AnswerCache.computeCost(clock, nanos) < AnswerCache.COSTLY.toNanos(), "30 ms asleep: still cheap");
+        clock = AnswerCache.computeClock();
+        nanos = System.nanoTime();
+        long spin = 0;
+        while (AnswerCache.computeClock() - clock < 3 * AnswerCache.COSTLY.toNanos())
+            spin++;
+        assertTrue(spin > 0);
+        assertTrue(AnswerCache.computeCost(clock, nanos) >= AnswerCache.COSTLY.toNanos(), "3 ms of processor time: costly");
+    }
 }

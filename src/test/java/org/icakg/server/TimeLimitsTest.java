@@ -52,7 +52,7 @@ class TimeLimitsTest {
         try (TimeLimits limits = new TimeLimits()) {
             for (int round = 0; round < 3; round++) {
                 limits.start(1, () -> { }).close();
-                Thread.sleep(50); // idle: nothing to watch
+                Thread.sleep(TimeLimits.TICK.toMillis() * TimeLimits.IDLE_AFTER_TICKS + 200); // idle: parked
                 CountDownLatch fired = new CountDownLatch(1);
                 limits.start(20, fired::countDown);
                 assertTrue(fired.await(30, TimeUnit.SECONDS), "round " + round);

@@ -25,7 +25,9 @@ public final class BenchReport {
 
     /** Requests that failed, over every class and server. */
     public long errors() {
-        long n = results.hello == null ? 0 : results.hello.errors();
+        long n = 0;
+        for (LoadDriver.Result floor : new LoadDriver.Result[] {results.hello, results.helloSameMinutes, results.askSameMinutes})
+            n += floor == null ? 0 : floor.errors();
         for (LoadDriver.Result r : results.service.classes.values())
             n += r.errors();
         for (LoadDriver.Result r : results.baseline.classes.values())
@@ -83,8 +85,10 @@ public final class BenchReport {
             b.append("| floor: plain Javalin \"hello\"").append(cells(results.hello)).append(" | | | | | | | | |\n");
         if (results.health != null)
             b.append("| `GET /health`").append(cells(results.health)).append(" | | | | | | | | |\n");
-        wrkRow(b, "`ASK {}`, driven by `wrk`", results.askWrk);
-        wrkRow(b, "floor: plain Javalin \"hello\", driven by `wrk` in the same minutes (two runs)", results.helloWrk);
+        wrkRow(b, "floor: plain Javalin \"hello\", in turn with `ASK {}` (two runs)", results.helloSameMinutes);
+        wrkRow(b, "`ASK {}`, in turn with the floor (two runs)", results.askSameMinutes);
+        wrkRow(b, "floor: plain Javalin \"hello\", driven by `wrk` in turn with `ASK {}` (two runs)", results.helloWrk);
+        wrkRow(b, "`ASK {}`, driven by `wrk` in turn with the floor (two runs)", results.askWrk);
         wrkRow(b, "`GET /health`, driven by `wrk`", results.healthWrk);
         b.append('\n').append(loadAndMemory()).append('\n');
         if (results.wrkAbsent != null)
@@ -150,10 +154,15 @@ public final class BenchReport {
         List<String[]> rows = new ArrayList<>();
         // The floor's targets are judged on wrk's figures when it ran: the bench's blocking Java client spends as much
         // of the 2 cores per request as a small answer costs the server, so its figures say as much about the client.
-        LoadDriver.Result ask = results.service.classes.get("ask");
-        if (ask != null && results.hello != null) {
-            double share = ask.throughput() / results.hello.throughput();
-            String client = pct(share) + " (" + rate(ask) + " vs " + rate(results.hello) + ") with the bench's client";
+        // Each share compares runs taken in turn in the same minutes (the query mix's ASK row and the first floor row
+        // were taken minutes apart, so they are the fallback only).
+        boolean inTurn = results.askSameMinutes != null && results.helloSameMinutes != null;
+        LoadDriver.Result ask = inTurn ? results.askSameMinutes : results.service.classes.get("ask");
+        LoadDriver.Result floor = inTurn ? results.helloSameMinutes : results.hello;
+        if (ask != null && floor != null) {
+            double share = ask.throughput() / floor.throughput();
+            String client = pct(share) + " (" + rate(ask) + " vs " + rate(floor) + ") with the bench's client"
+                    + (inTurn ? "" : ", minutes apart");
             if (results.askWrk != null && results.helloWrk != null) {
                 double wrkShare = results.askWrk.throughput() / results.helloWrk.throughput();
                 rows.add(row("`ASK {}` ≥ 50 % of a plain Javalin route", pct(wrkShare) + " (" + rate(results.askWrk)

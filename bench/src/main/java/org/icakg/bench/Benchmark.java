@@ -116,19 +116,39 @@ public final class Benchmark {
     }
 
     /**
-     * The floor's targets with {@code wrk}, each measured next to the floor, so that both see the same machine:
-     * hello, {@code /health}, hello, distinct {@code ASK {}}; each figure of the floor is the sum of its two runs.
+     * The floor's targets measured next to the floor, so that both see the same machine and a like warm-up: the
+     * service's distinct {@code ASK {}} is first driven as long as the floor was before its runs, then the floor and
+     * {@code ASK {}} take turns, twice with the bench's client and twice with {@code wrk} (with {@code /health}
+     * between); each figure is the sum of its two runs, so each ratio compares runs of the same minutes.
      */
     private void sameMinutes(ServerProcess hello, ServerProcess server, String endpoint) throws InterruptedException {
-        say(progress, "  the floor and this service's smallest answers, one after the other (wrk):");
+        QueryMix.QueryClass ask = QueryMix.CLASSES.stream().filter(c -> c.name().equals("ask")).findFirst().orElseThrow();
+        boolean asks = settings.runs(ask);
+        String askPath = QueryMix.paths(ask, population, endpoint, settings.seed()).get(0);
+        LoadDriver floor = new LoadDriver("127.0.0.1", hello.port()), service = new LoadDriver("127.0.0.1", server.port());
+        say(progress, "  the floor and this service's smallest answers in turn, with the bench's client, then wrk:");
+        LoadDriver.Result[] helloRuns = new LoadDriver.Result[2], askRuns = new LoadDriver.Result[2];
+        for (int turn = 0; turn < 2; turn++) {
+            helloRuns[turn] = floor.run("hello", List.of("/hello"), "text/plain", settings.connections(),
+                    settings.warmupSeconds(), settings.seconds(), true);
+            report(helloRuns[turn]);
+            if (asks) {
+                // Before the first run, ASK {} is driven as long as the floor was before its own first run.
+                askRuns[turn] = service.run("ask", List.of(askPath), accept(ask), settings.connections(),
+                        turn == 0 ? Math.max(settings.warmupSeconds(), FLOOR_WARMUP_SECONDS) : settings.warmupSeconds(),
+                        settings.seconds(), true);
+                report(askRuns[turn]);
+            }
+        }
+        results.helloSameMinutes = LoadDriver.Result.sum("hello", helloRuns[0], helloRuns[1]);
+        results.askSameMinutes = asks ? LoadDriver.Result.sum("ask", askRuns[0], askRuns[1]) : null;
         LoadDriver.Result floor1 = wrk("hello", hello.port(), "/hello", "text/plain", true, 0);
+        LoadDriver.Result ask1 = asks ? wrk("ask", server.port(), askPath, accept(ask), true, 0) : null;
         results.healthWrk = wrk("health", server.port(), "/health", "application/json", true, 0);
         LoadDriver.Result floor2 = wrk("hello", hello.port(), "/hello", "text/plain", true, 0);
-        QueryMix.QueryClass ask = QueryMix.CLASSES.stream().filter(c -> c.name().equals("ask")).findFirst().orElseThrow();
-        if (settings.runs(ask))
-            results.askWrk = wrk("ask", server.port(), QueryMix.paths(ask, population, endpoint, settings.seed()).get(0),
-                    accept(ask), true, 0);
+        LoadDriver.Result ask2 = asks ? wrk("ask", server.port(), askPath, accept(ask), true, 0) : null;
         results.helloWrk = floor1 == null || floor2 == null ? floor1 : LoadDriver.Result.sum("hello", floor1, floor2);
+        results.askWrk = ask1 == null || ask2 == null ? ask1 : LoadDriver.Result.sum("ask", ask1, ask2);
     }
 
     /**

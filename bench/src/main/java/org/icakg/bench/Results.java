@@ -35,7 +35,15 @@ final class Results {
     LoadDriver.Result entityPage16;
     /** {@code GET /health} on this service, every request distinct. */
     LoadDriver.Result health;
-    /** The floor measured again with {@code wrk} (null when not installed): hello, {@code /health}, distinct ASK. */
+    /**
+     * The floor and distinct {@code ASK {}} in turn, in the same minutes, with the bench's client: each the sum of two
+     * runs (ASK null when its class is left out).
+     */
+    LoadDriver.Result helloSameMinutes, askSameMinutes;
+    /**
+     * The same with {@code wrk} (null when not installed), and {@code /health}: hello and ASK each the sum of two runs
+     * taken in turn.
+     */
     LoadDriver.Result helloWrk, healthWrk, askWrk;
     /** Why there is no {@code wrk} measurement, or null. */
     String wrkAbsent;

@@ -30,6 +30,11 @@ class BenchCommandTest {
         for (QueryMix.QueryClass c : QueryMix.CLASSES)
             assertTrue(printed.contains("| " + c.title() + " |"), c.title() + " missing from\n" + printed);
         assertTrue(printed.contains("floor: plain Javalin"), printed);
+        // The floor and ASK {} taken in turn in the same minutes, and the target's share from those runs.
+        assertTrue(printed.contains("| floor: plain Javalin \"hello\", in turn with `ASK {}` (two runs) |")
+                && printed.contains("| `ASK {}`, in turn with the floor (two runs) |"), printed);
+        String askTarget = printed.lines().filter(l -> l.startsWith("| `ASK {}` ≥ 50 %")).findFirst().orElseThrow();
+        assertTrue(askTarget.contains("with the bench's client") && !askTarget.contains("minutes apart"), askTarget);
         assertTrue(printed.contains("| `GET /health` |") && printed.contains("`/health` ≥ 10,000 req/s"), printed);
         assertTrue(printed.contains("SPEC section 5 target"), printed);
         assertTrue(printed.contains("Every request distinct") && printed.contains("Cached mix"), printed);
@@ -40,8 +45,8 @@ class BenchCommandTest {
             // The floor is driven by wrk again beside this service's smallest answers, not minutes before them.
             int service = progress.indexOf("ica-kg: loading"), beside = progress.indexOf("smallest answers");
             assertTrue(service >= 0 && beside > service && beside < progress.indexOf("Stock Fuseki: loading"), progress);
-            assertTrue(printed.contains("| floor: plain Javalin \"hello\", driven by `wrk` in the same minutes")
-                    && printed.contains("| `ASK {}`, driven by `wrk` |"), printed);
+            assertTrue(printed.contains("| floor: plain Javalin \"hello\", driven by `wrk` in turn with `ASK {}` (two runs) |")
+                    && printed.contains("| `ASK {}`, driven by `wrk` in turn with the floor (two runs) |"), printed);
             assertTrue(printed.contains("with `wrk`; "), "the ASK target judged on wrk's figures: " + printed);
         }
         if (Virtuoso.missing().isEmpty()) {
