@@ -22,8 +22,9 @@ public interface ColumnLookups {
     Function<Node, Iterator<Triple>> lookup(Node p, boolean bySubject);
 
     /**
-     * The same statements in arrays indexed by dense node numbers ({@link DenseColumn}), when the column is built;
-     * else null. Valid for the current transaction only.
+     * The same statements in arrays indexed by dense node numbers ({@link DenseColumn}) when that column is built,
+     * or built now because queries have asked for it often enough (each call is one ask: a query asks once per step
+     * and way, in the order of its steps); else null. Valid for the current transaction only.
      */
     default DenseColumn dense(Node p, boolean bySubject) { return null; }
 }

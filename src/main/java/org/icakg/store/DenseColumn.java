@@ -35,6 +35,14 @@ public final class DenseColumn {
     /** By subject: per key number, the day of its only statement's object when a plain {@code xsd:date}, else {@link DateTerms#NONE}; null when no key has one. */
     private long[] days;
 
+    /**
+     * The column of {@code column}'s statements (grouped by key: one {@link Triple} or a {@code Triple[]}, which is
+     * shared, never changed here). The keys are numbered first, then visited in the order of their numbers, the other
+     * ends numbered in that order: the statements of neighbouring keys lie side by side, and the other ends of a key
+     * numbered side by side get neighbouring numbers. A query that follows a state's meetings (numbered together when
+     * the state's column was built) to their commitments, and those to their topics, reads each array nearly in
+     * order rather than one cache miss per key.
+     */
     DenseColumn(NodeIds ids, boolean bySubject, Map<Node, Object> column) {
         this.ids = ids;
         this.bySubject = bySubject;
@@ -43,13 +51,37 @@ public final class DenseColumn {
         this.one = new int[capacity];
         Arrays.fill(one, NONE);
         this.many = new int[capacity][];
-        column.values().forEach(v -> {
-            if (v instanceof Triple t)
-                add(t);
-            else
-                for (Triple t : (Triple[]) v)
-                    add(t);
-        });
+        long[] order = new long[column.size()];
+        Object[] groups = new Object[column.size()];
+        int n = 0;
+        for (Map.Entry<Node, Object> e : column.entrySet()) {
+            int key = ids.give(e.getKey());
+            if (key < 0)
+                continue;
+            order[n] = (long) key << 32 | n;
+            groups[n++] = e.getValue();
+        }
+        Arrays.sort(order, 0, n);
+        for (int i = 0; i < n; i++)
+            put((int) (order[i] >>> 32), groups[(int) order[i]]);
+    }
+
+    /** Key number {@code key}'s statements, {@code group} (one {@link Triple} or several), at a build. */
+    private void put(int key, Object group) {
+        ensure(key);
+        if (group instanceof Triple t) {
+            statements[key] = t;
+            one[key] = ids.give(otherOf(t));
+        } else {
+            Triple[] several = (Triple[]) group;
+            int[] others = new int[several.length];
+            for (int i = 0; i < several.length; i++)
+                others[i] = ids.give(otherOf(several[i]));
+            statements[key] = several;
+            many[key] = others;
+            one[key] = SEVERAL;
+        }
+        dayOf(key);
     }
 
     /** Whether this column groups statements by subject (else by object). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -24,7 +25,8 @@ import org.apache.jena.graph.Triple;
  * <p>
  * A column (the statements of one predicate, grouped by subject or by object) is built from the triple index when
  * a predicate has been looked up {@value #USES_BEFORE_BUILD} times that way, so a predicate asked once never pays
- * for it, and kept up to date as statements enter or leave the index ({@link #added}, {@link #removed}). Not safe
+ * for it, or when index joins of {@value #ASKS_BEFORE_DENSE} queries asked for its dense column ({@link #dense}),
+ * and kept up to date as statements enter or leave the index ({@link #added}, {@link #removed}). Not safe
  * against writes while reading: the owner changes the index, and tells the columns, only while no reader is
  * active.
  */
@@ -32,6 +34,8 @@ final class PredicateColumns {
 
     /** Look-ups of a predicate, by subject or by object, before its column that way is built. */
     static final int USES_BEFORE_BUILD = 64;
+    /** Queries whose index joins asked for a predicate's dense column one way before it is built ({@link #dense}). */
+    static final int ASKS_BEFORE_DENSE = 4;
 
     /** The way a column groups the statements of its predicate. */
     enum Key { SUBJECT, OBJECT }
@@ -41,6 +45,13 @@ final class PredicateColumns {
     private final Map<Node, Map<Node, Object>> byObject = new ConcurrentHashMap<>();
     private final Map<Node, AtomicInteger> subjectUses = new ConcurrentHashMap<>();
     private final Map<Node, AtomicInteger> objectUses = new ConcurrentHashMap<>();
+    private final Map<Node, AtomicInteger> subjectAsks = new ConcurrentHashMap<>();
+    private final Map<Node, AtomicInteger> objectAsks = new ConcurrentHashMap<>();
+    /**
+     * Held by the one reader building a column (or a dense one) at a time: readers meanwhile read the index as before
+     * rather than build the same column again, or wait.
+     */
+    private final ReentrantLock building = new ReentrantLock();
     /** True once a column was built: until then a change has nothing to drop. */
     private volatile boolean any;
     private final AtomicInteger builds = new AtomicInteger();
@@ -82,19 +93,35 @@ final class PredicateColumns {
     }
 
     /**
-     * The column of {@code p} by {@code key} in arrays indexed by dense numbers ({@link DenseColumn}), made from the
-     * column when it is built (then kept up to date with it); null while the column is not built.
+     * The column of {@code p} by {@code key} in arrays indexed by dense numbers ({@link DenseColumn}), then kept up to
+     * date with the column; null until index joins of {@value #ASKS_BEFORE_DENSE} queries have asked for it (each
+     * asks once per step, see {@code IndexJoin}), when it is built (with the column, if that is not built yet). The
+     * steps of a query ask in their order, so a query's columns are built in the order it reads them, each numbering
+     * the nodes it reaches in the order of the keys it reaches them from ({@link DenseColumn}). While another reader
+     * builds a column, this one gets null and reads without.
      */
     DenseColumn dense(Node p, Key key) {
         Map<Node, DenseColumn> dense = key == Key.SUBJECT ? denseBySubject : denseByObject;
         DenseColumn made = dense.get(p);
         if (made != null)
             return made;
-        Map<Node, Object> column = (key == Key.SUBJECT ? bySubject : byObject).get(p);
-        if (column == null)
+        Map<Node, AtomicInteger> asks = key == Key.SUBJECT ? subjectAsks : objectAsks;
+        if (asks.computeIfAbsent(p, x -> new AtomicInteger()).incrementAndGet() < ASKS_BEFORE_DENSE
+                || !building.tryLock())
             return null;
-        synchronized (ids) { // numbers are given one build at a time
-            return dense.computeIfAbsent(p, x -> new DenseColumn(ids, key == Key.SUBJECT, column));
+        try {
+            made = dense.get(p);
+            if (made == null) {
+                Map<Node, Map<Node, Object>> columns = key == Key.SUBJECT ? bySubject : byObject;
+                Map<Node, Object> column = columns.get(p);
+                if (column == null)
+                    column = publish(p, columns, key);
+                made = new DenseColumn(ids, key == Key.SUBJECT, column);
+                dense.put(p, made);
+            }
+            return made;
+        } finally {
+            building.unlock();
         }
     }
 
@@ -164,13 +191,24 @@ final class PredicateColumns {
         Map<Node, Object> column = columns.get(p);
         if (column != null)
             return column;
-        if (uses.computeIfAbsent(p, x -> new AtomicInteger()).incrementAndGet() < USES_BEFORE_BUILD)
-            return null;
-        column = build(p, key);
+        if (uses.computeIfAbsent(p, x -> new AtomicInteger()).incrementAndGet() < USES_BEFORE_BUILD
+                || !building.tryLock())
+            return null; // below the count, or another reader is building a column: this one reads the index
+        try {
+            column = columns.get(p);
+            return column != null ? column : publish(p, columns, key);
+        } finally {
+            building.unlock();
+        }
+    }
+
+    /** Builds the column of {@code p} by {@code key} and makes it what readers read. Called holding {@link #building}. */
+    private Map<Node, Object> publish(Node p, Map<Node, Map<Node, Object>> columns, Key key) {
+        Map<Node, Object> column = build(p, key);
         builds.incrementAndGet();
         any = true;
-        Map<Node, Object> earlier = columns.putIfAbsent(p, column);
-        return earlier != null ? earlier : column;
+        columns.put(p, column);
+        return column;
     }
 
     /** The statements of {@code p} grouped by {@code key}: one {@link Triple}, or a {@code Triple[]} when several. */

@@ -228,6 +228,8 @@ final class IndexJoin extends StandIn {
         private final Function<Node, Iterator<Triple>>[][] columns;
         /** For each step, its predicate's dense column by subject and by object, once had. */
         private final DenseColumn[][] dense;
+        /** For each step, whether its dense column by subject and by object was asked for in this query. */
+        private final boolean[][] asked;
         /**
          * For each step and dense column (by subject, by object): the numbers of the step's constant key and other
          * end in that column's numbering, {@link #UNKNOWN} until looked up (once per query, not once per row).
@@ -244,8 +246,17 @@ final class IndexJoin extends StandIn {
          * for a row to pass the filters checked after it ({@code YEAR(?d) = 2001}), or null.
          */
         private final long[][] dayRanges;
+        /** For each step with a day range and each filter: true when the filter is one of the years that gave the range. */
+        private final boolean[][] yearFilters;
+        /**
+         * For each step: true while its statement is the only date of its subject, read by number and inside the
+         * step's day range; the year filters that gave the range hold for it, and are not evaluated again.
+         */
+        private final boolean[] dayProved;
         /** For each step, true when it binds the variable the top-N sort is bounded on ({@link DayBound}). */
         private final boolean[] bounded;
+        /** True once {@link #askDense} ran (at the first input row). */
+        private boolean askedAll;
         private Binding parent;
         private Binding view;
         private int depth;
@@ -275,11 +286,14 @@ final class IndexJoin extends StandIn {
             this.found = new Run[steps.length];
             this.columns = new Function[steps.length][2];
             this.dense = new DenseColumn[steps.length][2];
+            this.asked = new boolean[steps.length][2];
             this.constantIds = new int[steps.length][4];
             for (int[] c : constantIds)
                 Arrays.fill(c, UNKNOWN);
             this.denseRuns = new Dense[steps.length];
             this.dayRanges = new long[steps.length][];
+            this.yearFilters = new boolean[steps.length][filters.size()];
+            this.dayProved = new boolean[steps.length];
             this.bounded = new boolean[steps.length];
             this.cancel = execCxt.getCancelSignal();
             this.hook = execCxt.getContext().get(Checkpoints.HOOK);
@@ -341,7 +355,15 @@ final class IndexJoin extends StandIn {
             for (int d = 0; d < steps.length; d++) {
                 int v = dateSlot(d);
                 dayRanges[d] = v < 0 ? null : dayRange(v, checks.get(d + 1));
+                Arrays.fill(yearFilters[d], false);
+                if (dayRanges[d] != null)
+                    for (int f : checks.get(d + 1))
+                        yearFilters[d][f] = yearEquals(filters.get(f), vars[v]) != DateTerms.NONE;
                 bounded[d] = v >= 0 && bound != null && vars[v].equals(bound.var());
+            }
+            if (!askedAll) {
+                askedAll = true;
+                askDense();
             }
             if (!passes(0)) {
                 parent = null;
@@ -385,10 +407,13 @@ final class IndexJoin extends StandIn {
         }
 
         private Run find(int d) {
+            dayProved[d] = false;
             int[] slot = slots[d];
             Triple t = steps[d];
             Node p = lookup(t.getPredicate(), slot[1], d);
-            if (p.isConcrete() && graph instanceof ColumnLookups) {
+            // Columns are had once per step (a predicate bound by an earlier step differs from row to row: the index
+            // answers it, from the predicate's own column when built).
+            if (slot[1] < 0 && p.isConcrete() && graph instanceof ColumnLookups) {
                 boolean subject = boundAt(slot[0], d), object = boundAt(slot[2], d);
                 if (subject) {
                     Run run = dense(d, true, p, t.getSubject(), slot[0], t.getObject(), slot[2], object);
@@ -423,14 +448,9 @@ final class IndexJoin extends StandIn {
                     return null;
             }
             int i = bySubject ? 0 : 1;
-            DenseColumn column = dense[d][i];
-            if (column == null) {
-                column = ((ColumnLookups) graph).dense(p, bySubject);
-                if (column == null)
-                    return null;
-                dense[d][i] = column;
-                numbering = column;
-            }
+            DenseColumn column = denseColumn(d, i, p);
+            if (column == null)
+                return null;
             int keyId = key == null ? ids[keySlot] : number(d, i * 2, keySlot, key, column);
             if (keyId < 0)
                 return Run.EMPTY; // a node the column never numbered holds none of its statements
@@ -438,6 +458,7 @@ final class IndexJoin extends StandIn {
                 long day = column.day(keyId);
                 if (day != DateTerms.NONE && (outside(dayRanges[d], day) || bounded[d] && bound.beyond(day)))
                     return Run.EMPTY;
+                dayProved[d] = day != DateTerms.NONE && dayRanges[d] != null;
             }
             Node literal = null;
             int required = -1;
@@ -459,6 +480,43 @@ final class IndexJoin extends StandIn {
             if (run == null)
                 run = denseRuns[d] = new Dense();
             return run.reset(column, p, keyId, otherBound, literal, required);
+        }
+
+        /**
+         * Step {@code d}'s dense column by subject ({@code i} 0) or by object, asked for once per query (each ask
+         * counts towards building it, {@link ColumnLookups#dense}); null when not built.
+         */
+        private DenseColumn denseColumn(int d, int i, Node p) {
+            DenseColumn column = dense[d][i];
+            if (column == null && !asked[d][i]) {
+                asked[d][i] = true;
+                column = ((ColumnLookups) graph).dense(p, i == 0);
+                if (column != null) {
+                    dense[d][i] = column;
+                    numbering = column;
+                }
+            }
+            return column;
+        }
+
+        /**
+         * Asks for the dense columns the steps will read, in the order of the steps, so that they are built in the
+         * order the query reaches them: each numbers the nodes it reaches in the order of the keys it reaches them
+         * from, the numbers given by the columns before it ({@link org.icakg.store.DenseColumn}).
+         */
+        private void askDense() {
+            if (!(graph instanceof ColumnLookups))
+                return;
+            for (int d = 0; d < steps.length; d++) {
+                int[] slot = slots[d];
+                Node p = steps[d].getPredicate();
+                if (slot[1] >= 0 || !p.isConcrete())
+                    continue;
+                if (boundAt(slot[0], d))
+                    denseColumn(d, 0, p);
+                else if (boundAt(slot[2], d))
+                    denseColumn(d, 1, p);
+            }
         }
 
         /**
@@ -553,6 +611,8 @@ final class IndexJoin extends StandIn {
         /** As Jena's filter step: a row passes when every expression is true; an error drops it. */
         private boolean passes(int at) {
             for (int f : checks.get(at)) {
+                if (at > 0 && dayProved[at - 1] && yearFilters[at - 1][f])
+                    continue; // YEAR(?d) = y of a date read by number inside y
                 for (int s : filterSlots[f])
                     value(s);
                 Expr e = filters.get(f);
