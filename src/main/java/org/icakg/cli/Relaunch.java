@@ -147,7 +147,8 @@ final class Relaunch {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         long pid = ProcessHandle.current().pid();
         String classPath = System.getProperty("java.class.path");
-        Optional<ClassArchive> archive = ClassArchive.forClassPath(classPath, System.getProperty("java.vm.version"));
+        Optional<ClassArchive> archive = ClassArchive.forClassPath(classPath, System.getProperty("java.vm.version"),
+                onStore(argv) ? ClassArchive.STORE : ClassArchive.MEMORY);
         if (archive.isPresent()) {
             // Before the user's options, which can undo them.
             Optional<Path> directives = JitDirectives.ensure(JitDirectives.fileIn(archive.get().archive().getParent()), pid);
@@ -182,6 +183,14 @@ final class Relaunch {
                 // Keep waiting: the shutdown hook ends the child.
             }
         }
+    }
+
+    /** True when {@code serve ARGV} runs on a TDB2 store ({@code --store DIR} or {@code --store=DIR}). */
+    static boolean onStore(String[] argv) {
+        for (String a : argv)
+            if (a.equals("--store") || a.startsWith("--store="))
+                return true;
+        return false;
     }
 
     /** The launcher's shutdown hook: stops the server it started, then keeps the class archive it recorded. */
