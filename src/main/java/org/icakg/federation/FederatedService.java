@@ -216,6 +216,7 @@ public final class FederatedService implements ChainingServiceExecutor, AutoClos
     private QueryIterator call(URI endpoint, OpService op, Context cxt, ExecutionContext execCxt) {
         Op restored = Rename.reverseVarRename(op.getSubOp(), true);
         Query query = OpAsQuery.asQuery(restored);
+        client(); // the first call starts the client (seconds on a busy machine): the time left is measured after it
         long deadline = cxt.get(DEADLINE, System.nanoTime() + queryTimeout.toNanos());
         long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (leftMillis <= 0)

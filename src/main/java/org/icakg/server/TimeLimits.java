@@ -6,6 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The time limits of the queries {@link SmallQueries} runs: one thread looks at the running queries every
  * {@link #TICK} and stops those past their deadline, so a query is stopped within a tick of its limit. A query's limit
@@ -14,8 +17,13 @@ import java.util.concurrent.locks.LockSupport;
  * Jena's {@code AlarmClock} schedules a task per query instead: every query took the scheduler's lock twice, and since
  * the query that ends is mostly the one due next, removing its task woke the scheduler's thread for nearly every
  * query. After a second with nothing to watch, the watching thread parks until a limit is set.
+ * <p>
+ * An expiry callback that throws is logged and the watching goes on: one failing callback must not leave every later
+ * query without its limit.
  */
 final class TimeLimits implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TimeLimits.class);
 
     /** How often running queries are compared with their deadlines. */
     static final Duration TICK = Duration.ofMillis(50);
@@ -83,8 +91,19 @@ final class TimeLimits implements AutoCloseable {
             for (Limit limit : running) {
                 emptyTicks = 0;
                 if (now - limit.deadline >= 0 && running.remove(limit))
-                    limit.onExpiry.run();
+                    expire(limit);
             }
+        }
+    }
+
+    /** Runs a limit's expiry callback; whatever it throws is logged, and the watcher keeps watching the others. */
+    private static void expire(Limit limit) {
+        try {
+            limit.onExpiry.run();
+        } catch (Throwable t) { // an Error too: the watcher outliving it is what keeps later queries limited
+            if (t instanceof VirtualMachineError vme && !(t instanceof StackOverflowError))
+                throw vme;
+            LOG.error("A query's time-limit action failed; the other limits are still watched", t);
         }
     }
 

@@ -75,4 +75,28 @@ class TimeLimitsTest {
             assertEquals(50, limits.watching());
         }
     }
+
+    @Test
+    void a_callback_that_throws_leaves_the_later_limits_watched() throws InterruptedException {
+        try (TimeLimits limits = new TimeLimits()) {
+            CountDownLatch failed = new CountDownLatch(2);
+            limits.start(5, () -> {
+                failed.countDown();
+                throw new IllegalStateException("expiry action failed");
+            });
+            limits.start(5, () -> {
+                failed.countDown();
+                throw new AssertionError("expiry action failed with an error");
+            });
+            assertTrue(failed.await(30, TimeUnit.SECONDS), "both failing callbacks ran");
+            CountDownLatch fired = new CountDownLatch(1);
+            limits.start(20, fired::countDown);
+            assertTrue(fired.await(30, TimeUnit.SECONDS), "a limit set after the failures still fires");
+            // and after the watcher sat idle, too
+            Thread.sleep(TimeLimits.TICK.toMillis() * TimeLimits.IDLE_AFTER_TICKS + 200);
+            CountDownLatch later = new CountDownLatch(1);
+            limits.start(20, later::countDown);
+            assertTrue(later.await(30, TimeUnit.SECONDS), "a limit set once the watcher had parked fires");
+        }
+    }
 }
