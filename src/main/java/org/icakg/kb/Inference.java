@@ -163,14 +163,14 @@ public final class Inference {
      * {@link #close} records with the graph as support. {@code stated} holds every statement asserted in any graph
      * (the ontology included): those are not repeated as inferred, nor derived from.
      */
-    List<Triple> closeWithin(Node graph, List<Triple> statements, Set<Triple> stated) {
+    List<Triple> closeWithin(Node graph, List<Triple> statements, java.util.function.Predicate<Triple> stated) {
         Support support = Support.of(graph);
         WithinGraph within = new WithinGraph(statements, support);
         List<Triple> entailed = new ArrayList<>();
         Deque<Triple> queue = new ArrayDeque<>(statements);
         while (!queue.isEmpty()) {
             consequences(queue.poll(), support, within, (t, s) -> {
-                if (!stated.contains(t) && within.add(t)) {
+                if (!stated.test(t) && within.add(t)) {
                     entailed.add(t);
                     queue.add(t);
                 }

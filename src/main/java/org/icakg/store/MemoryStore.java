@@ -143,8 +143,18 @@ public final class MemoryStore extends DatasetGraphQuads {
 
     @Override
     public void add(Quad q) {
-        Node g = writable(q.getGraph());
-        mutate(pending -> pending.add(g, q.asTriple()));
+        add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+    }
+
+    /** As {@link #add(Quad)}, without making the quad: a load adds every statement through here. */
+    @Override
+    public void add(Node g, Node s, Node p, Node o) {
+        Node graph = writable(g);
+        Txn t = txn.get();
+        if (t != null && t.pending != null)
+            t.pending.add(graph, Triple.create(s, p, o));
+        else
+            mutate(pending -> pending.add(graph, Triple.create(s, p, o)));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.mem2.GraphMem2Fast;
+import org.apache.jena.mem2.collection.FastHashMap;
 import org.apache.jena.sparql.core.Quad;
 
 /**
@@ -35,7 +36,7 @@ final class QuadIndex implements IndexView {
      * {@code Set<Node>} when more than {@link #SMALL_HOLDERS} do: a statement of a hub (a class every passage's
      * subjects share) is held by thousands of graphs, and adding or testing one of them must not scan them all.
      */
-    private final Map<Triple, Object> holders = new HashMap<>();
+    private final Holders holders = new Holders();
     /**
      * Named graph → its statements: a list while it holds at most {@link #SMALL_GRAPH} (a passage holds a few dozen,
      * and tens of thousands of triple indexes that small cost more to build and keep than to scan), a triple index
@@ -65,9 +66,8 @@ final class QuadIndex implements IndexView {
 
     /** Adds {@code t} to graph {@code g}; false when it was there already. */
     boolean add(Node g, Triple t) {
-        Object h = holders.get(t);
+        Object h = holders.putIfAbsent(t, g);
         if (h == null) {
-            holders.put(t, g);
             union.add(t);
             if (columns != null)
                 columns.added(t);
@@ -117,7 +117,7 @@ final class QuadIndex implements IndexView {
         if (h instanceof Node n) {
             if (!n.equals(g))
                 return false;
-            holders.remove(t);
+            holders.removeUnchecked(t);
             union.delete(t);
             if (columns != null)
                 columns.removed(t);
@@ -253,6 +253,36 @@ final class QuadIndex implements IndexView {
 
     @SuppressWarnings("unchecked")
     private static Set<Node> manyHolders(Object h) { return (Set<Node>) h; }
+
+    /**
+     * Statement → its holders, in Jena's open-addressing map (arrays of keys, values and hash codes): no entry
+     * object per statement, which at a million statements is 50 MB less to allocate, and for the collector to copy
+     * while a load fills it.
+     */
+    private static final class Holders extends FastHashMap<Triple, Object> {
+        @Override
+        protected Triple[] newKeysArray(int size) { return new Triple[size]; }
+
+        @Override
+        protected Object[] newValuesArray(int size) { return new Object[size]; }
+
+        /** The holders of {@code t}; when it has none, {@code h} becomes its holders and the answer is null. */
+        Object putIfAbsent(Triple t, Object h) {
+            // As FastHashMap.tryPut, except that a key already present keeps its value: one probe of the table.
+            int hash = t.hashCode();
+            int position = findPosition(t, hash);
+            if (position >= 0)
+                return values[~positions[position]];
+            if (tryGrowPositionsArrayIfNeeded())
+                position = findPosition(t, hash);
+            int index = getFreeKeyIndex();
+            keys[index] = t;
+            values[index] = h;
+            hashCodesOrDeletedIndices[index] = hash;
+            positions[~position] = ~index;
+            return null;
+        }
+    }
 
     private static int indexOf(Node[] in, Node g) {
         for (int i = 0; i < in.length; i++)

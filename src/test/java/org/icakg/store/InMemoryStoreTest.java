@@ -163,6 +163,33 @@ class InMemoryStoreTest {
         Txn.executeRead(dsg, () -> assertTrue(dsg.contains(big, iri("s/9"), P, iri("o/99"))));
     }
 
+    @Test
+    void statements_dropped_and_added_again_in_other_graphs_are_each_held_by_their_new_graphs_only() {
+        int statements = 1_000;
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 0; i < statements; i++)
+                dsg.add(iri("old/" + (i % 7)), iri("s/" + i), P, iri("o/" + (i % 13)));
+        });
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 0; i < statements; i++)
+                dsg.delete(iri("old/" + (i % 7)), iri("s/" + i), P, iri("o/" + (i % 13)));
+        });
+        assertEquals(List.of("2"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"), "only the two statements set up remain");
+        Txn.executeWrite(dsg, () -> {
+            for (int i = 0; i < statements; i += 2)
+                dsg.add(iri("new/" + (i % 5)), iri("s/" + i), P, iri("o/" + (i % 13)));
+        });
+        assertEquals(List.of(Integer.toString(statements / 2 + 2)), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
+        assertEquals(List.of(iri("new/" + (42 % 5)).getURI()),
+                select("SELECT ?g WHERE { GRAPH ?g { <" + iri("s/42").getURI() + "> ?p ?o } }", "g"));
+        assertEquals(List.of("0"), select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { <" + iri("s/43").getURI() + "> ?p ?o } }", "n"));
+        assertEquals(List.of("0"), select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + iri("old/1").getURI() + "> { ?s ?p ?o } }", "n"));
+        Txn.executeRead(dsg, () -> {
+            assertTrue(dsg.contains(iri("new/0"), iri("s/0"), P, iri("o/0")));
+            assertFalse(dsg.contains(iri("old/0"), iri("s/0"), P, iri("o/0")));
+        });
+    }
+
     private List<String> select(String query, String var) {
         if (dsg.isInTransaction())
             return rows(query, var);

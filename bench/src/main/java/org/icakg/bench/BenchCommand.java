@@ -27,7 +27,9 @@ public final class BenchCommand {
             "       java -jar bench/target/ica-kg-bench.jar generate --triples N --out FILE.trig [--seed N]",
             "                                                                  only write the synthetic graph",
             "       java -jar bench/target/ica-kg-bench.jar startup [--service-jar JAR]... [--launches 5] [--reopen STORE]",
-            "         [--service-jvm OPTION]...                              only start to first answer, each jar in turn",
+            "         [--data FILE]... [--service-jvm OPTION]...             only start to first answer, each jar in turn",
+            "                                                                  (--data: loading FILE in memory, -Xmx2g",
+            "                                                                  unless --service-jvm names a heap)",
             "       java -jar bench/target/ica-kg-bench.jar writes [--triples N] [--writes 30] [--seed N] [--work DIR]",
             "         [--in-memory]                                          only the gated-write target (to a copy",
             "                                                                  of the TDB2 store, or served in memory)");
@@ -65,7 +67,7 @@ public final class BenchCommand {
         boolean startup = argv.length > 0 && argv[0].equals("startup");
         Args args = Args.parse(generate || writes || startup ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
                 Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm",
-                        "service-jar", "writes", "launches", "reopen"),
+                        "service-jar", "writes", "launches", "reopen", "data"),
                 Set.of("no-baseline", "no-virtuoso", "no-extras", "no-cached", "store", "in-memory"));
         if (!args.positional().isEmpty())
             throw new Args.UsageException("the benchmark takes no positional arguments, got " + args.positional());
@@ -127,13 +129,35 @@ public final class BenchCommand {
                 throw new Args.UsageException("no service jar " + jar + " (build it with mvn package)");
         java.util.Optional<Path> store = args.has("reopen") ? java.util.Optional.of(Path.of(args.get("reopen", null)))
                 : java.util.Optional.empty();
-        String table = Startup.compare(jars, args.getInt("launches", Startup.LAUNCHES, 1, 100), store,
-                args.all("service-jvm"), Path.of(args.get("work", "target/bench")).resolve("logs"), err);
+        List<Path> data = args.all("data").stream().map(Path::of).toList();
+        for (Path file : data)
+            if (!Files.isRegularFile(file))
+                throw new Args.UsageException("no data file " + file + " (write one with: generate --triples N --out FILE.trig)");
+        Startup.What what;
+        try {
+            what = Startup.What.of(store, data);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--reopen and --data: " + e.getMessage());
+        }
+        String table = Startup.compare(jars, args.getInt("launches", Startup.LAUNCHES, 1, 100), what,
+                startupJvm(args.all("service-jvm"), !data.isEmpty()), Path.of(args.get("work", "target/bench")).resolve("logs"), err);
         out.println();
         out.print(table);
         if (args.has("out"))
             write(Path.of(args.get("out", null)), table);
         return 0;
+    }
+
+    /**
+     * The JVM options of {@code startup}'s launches: those given, and for a load of data files the heap this service
+     * is given in the benchmark ({@link BenchSettings#SERVICE_HEAP}) unless they name one.
+     */
+    static List<String> startupJvm(List<String> given, boolean loadsData) {
+        if (!loadsData || given.stream().anyMatch(o -> o.startsWith("-Xmx") || o.startsWith("-XX:MaxHeapSize")))
+            return given;
+        List<String> options = new java.util.ArrayList<>(List.of(BenchSettings.SERVICE_HEAP));
+        options.addAll(given);
+        return options;
     }
 
     private static List<String> classes(Args args) {

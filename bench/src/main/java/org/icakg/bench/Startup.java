@@ -79,13 +79,33 @@ final class Startup {
         return total;
     }
 
+    /** What each launch serves: the arguments of {@code serve} and the words the report names it with. */
+    record What(List<String> serveArgs, String words) {
+        /** Reopening {@code store}, else loading {@code data} in memory, else the bundled data. */
+        static What of(Optional<Path> store, List<Path> data) {
+            if (store.isPresent() && !data.isEmpty())
+                throw new IllegalArgumentException("a launch either reopens a store or loads data files, not both");
+            if (store.isPresent())
+                return new What(List.of("--store", store.get().toString()), "reopening " + store.get());
+            if (!data.isEmpty()) {
+                List<String> args = new ArrayList<>();
+                for (Path file : data) {
+                    args.add("--data");
+                    args.add(file.toString());
+                }
+                return new What(List.copyOf(args), "loading " + data + " in memory");
+            }
+            return new What(List.of(), "bundled data");
+        }
+    }
+
     /**
      * {@code startup}: {@code launches} launches of each jar in turn (so the jars share the machine's moments), to
-     * the first answer, on the bundled data or reopening {@code store}; the report gives each launch and the medians.
+     * the first answer, serving {@code what}; the report gives each launch and the medians.
      */
-    static String compare(List<Path> jars, int launches, Optional<Path> store, List<String> jvmOptions, Path logs,
+    static String compare(List<Path> jars, int launches, What what, List<String> jvmOptions, Path logs,
                           java.io.PrintStream progress) throws IOException, InterruptedException {
-        List<String> serveArgs = store.map(s -> List.of("--store", s.toString())).orElse(List.of());
+        List<String> serveArgs = what.serveArgs();
         long[][] ms = new long[jars.size()][launches], cpu = new long[jars.size()][launches];
         for (int i = 0; i < launches; i++) {
             for (int j = 0; j < jars.size(); j++) {
@@ -96,7 +116,7 @@ final class Startup {
             }
         }
         StringBuilder out = new StringBuilder(String.format("Start to first answer (%s), %d launches of each, JVM options %s%n%n",
-                store.map(s -> "reopening " + s).orElse("bundled data"), launches, jvmOptions));
+                what.words(), launches, jvmOptions));
         out.append("| jar | median ms | median CPU ms | each launch, ms (CPU ms) |\n|---|--:|--:|---|\n");
         for (int j = 0; j < jars.size(); j++) {
             StringBuilder each = new StringBuilder();
