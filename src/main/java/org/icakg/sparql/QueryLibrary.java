@@ -34,6 +34,9 @@ public final class QueryLibrary {
         this.dataset = dataset;
     }
 
+    /** The data set the queries run on. */
+    public DatasetGraph dataset() { return dataset; }
+
     /** The parsed query {@code sparql/NAME.rq}. */
     public Query query(String name) {
         return parsed.computeIfAbsent(name, n -> QueryFactory.create(vocab.rebaseText(text("sparql/" + n + ".rq"))));

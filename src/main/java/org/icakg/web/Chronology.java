@@ -1,9 +1,12 @@
 package org.icakg.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.system.Txn;
@@ -18,7 +21,7 @@ import org.icakg.sparql.Stats;
  */
 final class Chronology {
 
-    /** Most dated things kept for the timeline. */
+    /** Most dated things kept for the timeline (the inner {@code LIMIT} of {@code dated.rq}). */
     static final int MAX_ITEMS = 500;
     /** Most linked entities listed under one item. */
     static final int MAX_LINKED = 12;
@@ -38,41 +41,55 @@ final class Chronology {
     record Linked(String label, String href, String kind) {}
 
     private final KnowledgeBase kb;
-    private final SnapshotCache<List<Item>> items;
+    /** The latest dated things, and whether there are older ones than these. */
+    private record Latest(List<Item> items, boolean more) {}
+
+    private final SnapshotCache<Latest> items;
 
     Chronology(KnowledgeBase kb, QueryLibrary queries, Stats stats) {
         this.kb = kb;
         this.items = new SnapshotCache<>(stats, () -> build(queries));
     }
 
-    /** Every dated statement, latest first. */
+    /** The latest {@link #MAX_ITEMS} dated things, latest first. */
     List<Item> all() {
-        return items.get();
+        return items.get().items();
+    }
+
+    /** True when the graph dates more things than {@link #all()} lists. */
+    boolean more() {
+        return items.get().more();
     }
 
     /** The {@code n} latest. */
     List<Item> latest(int n) {
-        List<Item> all = items.get();
+        List<Item> all = all();
         return all.subList(0, Math.min(n, all.size()));
     }
 
-    private List<Item> build(QueryLibrary queries) {
-        var rows = queries.selectPage("dated", Map.of(), MAX_ITEMS, 0);
+    private Latest build(QueryLibrary queries) {
+        var all = queries.selectPage("dated", Map.of(), MAX_ITEMS + 1, 0);
+        var rows = all.subList(0, Math.min(MAX_ITEMS, all.size()));
         Types types = new Types(kb.ontology());
         return Txn.calculateRead(kb.dataset(), () -> {
             Labels labels = new Labels(kb.dataset(), kb.prefixes());
+            // The same few entities (the states, the forums) point to many dated things, and finding the class of
+            // one whose type is stated in thousands of graphs reads them all: each is looked up once.
+            Map<Node, Optional<Node>> mainTypes = new HashMap<>();
+            Function<Node, Node> mainType = n -> mainTypes.computeIfAbsent(n,
+                    x -> Optional.ofNullable(types.main(kb.dataset(), x))).orElse(null);
             List<Item> out = new ArrayList<>();
             rows.forEach(b -> {
                 Node e = b.get("entity");
-                Node type = types.main(kb.dataset(), e);
+                Node type = mainType.apply(e);
                 String start = b.get("start").getLiteralLexicalForm();
                 Node end = b.get("end");
                 out.add(new Item(e, Links.href(kb.vocab(), e.getURI()), labels.of(e), asSaid(b), start,
                         end == null ? null : end.getLiteralLexicalForm(),
                         type == null ? null : labels.of(type), type == null ? null : type.getURI(),
-                        linked(labels, types, e)));
+                        linked(labels, mainType, e)));
             });
-            return List.copyOf(out);
+            return new Latest(List.copyOf(out), all.size() > MAX_ITEMS);
         });
     }
 
@@ -85,14 +102,14 @@ final class Chronology {
     }
 
     /** Entities that point to {@code e} (e.g. commitments made at a meeting), with their class. */
-    private List<Linked> linked(Labels labels, Types types, Node e) {
+    private List<Linked> linked(Labels labels, Function<Node, Node> mainType, Node e) {
         Map<Node, Linked> out = new LinkedHashMap<>();
         var it = kb.dataset().find(Node.ANY, Node.ANY, Node.ANY, e);
         while (it.hasNext() && out.size() < MAX_LINKED) {
             Node s = it.next().getSubject();
             if (!s.isURI() || out.containsKey(s))
                 continue;
-            Node type = types.main(kb.dataset(), s);
+            Node type = mainType.apply(s);
             out.put(s, new Linked(labels.of(s), Links.href(kb.vocab(), s.getURI()), type == null ? null : labels.of(type)));
         }
         return List.copyOf(out.values());

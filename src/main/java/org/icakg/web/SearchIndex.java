@@ -9,7 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import java.util.function.BiConsumer;
+
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.util.iterator.ExtendedIterator;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.icakg.sparql.Tdb2Totals;
+import org.icakg.store.MemoryStore;
 import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
 
@@ -40,7 +50,13 @@ final class SearchIndex {
     private final SnapshotCache<List<Entry>> entries;
 
     SearchIndex(QueryLibrary queries, Stats stats) {
-        this.entries = new SnapshotCache<>(stats, () -> build(queries));
+        this.entries = new SnapshotCache<>(stats, () -> {
+            DatasetGraph dsg = queries.dataset();
+            if (dsg instanceof MemoryStore)
+                return Txn.calculateRead(dsg, () -> build(dsg.getUnionGraph()::find));
+            return Tdb2Totals.of(dsg).map(t -> Txn.calculateRead(dsg, () -> build(t::statements)))
+                    .orElseGet(() -> build(queries));
+        });
     }
 
     /** Lower-case, without accents (NFD, marks removed), spaces collapsed. */
@@ -74,6 +90,37 @@ final class SearchIndex {
         if (at < 0)
             return null;
         return label.contains(" " + q) || label.contains("-" + q) || label.contains("(" + q) ? Rank.WORD_PREFIX : Rank.CONTAINS;
+    }
+
+    /** The statements of a predicate, given to a consumer of subject and object. */
+    private interface Statements {
+        void each(Node predicate, BiConsumer<Node, Node> each);
+    }
+
+    /**
+     * The entries from the labels and alternative labels of the store's indexes (as the query {@code labels}
+     * finds them, without a query's decoding and de-duplicating of every copy of a statement).
+     */
+    private static List<Entry> build(Statements statements) {
+        Map<Entry, Boolean> out = new LinkedHashMap<>();
+        for (boolean alternative : new boolean[] {false, true})
+            statements.each(alternative ? SKOS.altLabel.asNode() : RDFS.label.asNode(), (s, o) -> {
+                if (s.isURI() && o.isLiteral()) {
+                    String label = o.getLiteralLexicalForm();
+                    out.putIfAbsent(new Entry(s, label, fold(label), alternative), Boolean.TRUE);
+                }
+            });
+        return List.copyOf(out.keySet());
+    }
+
+    /** {@link #build(Statements)} from a graph's {@code find}. */
+    private interface Finder {
+        ExtendedIterator<Triple> find(Node s, Node p, Node o);
+    }
+
+    private static List<Entry> build(Finder graph) {
+        return build((p, each) -> graph.find(Node.ANY, p, Node.ANY)
+                .forEachRemaining(t -> each.accept(t.getSubject(), t.getObject())));
     }
 
     private static List<Entry> build(QueryLibrary queries) {

@@ -20,6 +20,8 @@ final class ServiceDescription {
     static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     static final String FORMATS = "http://www.w3.org/ns/formats/";
     static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
+    /** Most named graphs the service description lists (by name), with their sizes. */
+    static final int MAX_NAMED_GRAPHS = 1000;
 
     private final Vocab vocab;
     private final Stats stats;
@@ -55,13 +57,18 @@ final class ServiceDescription {
         add(g, dg, RDFS.comment.asNode(), NodeFactory.createLiteralLang("The union of all named graphs", "en"));
         Stats.Snapshot s = stats.get();
         add(g, dg, VOID.triples.asNode(), count(s.triples()));
-        s.graphs().forEach((name, n) -> {
+        // A graph per passage: a large store has tens of thousands, and the description would be megabytes.
+        s.graphs().entrySet().stream().limit(MAX_NAMED_GRAPHS).forEach(e -> {
             Node ng = NodeFactory.createBlankNode(), gg = NodeFactory.createBlankNode();
             add(g, ds, iri(SD + "namedGraph"), ng);
-            add(g, ng, iri(SD + "name"), name);
+            add(g, ng, iri(SD + "name"), e.getKey());
             add(g, ng, iri(SD + "graph"), gg);
-            add(g, gg, VOID.triples.asNode(), count(n));
+            add(g, gg, VOID.triples.asNode(), count(e.getValue()));
         });
+        if (s.graphs().size() > MAX_NAMED_GRAPHS)
+            add(g, ds, RDFS.comment.asNode(), NodeFactory.createLiteralLang(s.graphs().size() + " named graphs; the first "
+                    + MAX_NAMED_GRAPHS + " by name are described here. All of them: SELECT ?g (COUNT(*) AS ?triples) "
+                    + "WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", "en"));
         return g;
     }
 

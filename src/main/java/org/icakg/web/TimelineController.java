@@ -27,11 +27,22 @@ final class TimelineController {
         items.forEach(i -> byYear.computeIfAbsent(i.year(), y -> new ArrayList<>()).add(i));
         List<Year> years = new ArrayList<>();
         byYear.forEach((year, list) -> years.add(new Year(year, list)));
-        ctx.html(templates.render("timeline", new Page("Timeline", TimelineChart.layout(items), years, items.size())));
+        ctx.html(templates.render("timeline", new Page("Timeline", TimelineChart.layout(items), years, items.size(),
+                chronology.more() ? OLDER : null)));
     }
 
-    /** The model of {@code timeline.mustache}: the chart, and the events and commitments year by year. */
-    record Page(String title, TimelineChart.Chart chart, List<Year> years, int count) implements PageHead {
+    /** Where the dated things older than the timeline's are listed: all of them, as a query. */
+    static final String OLDER = "/sparql?query=" + java.net.URLEncoder.encode(
+            "PREFIX ica: <https://w3id.org/ica-kg/ontology#>\n"
+            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+            + "SELECT ?entity ?start ?label WHERE { ?entity ica:startsOn ?start OPTIONAL { ?entity rdfs:label ?label } }\n"
+            + "ORDER BY DESC(?start) ?entity", java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * The model of {@code timeline.mustache}: the chart, and the events and commitments year by year; {@code older}
+     * links to the older ones when the graph dates more than {@link Chronology#MAX_ITEMS} things (else null).
+     */
+    record Page(String title, TimelineChart.Chart chart, List<Year> years, int count, String older) implements PageHead {
         /** Nothing dated in the graph. */
         public boolean none() { return count == 0; }
     }

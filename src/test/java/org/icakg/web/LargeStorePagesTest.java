@@ -1,0 +1,167 @@
+package org.icakg.web;
+
+import static org.icakg.support.TestServer.enc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.icakg.support.Served;
+import org.icakg.support.ServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The browsing pages over a generated graph of some 25,000 statements in 1,200 passage graphs, in memory and in a
+ * TDB2 store: every page answers within seconds; its counts equal what a query counts (a state stated in every
+ * passage is one subject, one entity of its class); lists that would grow with the graph are capped and say where
+ * the rest is.
+ */
+class LargeStorePagesTest {
+
+    static final int PASSAGES = 1200;
+    static final String ICA = "https://w3id.org/ica-kg/ontology#";
+
+    @TempDir
+    static Path dir;
+
+    @RegisterExtension
+    static final ServerExtension memory = ServerExtension.start(c -> c.withData(List.of(data())));
+    @RegisterExtension
+    static final ServerExtension tdb2 = ServerExtension.start(c -> c.withData(List.of(data()))
+            .withStore(dir.resolve("store")));
+
+    /** The generated graph: a meeting, a commitment made at it and the host state (stated again) per passage. */
+    static synchronized Path data() {
+        Path file = dir.resolve("large.trig");
+        if (Files.exists(file))
+            return file;
+        StringBuilder b = new StringBuilder("""
+                PREFIX ica: <https://w3id.org/ica-kg/ontology#>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                PREFIX state: <https://w3id.org/ica-kg/id/state/>
+                PREFIX meeting: <https://w3id.org/ica-kg/id/meeting/>
+                PREFIX commitment: <https://w3id.org/ica-kg/id/commitment/>
+                PREFIX passage: <https://w3id.org/ica-kg/id/passage/>
+                """);
+        LocalDate day = LocalDate.of(1990, 1, 1);
+        for (int i = 0; i < PASSAGES; i++) {
+            b.append("passage:large-").append(i).append(" {\n")
+                    .append("  state:india a ica:State ; rdfs:label \"India\"@en .\n")
+                    .append("  meeting:large-").append(i).append(" a ica:Meeting ; rdfs:label \"Large meeting ").append(i)
+                    .append("\"@en ; ica:date \"").append(day.plusDays(7L * i)).append("\"^^xsd:date ; ica:hostedBy state:india .\n")
+                    .append("  commitment:large-").append(i).append(" a ica:Commitment ; rdfs:label \"Large commitment ")
+                    .append(i).append("\"@en ; ica:madeAt meeting:large-").append(i).append(" ; ica:party state:india .\n")
+                    .append("}\n");
+        }
+        try {
+            return Files.writeString(file, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String page(Served s, String path) {
+        long start = System.nanoTime();
+        HttpResponse<String> r = s.get(path, "Accept", "text/html");
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        assertTrue(System.nanoTime() - start < 60_000_000_000L, path + " answered within seconds, not minutes");
+        return r.body();
+    }
+
+    static long count(Served s, String select) {
+        HttpResponse<String> r = s.get("/sparql?query=" + enc("PREFIX ica: <" + ICA + "> " + select), "Accept", "text/csv");
+        assertEquals(200, r.statusCode(), r.body());
+        return Long.parseLong(r.body().split("\r\n")[1]);
+    }
+
+    @Test
+    void the_home_page_counts_as_queries_do_and_lists_the_latest_meeting() {
+        for (Served s : List.of(memory, tdb2)) {
+            String home = page(s, "/");
+            Matcher totals = Pattern.compile("(\\d+) statements about (\\d+) subjects in (\\d+) named graphs").matcher(home);
+            assertTrue(totals.find(), home);
+            assertEquals(count(s, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), Long.parseLong(totals.group(1)));
+            assertEquals(count(s, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"), Long.parseLong(totals.group(2)));
+            assertEquals(count(s, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+                    Long.parseLong(totals.group(3)));
+            assertTrue(Long.parseLong(totals.group(3)) >= PASSAGES, totals.group());
+            for (String[] c : List.of(new String[] {"meeting", "Meeting"}, new String[] {"commitment", "Commitment"},
+                    new String[] {"state", "State"})) {
+                Matcher row = Pattern.compile(">" + c[0] + "</a></td><td class=\"num\">(\\d+)</td>").matcher(home);
+                assertTrue(row.find(), c[0] + ": " + home);
+                assertEquals(count(s, "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ica:" + c[1] + " }"),
+                        Long.parseLong(row.group(1)), c[0]);
+            }
+            String events = home.substring(home.indexOf("id=\"latest-events\""));
+            assertTrue(events.indexOf("Large meeting " + (PASSAGES - 1) + "<") > 0, events);
+            assertTrue(page(s, "/classes").contains(">meeting</a></td><td class=\"num\">" + PASSAGES + "</td>"));
+        }
+    }
+
+    @Test
+    void the_timeline_lists_the_latest_and_links_to_the_rest() {
+        for (Served s : List.of(memory, tdb2)) {
+            String timeline = page(s, "/timeline");
+            assertTrue(timeline.contains(Chronology.MAX_ITEMS + " dated thing(s)"), timeline);
+            assertEquals(Chronology.MAX_ITEMS, timeline.split("<li class=\"item\">", -1).length - 1);
+            assertTrue(timeline.contains("Large meeting " + (PASSAGES - 1) + "<"), "the latest is listed");
+            assertTrue(!timeline.contains("Large meeting 0<"), "the oldest is not");
+            Matcher older = Pattern.compile("id=\"timeline-older\">[^<]*<a href=\"([^\"]+)\"").matcher(timeline);
+            assertTrue(older.find(), timeline);
+            HttpResponse<String> all = s.get(older.group(1).replace("&amp;", "&").replace("&#61;", "="),
+                    "Accept", "text/csv");
+            assertEquals(200, all.statusCode(), all.body());
+            assertTrue(all.body().split("\r\n").length > PASSAGES, "the link lists every dated thing");
+            assertTrue(all.body().contains("Large meeting 0"), "the oldest too");
+        }
+    }
+
+    @Test
+    void search_finds_by_label_in_either_store() {
+        for (Served s : List.of(memory, tdb2)) {
+            String json = s.get("/search?q=" + enc("large meeting 1199") + "&format=json").body();
+            assertTrue(json.indexOf("\"href\":\"/id/meeting/large-1199\"") == json.indexOf("\"href\":"), json);
+            assertTrue(json.contains("\"match\":\"exact\""), json);
+            String india = s.get("/search?q=India&format=json").body();
+            assertTrue(india.indexOf("\"href\":\"/id/state/india\"") == india.indexOf("\"href\":"), india);
+            assertEquals(1, india.split("\"href\":\"/id/state/india\"", -1).length - 1, "once: " + india);
+        }
+    }
+
+    @Test
+    void the_service_description_lists_a_bounded_number_of_graphs_and_says_how_many_there_are() {
+        for (Served s : List.of(memory, tdb2)) {
+            HttpResponse<String> r = s.get("/sparql", "Accept", "application/n-triples");
+            assertEquals(200, r.statusCode(), r.body());
+            long listed = r.body().lines().filter(l -> l.contains("sparql-service-description#namedGraph>")).count();
+            assertEquals(ServiceDescription.MAX_NAMED_GRAPHS, listed);
+            long graphs = count(s, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+            assertTrue(r.body().contains(graphs + " named graphs; the first " + ServiceDescription.MAX_NAMED_GRAPHS),
+                    r.body().lines().filter(l -> l.contains("comment")).toList().toString());
+        }
+    }
+
+    @Test
+    void the_page_of_a_state_with_thousands_of_incoming_links_pages_them() {
+        for (Served s : List.of(memory, tdb2)) {
+            String india = page(s, "/id/state/india");
+            Matcher pages = Pattern.compile("page 1 of (\\d+)").matcher(india);
+            assertTrue(pages.find(), india);
+            assertTrue(Integer.parseInt(pages.group(1)) >= 2 * PASSAGES / EntityPage.INCOMING_PAGE_SIZE, pages.group());
+            assertTrue(india.contains("rel=\"next\" href=\"?page&#61;2\""), "links to the next page");
+            String neighbours = s.get("/graph.json?iri=" + enc("https://w3id.org/ica-kg/id/state/india")).body();
+            assertTrue(neighbours.contains("\"truncated\":true"), neighbours);
+        }
+    }
+}
