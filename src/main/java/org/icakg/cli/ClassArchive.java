@@ -13,12 +13,21 @@ import java.util.Optional;
  * the archive when it exits ({@code -XX:ArchiveClassesAtExit}, into a file of its own that the launcher then moves
  * into place, so two servers never share a half-written archive); later ones start from it
  * ({@code -XX:SharedArchiveFile}). The archive's name carries the jar's size and time and the JVM's version, so a
- * rebuilt jar or another JVM records a new one. Nothing is archived when the class path is not one writable jar.
+ * rebuilt jar or another JVM records a new one, and the kind of start: a server on a TDB2 store loads some 260
+ * classes (TDB2's) that one serving from memory does not, and the other way round, so each kind records and uses an
+ * archive of its own (a reopen from an archive recorded in memory read those classes from the jar: some 100 ms more of
+ * the main thread's processor time). Nothing is archived when the class path is not one writable jar.
  */
 record ClassArchive(Path archive) {
 
-    /** The archive for {@code classPath} run by the JVM {@code vmVersion}, when the class path is one jar in a writable folder. */
-    static Optional<ClassArchive> forClassPath(String classPath, String vmVersion) {
+    /** What a server loads: {@link #STORE} when it runs on a TDB2 store, else {@link #MEMORY}. */
+    static final String STORE = "store", MEMORY = "memory";
+
+    /**
+     * The archive for {@code classPath} run by the JVM {@code vmVersion} for a start of the kind {@code kind}
+     * ({@link #STORE} or {@link #MEMORY}), when the class path is one jar in a writable folder.
+     */
+    static Optional<ClassArchive> forClassPath(String classPath, String vmVersion, String kind) {
         Path jar = Path.of(classPath);
         if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator) || !Files.isRegularFile(jar))
             return Optional.empty();
@@ -28,7 +37,8 @@ record ClassArchive(Path archive) {
         try {
             // Built without string concatenation, which costs the launcher a bootstrap of its own (see Relaunch).
             String key = new StringBuilder().append(jar.toAbsolutePath()).append('|').append(Files.size(jar)).append('|')
-                    .append(Files.getLastModifiedTime(jar).toMillis()).append('|').append(vmVersion).toString();
+                    .append(Files.getLastModifiedTime(jar).toMillis()).append('|').append(vmVersion).append('|').append(kind)
+                    .toString();
             String file = jar.getFileName().toString();
             String name = new StringBuilder(file).delete(file.length() - ".jar".length(), file.length()).append('-')
                     .append(hash(key)).append(".jsa").toString();

@@ -23,7 +23,8 @@ import com.sun.management.VMOption;
  * inside a running JVM or from the jar's manifest, so when {@code serve} starts without it, it starts itself
  * again with it: the same java, the same JVM options, the same class path and arguments. The first process waits,
  * passes a stop on to the second and exits with its status; the second stops when the first one is gone. The second
- * also starts from a {@link ClassArchive} of the classes it loads, recorded by the first server that ran the jar.
+ * also starts from a {@link ClassArchive} of the classes it loads, recorded by the first server that ran the jar, and
+ * with {@link JitDirectives} that keep the optimising compiler off the JDK code only a start runs hot.
  *
  * <p>The first process does nothing else, and as little as it can before the second one starts: it reads its own
  * command line ({@code /proc/self/cmdline}) rather than asking the JVM's management beans (which load and start some
@@ -144,11 +145,18 @@ final class Relaunch {
     static int run(String[] argv, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add(FLAG);
         long pid = ProcessHandle.current().pid();
         String classPath = System.getProperty("java.class.path");
-        Optional<ClassArchive> archive = ClassArchive.forClassPath(classPath, System.getProperty("java.vm.version"));
+        Optional<ClassArchive> archive = ClassArchive.forClassPath(classPath, System.getProperty("java.vm.version"),
+                onStore(argv) ? ClassArchive.STORE : ClassArchive.MEMORY);
+        if (archive.isPresent()) {
+            // Before the user's options, which can undo them.
+            Optional<Path> directives = JitDirectives.ensure(JitDirectives.fileIn(archive.get().archive().getParent()), pid);
+            if (directives.isPresent())
+                command.addAll(JitDirectives.jvmOptions(directives.get()));
+        }
+        command.addAll(jvmOptions);
+        command.add(FLAG);
         if (archive.isPresent())
             command.addAll(archive.get().jvmOptions(pid));
         command.add(new StringBuilder("-D").append(LAUNCHED_PROPERTY).append('=').append(pid).toString());
@@ -175,6 +183,14 @@ final class Relaunch {
                 // Keep waiting: the shutdown hook ends the child.
             }
         }
+    }
+
+    /** True when {@code serve ARGV} runs on a TDB2 store ({@code --store DIR} or {@code --store=DIR}). */
+    static boolean onStore(String[] argv) {
+        for (String a : argv)
+            if (a.equals("--store") || a.startsWith("--store="))
+                return true;
+        return false;
     }
 
     /** The launcher's shutdown hook: stops the server it started, then keeps the class archive it recorded. */

@@ -23,7 +23,7 @@ class ClassArchiveTest {
     @Test
     void the_first_server_records_the_archive_and_the_next_one_starts_from_it() throws Exception {
         Path jar = Files.writeString(dir.resolve("ica-kg.jar"), "jar");
-        ClassArchive archive = ClassArchive.forClassPath(jar.toString(), "17").orElseThrow();
+        ClassArchive archive = ClassArchive.forClassPath(jar.toString(), "17", ClassArchive.MEMORY).orElseThrow();
         List<String> first = archive.jvmOptions(41);
         assertTrue(first.get(0).startsWith("-XX:ArchiveClassesAtExit="), first.toString());
         Path recorded = Path.of(first.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
@@ -38,7 +38,7 @@ class ClassArchiveTest {
     @Test
     void a_server_that_recorded_nothing_leaves_no_archive() throws Exception {
         Path jar = Files.writeString(dir.resolve("ica-kg.jar"), "jar");
-        ClassArchive archive = ClassArchive.forClassPath(jar.toString(), "17").orElseThrow();
+        ClassArchive archive = ClassArchive.forClassPath(jar.toString(), "17", ClassArchive.MEMORY).orElseThrow();
         archive.jvmOptions(41);
         archive.keep(41);
         assertFalse(Files.exists(archive.archive()));
@@ -48,16 +48,33 @@ class ClassArchiveTest {
     @Test
     void a_rebuilt_jar_or_another_jvm_gets_an_archive_of_its_own() throws Exception {
         Path jar = Files.writeString(dir.resolve("ica-kg.jar"), "jar");
-        Path before = ClassArchive.forClassPath(jar.toString(), "17").orElseThrow().archive();
-        assertNotEquals(before, ClassArchive.forClassPath(jar.toString(), "21").orElseThrow().archive());
+        Path before = ClassArchive.forClassPath(jar.toString(), "17", ClassArchive.MEMORY).orElseThrow().archive();
+        assertNotEquals(before, ClassArchive.forClassPath(jar.toString(), "21", ClassArchive.MEMORY).orElseThrow().archive());
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
-        assertNotEquals(before, ClassArchive.forClassPath(jar.toString(), "17").orElseThrow().archive());
+        assertNotEquals(before, ClassArchive.forClassPath(jar.toString(), "17", ClassArchive.MEMORY).orElseThrow().archive());
+    }
+
+    @Test
+    void a_server_on_a_store_and_one_in_memory_record_and_use_archives_of_their_own() throws Exception {
+        Path jar = Files.writeString(dir.resolve("ica-kg.jar"), "jar");
+        assertTrue(Relaunch.onStore(new String[] {"serve", "--port", "0", "--store", "db"}));
+        assertTrue(Relaunch.onStore(new String[] {"serve", "--store=db"}));
+        assertFalse(Relaunch.onStore(new String[] {"serve", "--data", "store.ttl"}));
+        ClassArchive memory = ClassArchive.forClassPath(jar.toString(), "17", ClassArchive.MEMORY).orElseThrow();
+        ClassArchive store = ClassArchive.forClassPath(jar.toString(), "17", ClassArchive.STORE).orElseThrow();
+        assertNotEquals(memory.archive(), store.archive());
+
+        Files.writeString(Path.of(memory.jvmOptions(41).get(0).substring("-XX:ArchiveClassesAtExit=".length())), "classes");
+        memory.keep(41);
+        assertTrue(memory.jvmOptions(42).get(0).startsWith("-XX:SharedArchiveFile="));
+        assertTrue(store.jvmOptions(43).get(0).startsWith("-XX:ArchiveClassesAtExit="),
+                "the first server on a store records its own archive");
     }
 
     @Test
     void a_class_path_of_folders_and_several_jars_is_not_archived() throws Exception {
         Path jar = Files.writeString(dir.resolve("ica-kg.jar"), "jar");
-        assertTrue(ClassArchive.forClassPath(dir.toString(), "17").isEmpty());
-        assertTrue(ClassArchive.forClassPath(jar + File.pathSeparator + jar, "17").isEmpty());
+        assertTrue(ClassArchive.forClassPath(dir.toString(), "17", ClassArchive.MEMORY).isEmpty());
+        assertTrue(ClassArchive.forClassPath(jar + File.pathSeparator + jar, "17", ClassArchive.MEMORY).isEmpty());
     }
 }
