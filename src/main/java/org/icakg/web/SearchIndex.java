@@ -7,9 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
-
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -18,10 +17,10 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
-import org.icakg.sparql.Tdb2Totals;
-import org.icakg.store.MemoryStore;
 import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
+import org.icakg.sparql.Tdb2Totals;
+import org.icakg.store.MemoryStore;
 
 /**
  * Search over labels and alternative labels, case- and accent-insensitive, ranked exact, then prefix (of the

@@ -1,5 +1,7 @@
 package org.icakg.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,11 +34,11 @@ final class TimelineController {
     }
 
     /** Where the dated things older than the timeline's are listed: all of them, as a query. */
-    static final String OLDER = "/sparql?query=" + java.net.URLEncoder.encode(
+    static final String OLDER = "/sparql?query=" + URLEncoder.encode(
             "PREFIX ica: <https://w3id.org/ica-kg/ontology#>\n"
             + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
             + "SELECT ?entity ?start ?label WHERE { ?entity ica:startsOn ?start OPTIONAL { ?entity rdfs:label ?label } }\n"
-            + "ORDER BY DESC(?start) ?entity", java.nio.charset.StandardCharsets.UTF_8);
+            + "ORDER BY DESC(?start) ?entity", StandardCharsets.UTF_8);
 
     /**
      * The model of {@code timeline.mustache}: the chart, and the events and commitments year by year; {@code older}
