@@ -24,7 +24,8 @@ import com.sun.management.VMOption;
  * again with it: the same java, the same JVM options, the same class path and arguments. The first process waits,
  * passes a stop on to the second and exits with its status; the second stops when the first one is gone. The second
  * also starts from a {@link ClassArchive} of the classes it loads, recorded by the first server that ran the jar, and
- * with {@link JitDirectives} that keep the optimising compiler off the JDK code only a start runs hot.
+ * with {@link JitDirectives} that keep the optimising compiler off the JDK code only a start runs hot, and on the JDK's
+ * own locale data ({@link #JDK_LOCALE_DATA}).
  *
  * <p>The first process does nothing else, and as little as it can before the second one starts: it reads its own
  * command line ({@code /proc/self/cmdline}) rather than asking the JVM's management beans (which load and start some
@@ -40,6 +41,19 @@ final class Relaunch {
     static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
 
     private static final String OPTION_NAME = "DontCompileHugeMethods";
+
+    /**
+     * The relaunched server reads the JDK's own locale data rather than the Unicode CLDR's. A start lists every
+     * locale the JDK knows, twice: Jetty's MIME table asks for them all when its class initialises, and the log's date
+     * format asks the calendar data whether the default locale is among them. CLDR knows some 1,000 locales, the JDK's
+     * own data about 170, so that listing, the code the JIT compiles for it and the garbage it leaves cost a reopen
+     * about a seventh of its processor time to the first answer. The server formats only numbers and numeric dates
+     * (log times, {@code xsd:dateTime} values), which both sets of data write alike. Used on the JDKs that have
+     * that data without a warning (9 to 20; 21 warns that it will go, 23 has removed it), and not when the user's
+     * options or environment choose the locale providers.
+     */
+    static final String JDK_LOCALE_DATA = "-Djava.locale.providers=COMPAT";
+    private static final String LOCALE_PROVIDERS = "java.locale.providers";
 
     private Relaunch() {}
 
@@ -75,6 +89,31 @@ final class Relaunch {
                 return true;
         }
         return false;
+    }
+
+    /**
+     * True when the server JVM of the java specification version {@code javaVersion} ({@code "17"}) is given
+     * {@link #JDK_LOCALE_DATA}: the JDK has that data without a warning, and neither {@code options} nor an
+     * environment variable every java command reads names the locale providers.
+     */
+    static boolean jdkLocaleData(List<String> options, Map<String, String> environment, String javaVersion) {
+        int feature;
+        try {
+            feature = Integer.parseInt(javaVersion);
+        } catch (NumberFormatException e) {
+            return false; // "1.8" and the like: no relaunch runs there anyway
+        }
+        if (feature < 9 || feature > 20)
+            return false;
+        for (String option : options)
+            if (option.contains(LOCALE_PROVIDERS))
+                return false;
+        for (String variable : OPTION_VARIABLES) {
+            String value = environment.get(variable);
+            if (value != null && value.contains(LOCALE_PROVIDERS))
+                return false;
+        }
+        return true;
     }
 
     /**
@@ -155,6 +194,8 @@ final class Relaunch {
             if (directives.isPresent())
                 command.addAll(JitDirectives.jvmOptions(directives.get()));
         }
+        if (jdkLocaleData(jvmOptions, System.getenv(), System.getProperty("java.specification.version", "")))
+            command.add(JDK_LOCALE_DATA);
         command.addAll(jvmOptions);
         command.add(FLAG);
         if (archive.isPresent())

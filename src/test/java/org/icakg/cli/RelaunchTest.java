@@ -38,6 +38,8 @@ class RelaunchTest {
             List<String> commandLine = List.of(Files.readString(Path.of("/proc", Long.toString(server.pid()), "cmdline"))
                     .split("\u0000"));
             assertTrue(commandLine.contains(Relaunch.FLAG), "the server JVM runs with " + Relaunch.FLAG + ": " + commandLine);
+            assertEquals(Relaunch.jdkLocaleData(List.of(), Map.of(), System.getProperty("java.specification.version")),
+                    commandLine.contains(Relaunch.JDK_LOCALE_DATA), "the JDK's own locale data where it has it: " + commandLine);
             assertTrue(commandLine.containsAll(List.of("-Xmx512m", "-Dica-kg.test-mark=kept", "-Xss2m")),
                     "and with the options the launcher was given: " + commandLine);
             assertEquals(1, commandLine.stream().filter(a -> a.equals("-cp")).count(), "one class path: " + commandLine);
@@ -82,6 +84,18 @@ class RelaunchTest {
         assertFalse(Relaunch.namesFlag(List.of("-Xmx1g"), Map.of("JDK_JAVA_OPTIONS", "-Xmx1g", "PATH", "/bin")));
         assertTrue(Relaunch.isHotSpot("OpenJDK 64-Bit Server VM"));
         assertFalse(Relaunch.isHotSpot("Eclipse OpenJ9 VM"));
+    }
+
+    @Test
+    void the_server_reads_the_jdks_own_locale_data_unless_the_user_chooses_the_providers() {
+        assertTrue(Relaunch.jdkLocaleData(List.of("-Xmx1g"), Map.of("PATH", "/bin"), "17"));
+        assertFalse(Relaunch.jdkLocaleData(List.of("-Djava.locale.providers=CLDR"), Map.of(), "17"));
+        assertFalse(Relaunch.jdkLocaleData(List.of(), Map.of("JDK_JAVA_OPTIONS", "-Djava.locale.providers=HOST"), "17"));
+        assertFalse(Relaunch.jdkLocaleData(List.of(), Map.of("_JAVA_OPTIONS", "-Djava.locale.providers=CLDR,COMPAT"), "17"));
+        // JDK 21 warns that this data will go, JDK 23 has removed it.
+        assertFalse(Relaunch.jdkLocaleData(List.of(), Map.of(), "21"));
+        assertFalse(Relaunch.jdkLocaleData(List.of(), Map.of(), "25"));
+        assertFalse(Relaunch.jdkLocaleData(List.of(), Map.of(), "1.8"));
     }
 
     private int ask(String url) throws IOException, InterruptedException {
