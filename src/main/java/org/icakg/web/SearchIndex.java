@@ -64,11 +64,25 @@ final class SearchIndex {
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
     }
 
-    /** The entities whose labels match, best first, at most {@code limit}. */
+    /**
+     * What a search found: the hits; {@code building} when the index is not made yet (no hits then), {@code stale} when
+     * it was made before the latest write and is being made again.
+     */
+    record Found(List<Hit> hits, boolean building, boolean stale) {}
+
+    /** The entities whose labels match, best first, at most {@code limit}; none while the index is first built. */
     List<Hit> search(String text, int limit) {
+        return find(text, limit).hits();
+    }
+
+    /** {@link #search}, saying whether the index is being built or rebuilt. */
+    Found find(String text, int limit) {
+        SnapshotCache.Latest<List<Entry>> index = entries.latest();
+        if (index.value() == null)
+            return new Found(List.of(), true, false);
         String q = fold(text);
         Map<Node, Hit> best = new LinkedHashMap<>();
-        for (Entry e : entries.get()) {
+        for (Entry e : index.value()) {
             Rank rank = rank(e.folded(), q);
             if (rank == null)
                 continue;
@@ -77,7 +91,7 @@ final class SearchIndex {
         }
         List<Hit> hits = new ArrayList<>(best.values());
         hits.sort(ORDER);
-        return hits.size() > limit ? hits.subList(0, limit) : hits;
+        return new Found(hits.size() > limit ? hits.subList(0, limit) : hits, false, index.stale());
     }
 
     private static Rank rank(String label, String q) {
