@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,6 +75,7 @@ public final class Stats {
     /** True while a round of counting is queued and not yet begun. */
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean started;
+    private volatile boolean closed;
     /** When the latest write was seen ({@link System#nanoTime()}); guarded by this. */
     private long lastWrite = System.nanoTime() - QUIET.toNanos();
     /** A page waits for counts: no quiet period. Guarded by this. */
@@ -170,8 +172,28 @@ public final class Stats {
     }
 
     private void kick() {
-        if (queued.compareAndSet(false, true))
+        if (closed || !queued.compareAndSet(false, true))
+            return;
+        try {
             worker.execute(this::round);
+        } catch (RejectedExecutionException e) { // closed meanwhile
+            queued.set(false);
+        }
+    }
+
+    /**
+     * Stops the counting: a round under way is interrupted where it waits, else finished, before this returns (the
+     * store may be closed next, which a read transaction still open would prevent).
+     */
+    public void close() {
+        closed = true;
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(2, TimeUnit.MINUTES))
+                LOG.warn("counting the graph did not stop within 2 minutes");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One round on the counting thread: wait for the writes to pause, count unless current, rebuild what derives. */
@@ -184,6 +206,8 @@ public final class Stats {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 urgent = false;
             }
+            if (closed)
+                return;
             long v = version.get();
             Counted c = counted;
             if (c == null || c.version() != v) {

@@ -10,6 +10,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.OWL2;
 import org.icakg.kb.KnowledgeBase;
+import org.icakg.sparql.Stats;
 
 import io.javalin.http.Context;
 
@@ -28,9 +29,15 @@ final class MapController {
     /** The map's outlines and places, read from their JSON files at the first map asked for (not at start-up). */
     private volatile Geography geo;
 
-    MapController(KnowledgeBase kb, SearchIndex index, Templates templates) {
+    private final Stats stats;
+    /** The page as made for the data after {@code version} writes; made again after a write. */
+    private record Made(long version, String html) {}
+    private volatile Made made;
+
+    MapController(KnowledgeBase kb, SearchIndex index, Stats stats, Templates templates) {
         this.kb = kb;
         this.index = index;
+        this.stats = stats;
         this.templates = templates;
     }
 
@@ -55,10 +62,21 @@ final class MapController {
     }
 
     void page(Context ctx) {
+        // Each name is looked for in the whole search index (a second or more on a large graph): the page is kept
+        // until the data changes.
+        long version = stats.version();
+        Made m = made;
+        if (m != null && m.version() == version) {
+            ctx.html(m.html());
+            return;
+        }
         Geography.Frame f = geo().frame();
         SearchIndex.Searcher names = index.searcher(); // waits at most once for the index, not once per name
-        ctx.html(templates.render("map", new Page("Map", f.width(), f.height(), f.source(),
-                Txn.calculateRead(kb.dataset(), () -> countries(kb.dataset(), names)), points(names), lines(names))));
+        String html = templates.render("map", new Page("Map", f.width(), f.height(), f.source(),
+                Txn.calculateRead(kb.dataset(), () -> countries(kb.dataset(), names)), points(names), lines(names)));
+        if (names.entries() != null && !names.stale())
+            made = new Made(version, html);
+        ctx.html(html);
     }
 
     private List<Country> countries(DatasetGraph dsg, SearchIndex.Searcher names) {

@@ -1,5 +1,7 @@
 package org.icakg.web;
 
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.ServerConfig;
 import org.icakg.sparql.QueryLibrary;
@@ -26,8 +28,16 @@ public final class WebApp {
      * The server answers: the counts, the search index and the timeline begin to be made on their background thread
      * (at low priority, after the first answers rather than before them).
      */
-    public static void ready(Javalin app) {
-        app.unsafe.appDataManager.get(STATS).start();
+    public static void ready(Javalin app, Server jetty) {
+        Stats stats = app.unsafe.appDataManager.get(STATS);
+        // Stopped with the server, before the store closes: a count under way holds a read transaction.
+        jetty.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                stats.close();
+            }
+        });
+        stats.start();
     }
 
     public static Javalin create(KnowledgeBase kb, ServerConfig config, Metrics metrics) {
@@ -48,7 +58,7 @@ public final class WebApp {
         var chronology = new Chronology(kb, queries, stats);
         var home = new HomeController(kb, stats, chronology, templates);
         var timeline = new TimelineController(chronology, templates);
-        var map = new MapController(kb, searchIndex, templates);
+        var map = new MapController(kb, searchIndex, stats, templates);
         var search = new SearchController(kb, searchIndex, templates);
         kb.onDataChanged(stats::invalidate);
         metrics.storeSize(() -> {
