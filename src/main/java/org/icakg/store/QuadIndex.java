@@ -83,7 +83,9 @@ final class QuadIndex implements IndexView {
                 more[in.length] = g;
                 holders.put(t, more);
             } else {
-                Set<Node> many = new LinkedHashSet<>(Arrays.asList(in));
+                Set<Node> many = new LinkedHashSet<>();
+                for (Node n : in) // a loop, not Arrays.asList: the copy's call sites stay monomorphic in a hot method
+                    many.add(n);
                 many.add(g);
                 holders.put(t, many);
             }
