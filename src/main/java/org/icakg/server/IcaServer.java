@@ -119,6 +119,7 @@ public final class IcaServer implements AutoCloseable {
         fuseki.start();
         ownPort.set(fuseki.getHttpPort());
         metrics.bindJvmMetrics(); // not needed for the first answer
+        WebApp.ready(app, fuseki.getJettyServer()); // counts, search index, timeline: on a background thread from now
         return new IcaServer(fuseki, log, kb, config, federation, smallQueries);
     }
 

@@ -1,5 +1,6 @@
 package org.icakg.sparql;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,7 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -22,52 +31,207 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Live counts of the graph (statements, entities per class, statements per named graph), computed on first
- * use and kept until the data changes ({@link #invalidate()} is called by every write). On a TDB2 store they are
- * read from its quad indexes ({@link Tdb2Totals}); in memory by the queries {@code totals}, {@code class-counts} and
- * {@code graph-sizes}. Requests that arrive while the counts are being made wait for the same counts.
+ * Live counts of the graph (statements, entities per class, statements per named graph). They are made on a
+ * background thread of their own, at low priority, which no page's time limit stops: once {@link #start()} is called
+ * (when the server is ready) and again after every write ({@link #invalidate()}), once the writes have paused for
+ * {@link #QUIET} or at once when a page asks. One count at a time; a write during a count starts another after it.
+ * Pages read them with {@link #latest()}: the counts of the current data when they are made within a moment, else the
+ * previous counts, marked as such, else none yet. Values derived from the data ({@link #afterCount}) are rebuilt on
+ * the same thread after each count. On a TDB2 store the counts are read from its quad indexes ({@link Tdb2Totals}); in
+ * memory from the union graph; else by the queries {@code totals}, {@code class-counts} and {@code graph-sizes}.
  */
 public final class Stats {
 
     private static final Logger LOG = LoggerFactory.getLogger("ica-kg.stats");
 
+    /** Longest a page waits for the counts being made after a write before it shows the previous ones. */
+    public static final Duration WAIT_AFTER_WRITE = Duration.ofSeconds(1);
+    /** Longest a page waits for the first counts after a start before it says they are being made. */
+    public static final Duration WAIT_FIRST = Duration.ofSeconds(3);
+    /** Writes paused this long before a recount starts on its own (a page that asks starts it at once). */
+    public static final Duration QUIET = Duration.ofSeconds(2);
+    /** The background thread ends after this long with nothing to do. */
+    private static final long IDLE_SECONDS = 5;
+
     /** Counts at one moment. */
     public record Snapshot(long triples, long subjects, Map<Node, Long> classes, Map<Node, String> classLabels,
                            Map<Node, Long> graphs) {}
 
+    /** The latest counts ({@code null} when none are made yet) and whether they count the current data. */
+    public record Latest(Snapshot snapshot, boolean current) {
+        /** True when there are counts, but a write came after them. */
+        public boolean stale() { return snapshot != null && !current; }
+    }
+
+    /** Counts, and the number of writes seen when they were begun. */
+    private record Counted(Snapshot snapshot, long version) {}
+
     private final QueryLibrary queries;
-    private final AtomicReference<Snapshot> current = new AtomicReference<>();
+    private volatile Counted counted;
+    /** Writes seen. */
+    private final AtomicLong version = new AtomicLong();
+    private final List<LongConsumer> derived = new CopyOnWriteArrayList<>();
+    private final ThreadPoolExecutor worker;
+    /** True while a round of counting is queued and not yet begun. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean started;
+    private volatile boolean closed;
+    /** When the latest write was seen ({@link System#nanoTime()}); guarded by this. */
+    private long lastWrite = System.nanoTime() - QUIET.toNanos();
+    /** A page waits for counts: no quiet period. Guarded by this. */
+    private boolean urgent;
 
     public Stats(QueryLibrary queries) {
         this.queries = queries;
+        this.worker = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "ica-kg-counts");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        worker.allowCoreThreadTimeOut(true);
     }
 
-    public Snapshot get() {
-        Snapshot s = current.get();
-        if (s != null)
-            return s;
-        synchronized (this) { // one count at a time: two requests at once would each count the whole store
-            long version = invalidations;
-            s = current.get();
-            if (s == null) {
-                long start = System.nanoTime();
-                s = compute();
-                LOG.info("counted {} statements, {} classes and {} graphs in {} ms", s.triples(), s.classes().size(),
-                        s.graphs().size(), (System.nanoTime() - start) / 1_000_000);
-                if (version == invalidations) // else a write came meanwhile: this count may miss it
-                    current.set(s);
+    /** Begins counting in the background (once the server is ready: not to slow the first answers). */
+    public void start() {
+        started = true;
+        kick();
+    }
+
+    /**
+     * Rebuilds a value derived from the data on the counting thread after each count, given the number of writes
+     * seen when the round began (the value is current while {@link #version()} still says so).
+     */
+    public void afterCount(LongConsumer rebuild) {
+        derived.add(rebuild);
+    }
+
+    /** Writes seen so far: a value made when this was {@code v} is current while it still is. */
+    public long version() {
+        return version.get();
+    }
+
+    /**
+     * The counts of the current data if they are made within {@link #WAIT_AFTER_WRITE} ({@link #WAIT_FIRST} when
+     * there are none yet); else the previous ones, or none.
+     */
+    public Latest latest() {
+        Counted c = counted;
+        if (c != null && c.version() == version.get())
+            return new Latest(c.snapshot(), true);
+        hurry();
+        await(() -> {
+            Counted now = counted;
+            return now != null && now.version() == version.get();
+        }, c == null);
+        c = counted;
+        return c == null ? new Latest(null, false) : new Latest(c.snapshot(), c.version() == version.get());
+    }
+
+    /**
+     * Waits until {@code done} (tested whenever counts or a derived value are made), at most {@link #WAIT_FIRST} when
+     * there is no value yet ({@code first}), else {@link #WAIT_AFTER_WRITE}.
+     */
+    public void await(BooleanSupplier done, boolean first) {
+        long deadline = System.nanoTime() + (first ? WAIT_FIRST : WAIT_AFTER_WRITE).toNanos();
+        synchronized (this) {
+            long left;
+            while (!done.getAsBoolean() && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-            return s;
         }
     }
 
-    /** Writes seen: counts made across one are not kept. */
-    private volatile long invalidations;
+    /** Starts the next round now rather than after the writes pause: a page waits for it. */
+    public void hurry() {
+        synchronized (this) {
+            urgent = true;
+            notifyAll();
+        }
+        kick();
+    }
 
-    /** Forgets the counts; the next {@link #get()} recomputes them. */
+    /** Tells waiting pages that something was made (counts or a derived value). */
+    public synchronized void made() {
+        notifyAll();
+    }
+
+    /** The data changed: the counts (and what derives from them) are made again. */
     public void invalidate() {
-        invalidations++;
-        current.set(null);
+        version.incrementAndGet();
+        synchronized (this) {
+            lastWrite = System.nanoTime();
+        }
+        if (started)
+            kick();
+    }
+
+    private void kick() {
+        if (closed || !queued.compareAndSet(false, true))
+            return;
+        try {
+            worker.execute(this::round);
+        } catch (RejectedExecutionException e) { // closed meanwhile
+            queued.set(false);
+        }
+    }
+
+    /**
+     * Stops the counting: a round under way is interrupted where it waits, else finished, before this returns (the
+     * store may be closed next, which a read transaction still open would prevent).
+     */
+    public void close() {
+        closed = true;
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(2, TimeUnit.MINUTES))
+                LOG.warn("counting the graph did not stop within 2 minutes");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One round on the counting thread: wait for the writes to pause, count unless current, rebuild what derives. */
+    private void round() {
+        queued.set(false); // a write from here on queues the next round
+        try {
+            synchronized (this) {
+                long left;
+                while (!urgent && (left = lastWrite + QUIET.toNanos() - System.nanoTime()) > 0)
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                urgent = false;
+            }
+            if (closed)
+                return;
+            long v = version.get();
+            Counted c = counted;
+            if (c == null || c.version() != v) {
+                long start = System.nanoTime();
+                Snapshot s = compute();
+                LOG.info("counted {} statements, {} classes and {} graphs in {} ms", s.triples(), s.classes().size(),
+                        s.graphs().size(), (System.nanoTime() - start) / 1_000_000);
+                synchronized (this) {
+                    counted = new Counted(s, v);
+                    notifyAll();
+                }
+            }
+            for (LongConsumer d : derived) {
+                try {
+                    d.accept(v);
+                } catch (RuntimeException e) {
+                    LOG.warn("rebuilding a value derived from the graph failed: {}", e.toString());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) { // e.g. the store closed meanwhile; the next write or page asks again
+            LOG.warn("counting the graph failed: {}", e.toString());
+        }
     }
 
     private Snapshot compute() {

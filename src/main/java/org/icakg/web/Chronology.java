@@ -42,32 +42,30 @@ final class Chronology {
 
     private final KnowledgeBase kb;
     /** The latest dated things, and whether there are older ones than these. */
-    private record Latest(List<Item> items, boolean more) {}
+    record Dated(List<Item> items, boolean more) {}
 
-    private final SnapshotCache<Latest> items;
+    private final SnapshotCache<Dated> items;
 
     Chronology(KnowledgeBase kb, QueryLibrary queries, Stats stats) {
         this.kb = kb;
         this.items = new SnapshotCache<>(stats, () -> build(queries));
     }
 
-    /** The latest {@link #MAX_ITEMS} dated things, latest first. */
-    List<Item> all() {
-        return items.get().items();
+    /**
+     * The latest {@link #MAX_ITEMS} dated things, latest first, and whether there are more: of the current data, or
+     * the previous ones while they are made again, or none while they are first made.
+     */
+    SnapshotCache.Latest<Dated> dated() {
+        return items.latest();
     }
 
-    /** True when the graph dates more things than {@link #all()} lists. */
-    boolean more() {
-        return items.get().more();
-    }
-
-    /** The {@code n} latest. */
-    List<Item> latest(int n) {
-        List<Item> all = all();
+    /** The {@code n} latest of {@code dated}. */
+    static List<Item> latest(Dated dated, int n) {
+        List<Item> all = dated.items();
         return all.subList(0, Math.min(n, all.size()));
     }
 
-    private Latest build(QueryLibrary queries) {
+    private Dated build(QueryLibrary queries) {
         var all = queries.selectPage("dated", Map.of(), MAX_ITEMS + 1, 0);
         var rows = all.subList(0, Math.min(MAX_ITEMS, all.size()));
         Types types = new Types(kb.ontology());
@@ -89,7 +87,7 @@ final class Chronology {
                         type == null ? null : labels.of(type), type == null ? null : type.getURI(),
                         linked(labels, mainType, e)));
             });
-            return new Latest(List.copyOf(out), all.size() > MAX_ITEMS);
+            return new Dated(List.copyOf(out), all.size() > MAX_ITEMS);
         });
     }
 

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -15,7 +14,6 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Vocab;
-import org.icakg.sparql.QueryLibrary;
 import org.icakg.sparql.Stats;
 
 import io.javalin.http.BadRequestResponse;
@@ -29,14 +27,14 @@ final class ClassController {
     static final int INSTANCES_PAGE_SIZE = 100;
 
     private final KnowledgeBase kb;
-    private final QueryLibrary queries;
     private final Stats stats;
+    private final ClassInstances instances;
     private final Templates templates;
 
-    ClassController(KnowledgeBase kb, QueryLibrary queries, Stats stats, Templates templates) {
+    ClassController(KnowledgeBase kb, Stats stats, Templates templates) {
         this.kb = kb;
-        this.queries = queries;
         this.stats = stats;
+        this.instances = new ClassInstances(kb, stats);
         this.templates = templates;
     }
 
@@ -49,7 +47,8 @@ final class ClassController {
     record ClassRow(String label, String href, long count, String iri) {}
 
     /** The model of {@code classes.mustache}: the classes of the ontology, then the others. */
-    record Index(String title, List<ClassRow> ontology, List<ClassRow> other) implements PageHead {}
+    record Index(String title, List<ClassRow> ontology, List<ClassRow> other, boolean counting, boolean stale)
+            implements PageHead {}
 
     /** The classes with instances, of the ontology ({@code ours}) or the others, by label. */
     static List<ClassRow> rows(Stats.Snapshot s, Vocab vocab, boolean ours) {
@@ -63,8 +62,10 @@ final class ClassController {
     }
 
     void index(Context ctx) {
-        Stats.Snapshot s = stats.get();
-        ctx.html(templates.render("classes", new Index("Classes", rows(s, kb.vocab(), true), rows(s, kb.vocab(), false))));
+        Stats.Latest latest = stats.latest();
+        Stats.Snapshot s = latest.snapshot();
+        ctx.html(templates.render("classes", s == null ? new Index("Classes", List.of(), List.of(), true, false)
+                : new Index("Classes", rows(s, kb.vocab(), true), rows(s, kb.vocab(), false), false, latest.stale())));
     }
 
     void get(Context ctx) {
@@ -72,18 +73,20 @@ final class ClassController {
         if (iri == null || iri.isBlank())
             throw new BadRequestResponse("Give the class as ?iri=, e.g. ?iri=" + kb.vocab().term("State"));
         Node type = NodeFactory.createURI(iri);
-        Long count = stats.get().classes().get(type);
+        List<Link> all = instances.of(type);
         boolean declared = kb.ontology().contains(type, Node.ANY, Node.ANY);
-        if (count == null && !declared)
+        if (all.isEmpty() && !declared)
             throw new NotFoundResponse("No class " + iri + " is declared or has instances");
-        long total = count == null ? 0 : count;
+        long total = all.size();
         int page = EntityController.pageNumber(ctx);
         long pages = Math.max(1, (total + INSTANCES_PAGE_SIZE - 1) / INSTANCES_PAGE_SIZE);
         if (page > pages)
             throw new BadRequestResponse("page " + page + " is past the last page of instances (" + pages + ")");
         Paging paging = pages == 1 ? null : new Paging(page, pages, path(type) + "&page=" + (page - 1),
                 path(type) + "&page=" + (page + 1));
-        ctx.html(templates.render("class", describe(type, total, instances(type, page), paging)));
+        int from = (page - 1) * INSTANCES_PAGE_SIZE;
+        ctx.html(templates.render("class", describe(type, total,
+                all.subList(from, (int) Math.min(total, from + INSTANCES_PAGE_SIZE)), paging)));
     }
 
     /**
@@ -126,17 +129,6 @@ final class ClassController {
         return nodes.stream().filter(Node::isURI).distinct()
                 .map(n -> new Link(labels.of(n), path(n)))
                 .sorted(Comparator.comparing(Link::label)).toList();
-    }
-
-    private List<Link> instances(Node type, int page) {
-        List<Link> out = new ArrayList<>();
-        queries.selectPage("class-instances", Map.of("class", type), INSTANCES_PAGE_SIZE,
-                (long) (page - 1) * INSTANCES_PAGE_SIZE).forEach(b -> {
-            Node e = b.get("entity");
-            Node l = b.get("label");
-            out.add(new Link(l == null ? e.getURI() : l.getLiteralLexicalForm(), Links.href(kb.vocab(), e.getURI())));
-        });
-        return out;
     }
 
     private static String first(Graph g, Node s, Node... properties) {

@@ -38,7 +38,10 @@ final class EntityController {
         ctx.header("Content-Location", path + "?format=" + format.param());
         ctx.header("Link", alternates(path));
         if (format == RdfFormat.HTML) {
-            ctx.html(page.render(entity, pageNumber(ctx)));
+            String property = ctx.queryParam("property");
+            if (property != null && property.isBlank())
+                throw new BadRequestResponse("property must be the IRI of one of the entity's properties");
+            ctx.html(page.render(entity, pageNumber(ctx), property == null ? null : NodeFactory.createURI(property)));
             return;
         }
         RdfResponses.send(ctx, describer.describe(entity), format, kb.prefixes());

@@ -1,5 +1,7 @@
 package org.icakg.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.icakg.kb.KnowledgeBase;
 
+import io.javalin.http.BadRequestResponse;
+
 /**
  * The HTML view of an entity: label, types, definition; outgoing statements grouped by property; incoming
  * statements counted per property and paged; the source of every statement; links out and to the RDF.
@@ -23,6 +27,10 @@ final class EntityPage {
 
     /** Incoming statements shown per page. */
     static final int INCOMING_PAGE_SIZE = 50;
+    /** Outgoing statements of one property shown on the entity's page, and per page of that property's list. */
+    static final int OUTGOING_PER_PROPERTY = 50;
+    /** Sources shown under one statement (a label restated in every passage has thousands). */
+    static final int MAX_SOURCES = 10;
 
     /** Properties whose values describe the entity in words. */
     static final List<Node> DESCRIBING = List.of(SKOS.definition.asNode(), DCTerms.description.asNode(),
@@ -59,14 +67,32 @@ final class EntityPage {
     /** A way to get the entity as RDF: the format's name and the link. */
     record Format(String name, String href) {}
 
-    /** The outgoing statements of one property. */
-    record Group(Term property, List<Statement> statements) {}
+    /**
+     * The outgoing statements of one property: those shown, and when there are more than
+     * {@link #OUTGOING_PER_PROPERTY}, how many and the links to the others (else null).
+     */
+    record Group(Term property, List<Statement> statements, More more) {}
 
-    /** A statement as shown: the value at its other end, and its sources. */
-    record Statement(Term value, List<Provenance.Source> sources) {}
+    /**
+     * A property with more values than one page shows: how many; the link to its list ({@code all}, on the entity's
+     * page) or, on its list, page {@code page} of {@code pages} with the links before and after (null at either end).
+     */
+    record More(int total, String all, int page, int pages, String previous, String next) {
+        /** Shown on the entity's page: the first values and a link to the list. */
+        public boolean first() { return all != null; }
+    }
 
-    /** The page of an entity known to the graph, with page {@code page} (from 1) of its incoming statements. */
-    String render(Node entity, int page) {
+    /**
+     * A statement as shown: the value at its other end, its sources (at most {@link #MAX_SOURCES}) and how many
+     * more there are (null when none).
+     */
+    record Statement(Term value, List<Provenance.Source> sources, String moreSources) {}
+
+    /**
+     * The page of an entity known to the graph, with page {@code page} (from 1) of its incoming statements, or when
+     * {@code property} is given, page {@code page} of that property's outgoing statements.
+     */
+    String render(Node entity, int page, Node property) {
         DatasetGraph dsg = kb.dataset();
         return Txn.calculateRead(dsg, () -> {
             View view = new View(dsg);
@@ -82,8 +108,8 @@ final class EntityPage {
             return templates.render("entity", new Model(label, label, entity.getURI(), types,
                     texts(out, SKOS.altLabel.asNode()),
                     DESCRIBING.stream().flatMap(p -> texts(out, p).stream()).toList(), elsewhere, formats(entity),
-                    NeighbourhoodController.path(entity), outgoing(view, out),
-                    new IncomingSection(view, in, INCOMING_PAGE_SIZE).page(page)));
+                    NeighbourhoodController.path(entity), outgoing(view, out, property, page),
+                    new IncomingSection(view, in, INCOMING_PAGE_SIZE).page(property == null ? page : 1)));
         });
     }
 
@@ -112,17 +138,47 @@ final class EntityPage {
             return new Term(labels.of(n), n.isURI() ? Links.href(kb.vocab(), n.getURI()) : null, note);
         }
 
-        /** The sources of a statement: passages, interpretations, external sources, or the inferences and what they come from. */
+        /**
+         * The sources of a statement (passages, interpretations, external sources, or the inferences and what they
+         * come from), at most {@link #MAX_SOURCES}.
+         */
         List<Provenance.Source> sources(Statements.Statement s) {
-            return s.graphs().stream().distinct().map(sources::of).toList();
+            return s.graphs().stream().distinct().limit(MAX_SOURCES).map(sources::of).toList();
+        }
+
+        /** How many sources of a statement {@link #sources} leaves out, in words; null when none. */
+        String moreSources(Statements.Statement s) {
+            long n = s.graphs().stream().distinct().count() - MAX_SOURCES;
+            return n <= 0 ? null : "and " + n + " more source" + (n == 1 ? "" : "s");
         }
     }
 
-    private List<Group> outgoing(View view, Statements out) {
+    /**
+     * The outgoing statements by property, at most {@link #OUTGOING_PER_PROPERTY} of each; of {@code property} (when
+     * given) page {@code page} of them.
+     */
+    private List<Group> outgoing(View view, Statements out, Node property, int page) {
+        if (property != null && out.count(property) == 0)
+            throw new BadRequestResponse("this entity has no statements with the property " + property.getURI());
         List<Group> groups = new ArrayList<>();
-        for (Node p : out.properties(view.propertyOrder))
-            groups.add(new Group(view.node(p), out.with(p, view.byLabel).stream()
-                    .map(s -> new Statement(view.node(s.other()), view.sources(s))).toList()));
+        for (Node p : out.properties(view.propertyOrder)) {
+            List<Statements.Statement> all = out.with(p, view.byLabel);
+            int n = all.size(), size = OUTGOING_PER_PROPERTY;
+            int pages = (n + size - 1) / size;
+            int at = p.equals(property) ? page : 1;
+            if (at > pages)
+                throw new BadRequestResponse("page " + page + " is past the last page of " + p.getURI() + " (" + pages + ")");
+            More more = null;
+            if (pages > 1) {
+                String list = "?property=" + URLEncoder.encode(p.getURI(), StandardCharsets.UTF_8);
+                more = p.equals(property)
+                        ? new More(n, null, at, pages, at > 1 ? list + "&page=" + (at - 1) : null,
+                                at < pages ? list + "&page=" + (at + 1) : null)
+                        : new More(n, list, 1, pages, null, null);
+            }
+            groups.add(new Group(view.node(p), all.subList((at - 1) * size, Math.min(n, at * size)).stream()
+                    .map(s -> new Statement(view.node(s.other()), view.sources(s), view.moreSources(s))).toList(), more));
+        }
         return groups;
     }
 

@@ -25,13 +25,29 @@ final class HomeController {
         this.templates = templates;
     }
 
-    /** The model of {@code home.mustache}. */
-    record Page(String title, long triples, long subjects, int graphs, List<ClassController.ClassRow> classes,
-                List<Chronology.Item> events) implements PageHead {}
+    /**
+     * The model of {@code home.mustache}. {@code counts} is null while the first counts after a start are being made,
+     * {@code events} null while the first timeline is; {@code stale} when either is from before the latest write (and
+     * being made again).
+     */
+    record Page(String title, Counts counts, List<ClassController.ClassRow> classes, List<Chronology.Item> events,
+                boolean stale) implements PageHead {
+        public boolean counting() { return counts == null; }
+
+        public boolean preparingEvents() { return events == null; }
+    }
+
+    /** The totals of the graph. */
+    record Counts(long triples, long subjects, int graphs) {}
 
     void page(Context ctx) {
-        Stats.Snapshot s = stats.get();
-        ctx.html(templates.render("home", new Page("India–Central Asia knowledge graph", s.triples(), s.subjects(),
-                s.graphs().size(), ClassController.rows(s, kb.vocab(), true), chronology.latest(LATEST_EVENTS))));
+        Stats.Latest latest = stats.latest();
+        Stats.Snapshot s = latest.snapshot();
+        var dated = chronology.dated();
+        ctx.html(templates.render("home", new Page("India–Central Asia knowledge graph",
+                s == null ? null : new Counts(s.triples(), s.subjects(), s.graphs().size()),
+                s == null ? List.of() : ClassController.rows(s, kb.vocab(), true),
+                dated.value() == null ? null : Chronology.latest(dated.value(), LATEST_EVENTS),
+                latest.stale() || dated.stale())));
     }
 }

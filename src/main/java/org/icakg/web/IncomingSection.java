@@ -27,7 +27,7 @@ final class IncomingSection {
     record Count(EntityPage.Term property, int count) {}
 
     /** An incoming statement: its subject ({@code value}), its property and its sources. */
-    record Row(EntityPage.Term value, EntityPage.Term property, List<Provenance.Source> sources) {}
+    record Row(EntityPage.Term value, EntityPage.Term property, List<Provenance.Source> sources, String moreSources) {}
 
     /** Page {@code page} of {@code pages}, and the links to the pages before and after (null at either end). */
     record Paging(int page, int pages, String previous, String next) {}
@@ -41,7 +41,8 @@ final class IncomingSection {
         List<Count> counts = in.properties(view.propertyOrder).stream()
                 .map(p -> new Count(view.node(p), in.count(p))).toList();
         List<Row> rows = all.subList((page - 1) * pageSize, Math.min(all.size(), page * pageSize)).stream()
-                .map(s -> new Row(view.node(s.other()), view.node(s.property()), view.sources(s))).toList();
+                .map(s -> new Row(view.node(s.other()), view.node(s.property()), view.sources(s), view.moreSources(s)))
+                .toList();
         Paging paging = pages == 1 ? null : new Paging(page, pages, page > 1 ? "?page=" + (page - 1) : null,
                 page < pages ? "?page=" + (page + 1) : null);
         return new Incoming(all.size(), counts, rows, paging);

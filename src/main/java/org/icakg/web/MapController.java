@@ -10,6 +10,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.OWL2;
 import org.icakg.kb.KnowledgeBase;
+import org.icakg.sparql.Stats;
 
 import io.javalin.http.Context;
 
@@ -28,9 +29,15 @@ final class MapController {
     /** The map's outlines and places, read from their JSON files at the first map asked for (not at start-up). */
     private volatile Geography geo;
 
-    MapController(KnowledgeBase kb, SearchIndex index, Templates templates) {
+    private final Stats stats;
+    /** The page as made for the data after {@code version} writes; made again after a write. */
+    private record Made(long version, String html) {}
+    private volatile Made made;
+
+    MapController(KnowledgeBase kb, SearchIndex index, Stats stats, Templates templates) {
         this.kb = kb;
         this.index = index;
+        this.stats = stats;
         this.templates = templates;
     }
 
@@ -55,49 +62,61 @@ final class MapController {
     }
 
     void page(Context ctx) {
+        // Each name is looked for in the whole search index (a second or more on a large graph): the page is kept
+        // until the data changes.
+        long version = stats.version();
+        Made m = made;
+        if (m != null && m.version() == version) {
+            ctx.html(m.html());
+            return;
+        }
         Geography.Frame f = geo().frame();
-        ctx.html(templates.render("map", new Page("Map", f.width(), f.height(), f.source(),
-                Txn.calculateRead(kb.dataset(), () -> countries(kb.dataset())), points(), lines())));
+        SearchIndex.Searcher names = index.searcher(); // waits at most once for the index, not once per name
+        String html = templates.render("map", new Page("Map", f.width(), f.height(), f.source(),
+                Txn.calculateRead(kb.dataset(), () -> countries(kb.dataset(), names)), points(names), lines(names)));
+        if (names.entries() != null && !names.stale())
+            made = new Made(version, html);
+        ctx.html(html);
     }
 
-    private List<Country> countries(DatasetGraph dsg) {
+    private List<Country> countries(DatasetGraph dsg, SearchIndex.Searcher names) {
         List<Country> out = new ArrayList<>();
         for (Geography.Country c : geo().frame().countries())
             out.add(new Country(c.name(), c.path(), c.wikidata() != null, c.labelAt()[0], c.labelAt()[1],
-                    c.wikidata() == null ? null : entity(dsg, c)));
+                    c.wikidata() == null ? null : entity(dsg, c, names)));
         return out;
     }
 
     /** The page of the entity standing for a country: same as its Wikidata item, else labelled with its name. */
-    private String entity(DatasetGraph dsg, Geography.Country c) {
+    private String entity(DatasetGraph dsg, Geography.Country c, SearchIndex.Searcher names) {
         var it = dsg.find(Node.ANY, Node.ANY, OWL2.sameAs.asNode(), NodeFactory.createURI(WIKIDATA + c.wikidata()));
         while (it.hasNext()) {
             Node s = it.next().getSubject();
             if (s.isURI() && s.getURI().startsWith(kb.vocab().entityNs()))
                 return Links.href(kb.vocab(), s.getURI());
         }
-        return found(c.name(), SearchIndex.Rank.EXACT);
+        return found(names, c.name(), SearchIndex.Rank.EXACT);
     }
 
     /** The page of the best match of a name, if it matches at least as well as {@code worst}. */
-    private String found(String name, SearchIndex.Rank worst) {
-        List<SearchIndex.Hit> hits = index.search(name, 1);
+    private String found(SearchIndex.Searcher names, String name, SearchIndex.Rank worst) {
+        List<SearchIndex.Hit> hits = names.search(name, 1);
         if (hits.isEmpty() || hits.get(0).rank().compareTo(worst) > 0)
             return null;
         return Links.href(kb.vocab(), hits.get(0).entity().getURI());
     }
 
-    private List<Point> points() {
+    private List<Point> points(SearchIndex.Searcher names) {
         List<Point> out = new ArrayList<>();
         for (Geography.Place p : geo().points()) {
             double[] xy = geo().project(p.lon(), p.lat());
             out.add(new Point(p.name(), p.kind().equals("port"), fmt(xy[0]), fmt(xy[1]),
-                    found(p.name(), SearchIndex.Rank.WORD_PREFIX)));
+                    found(names, p.name(), SearchIndex.Rank.WORD_PREFIX)));
         }
         return out;
     }
 
-    private List<Line> lines() {
+    private List<Line> lines(SearchIndex.Searcher names) {
         List<Line> out = new ArrayList<>();
         for (Geography.Route r : geo().lines()) {
             StringBuilder d = new StringBuilder();
@@ -106,8 +125,8 @@ final class MapController {
                 double[] xy = geo().project(at.lon(), at.lat());
                 d.append(d.length() == 0 ? 'M' : 'L').append(fmt(xy[0])).append(',').append(fmt(xy[1]));
             }
-            String href = found(r.name(), SearchIndex.Rank.EXACT);
-            out.add(new Line(r.name(), d.toString(), href != null ? href : found(r.shortName(), SearchIndex.Rank.EXACT)));
+            String href = found(names, r.name(), SearchIndex.Rank.EXACT);
+            out.add(new Line(r.name(), d.toString(), href != null ? href : found(names, r.shortName(), SearchIndex.Rank.EXACT)));
         }
         return out;
     }

@@ -43,19 +43,34 @@ final class SearchController {
             if (json)
                 ctx.json(Map.of("error", problem));
             else
-                ctx.html(templates.render("search", new Page("Search", q, problem, List.of())));
+                ctx.html(templates.render("search", new Page("Search", q, problem, List.of(), false)));
             return;
         }
-        List<Hit> hits = describe(index.search(q, MAX_HITS));
+        SearchIndex.Found found = index.find(q, MAX_HITS);
+        if (found.building()) { // the first index after a start is not made yet: say so, not "nothing found"
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+            ctx.header("Retry-After", "5");
+            String building = "The search index is being made (a large graph takes some seconds after a start); "
+                    + "search again in a moment.";
+            if (json)
+                ctx.json(Map.of("error", building));
+            else
+                ctx.html(templates.render("search", new Page("Search: " + q, q, building, List.of(), false)));
+            return;
+        }
+        List<Hit> hits = describe(found.hits());
         if (json) {
             ctx.json(Map.of("q", q, "hits", hits));
             return;
         }
-        ctx.html(templates.render("search", new Page("Search: " + q, q, null, hits)));
+        ctx.html(templates.render("search", new Page("Search: " + q, q, null, hits, found.stale())));
     }
 
-    /** The model of {@code search.mustache}: the search text, what is wrong with it (or null), and the hits. */
-    record Page(String title, String q, String problem, List<Hit> hits) implements PageHead {
+    /**
+     * The model of {@code search.mustache}: the search text, what is wrong with it (or null), the hits, and whether
+     * the index is from before the latest write (being made again).
+     */
+    record Page(String title, String q, String problem, List<Hit> hits, boolean stale) implements PageHead {
         public int count() { return hits.size(); }
 
         public boolean some() { return !hits.isEmpty(); }

@@ -64,20 +64,55 @@ final class SearchIndex {
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
     }
 
-    /** The entities whose labels match, best first, at most {@code limit}. */
+    /**
+     * What a search found: the hits; {@code building} when the index is not made yet (no hits then), {@code stale} when
+     * it was made before the latest write and is being made again.
+     */
+    record Found(List<Hit> hits, boolean building, boolean stale) {}
+
+    /** The entities whose labels match, best first, at most {@code limit}; none while the index is first built. */
     List<Hit> search(String text, int limit) {
-        String q = fold(text);
-        Map<Node, Hit> best = new LinkedHashMap<>();
-        for (Entry e : entries.get()) {
-            Rank rank = rank(e.folded(), q);
-            if (rank == null)
-                continue;
-            Hit hit = new Hit(e.entity(), e.label(), e.alternative(), rank);
-            best.merge(e.entity(), hit, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+        return find(text, limit).hits();
+    }
+
+    /** {@link #search}, saying whether the index is being built or rebuilt. */
+    Found find(String text, int limit) {
+        return searcher().find(text, limit);
+    }
+
+    /**
+     * The index as it is now (the current one if it is made within a moment): for a page that searches many names,
+     * waiting at most once.
+     */
+    Searcher searcher() {
+        SnapshotCache.Latest<List<Entry>> index = entries.latest();
+        return new Searcher(index.value(), index.stale());
+    }
+
+    /** The entries of one version of the index (null while the first is made), and whether a write came after it. */
+    record Searcher(List<Entry> entries, boolean stale) {
+
+        /** The entities whose labels match, best first, at most {@code limit}. */
+        List<Hit> search(String text, int limit) {
+            return find(text, limit).hits();
         }
-        List<Hit> hits = new ArrayList<>(best.values());
-        hits.sort(ORDER);
-        return hits.size() > limit ? hits.subList(0, limit) : hits;
+
+        Found find(String text, int limit) {
+            if (entries == null)
+                return new Found(List.of(), true, false);
+            String q = fold(text);
+            Map<Node, Hit> best = new LinkedHashMap<>();
+            for (Entry e : entries) {
+                Rank rank = rank(e.folded(), q);
+                if (rank == null)
+                    continue;
+                Hit hit = new Hit(e.entity(), e.label(), e.alternative(), rank);
+                best.merge(e.entity(), hit, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+            }
+            List<Hit> hits = new ArrayList<>(best.values());
+            hits.sort(ORDER);
+            return new Found(hits.size() > limit ? hits.subList(0, limit) : hits, false, stale);
+        }
     }
 
     private static Rank rank(String label, String q) {

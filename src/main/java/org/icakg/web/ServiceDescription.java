@@ -23,6 +23,10 @@ final class ServiceDescription {
     /** Most named graphs the service description lists (by name), with their sizes. */
     static final int MAX_NAMED_GRAPHS = 1000;
 
+    /** Said instead of the counts while the first ones after a start are being made. */
+    private static final Node COUNTING = NodeFactory.createLiteralLang(
+            "The counts are being made (a large graph takes some seconds after a start); ask again in a moment.", "en");
+
     private final Vocab vocab;
     private final Stats stats;
 
@@ -55,7 +59,11 @@ final class ServiceDescription {
         add(g, ds, iri(SD + "defaultGraph"), dg);
         add(g, dg, RDF.type.asNode(), iri(SD + "Graph"));
         add(g, dg, RDFS.comment.asNode(), NodeFactory.createLiteralLang("The union of all named graphs", "en"));
-        Stats.Snapshot s = stats.get();
+        Stats.Snapshot s = stats.latest().snapshot();
+        if (s == null) { // the first counts after a start are being made
+            add(g, dg, RDFS.comment.asNode(), COUNTING);
+            return g;
+        }
         add(g, dg, VOID.triples.asNode(), count(s.triples()));
         // A graph per passage: a large store has tens of thousands, and the description would be megabytes.
         s.graphs().entrySet().stream().limit(MAX_NAMED_GRAPHS).forEach(e -> {
@@ -77,7 +85,7 @@ final class ServiceDescription {
         String server = server();
         Graph g = graph();
         Node ds = iri(vocab.base() + "void#ica-kg");
-        Stats.Snapshot s = stats.get();
+        Stats.Snapshot s = stats.latest().snapshot();
         add(g, ds, RDF.type.asNode(), VOID.Dataset.asNode());
         add(g, ds, RDF.type.asNode(), DCAT.Dataset.asNode());
         add(g, ds, DCTerms.title.asNode(), NodeFactory.createLiteralLang("India–Central Asia knowledge graph", "en"));
@@ -88,15 +96,19 @@ final class ServiceDescription {
         add(g, ds, VOID.sparqlEndpoint.asNode(), iri(server + "/sparql"));
         add(g, ds, VOID.uriSpace.asNode(), NodeFactory.createLiteralString(vocab.entityNs()));
         add(g, ds, VOID.vocabulary.asNode(), iri(vocab.ontologyIri()));
-        add(g, ds, VOID.triples.asNode(), count(s.triples()));
-        add(g, ds, VOID.distinctSubjects.asNode(), count(s.subjects()));
-        add(g, ds, VOID.classes.asNode(), count(s.classes().size()));
-        s.classes().forEach((c, n) -> {
-            Node part = NodeFactory.createBlankNode();
-            add(g, ds, VOID.classPartition.asNode(), part);
-            add(g, part, VOID._class.asNode(), c);
-            add(g, part, VOID.entities.asNode(), count(n));
-        });
+        if (s == null) {
+            add(g, ds, RDFS.comment.asNode(), COUNTING);
+        } else {
+            add(g, ds, VOID.triples.asNode(), count(s.triples()));
+            add(g, ds, VOID.distinctSubjects.asNode(), count(s.subjects()));
+            add(g, ds, VOID.classes.asNode(), count(s.classes().size()));
+            s.classes().forEach((c, n) -> {
+                Node part = NodeFactory.createBlankNode();
+                add(g, ds, VOID.classPartition.asNode(), part);
+                add(g, part, VOID._class.asNode(), c);
+                add(g, part, VOID.entities.asNode(), count(n));
+            });
+        }
         for (RdfFormat f : RdfFormat.rdf()) {
             Node dump = iri(server + "/dumps/ica-kg." + f.extension());
             add(g, ds, VOID.dataDump.asNode(), dump);

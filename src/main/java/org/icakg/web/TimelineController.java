@@ -23,14 +23,15 @@ final class TimelineController {
 
     /** The page, oldest first. */
     void timeline(Context ctx) {
-        List<Chronology.Item> items = new ArrayList<>(chronology.all());
+        var latest = chronology.dated();
+        List<Chronology.Item> items = new ArrayList<>(latest.value() == null ? List.of() : latest.value().items());
         Collections.reverse(items);
         Map<String, List<Chronology.Item>> byYear = new TreeMap<>();
         items.forEach(i -> byYear.computeIfAbsent(i.year(), y -> new ArrayList<>()).add(i));
         List<Year> years = new ArrayList<>();
         byYear.forEach((year, list) -> years.add(new Year(year, list)));
         ctx.html(templates.render("timeline", new Page("Timeline", TimelineChart.layout(items), years, items.size(),
-                chronology.more() ? OLDER : null)));
+                latest.value() != null && latest.value().more() ? OLDER : null, latest.value() == null, latest.stale())));
     }
 
     /** Where the dated things older than the timeline's are listed: all of them, as a query. */
@@ -42,11 +43,14 @@ final class TimelineController {
 
     /**
      * The model of {@code timeline.mustache}: the chart, and the events and commitments year by year; {@code older}
-     * links to the older ones when the graph dates more than {@link Chronology#MAX_ITEMS} things (else null).
+     * links to the older ones when the graph dates more than {@link Chronology#MAX_ITEMS} things (else null);
+     * {@code building} while the timeline is first made (after a start), {@code stale} while it is made again after a
+     * write.
      */
-    record Page(String title, TimelineChart.Chart chart, List<Year> years, int count, String older) implements PageHead {
+    record Page(String title, TimelineChart.Chart chart, List<Year> years, int count, String older, boolean building,
+                boolean stale) implements PageHead {
         /** Nothing dated in the graph. */
-        public boolean none() { return count == 0; }
+        public boolean none() { return count == 0 && !building; }
     }
 
     /** The events and commitments of one year, oldest first. */

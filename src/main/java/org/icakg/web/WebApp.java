@@ -1,5 +1,7 @@
 package org.icakg.web;
 
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.ServerConfig;
 import org.icakg.sparql.QueryLibrary;
@@ -8,6 +10,7 @@ import org.icakg.write.Users;
 import org.icakg.write.WriteGate;
 
 import io.javalin.Javalin;
+import io.javalin.config.Key;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
@@ -17,6 +20,25 @@ public final class WebApp {
 
 
     private WebApp() {}
+
+    /** The counts of the app's graph, begun in the background once the server is ready ({@link #ready}). */
+    private static final Key<Stats> STATS = new Key<>("ica-kg.stats");
+
+    /**
+     * The server answers: the counts, the search index and the timeline begin to be made on their background thread
+     * (at low priority, after the first answers rather than before them).
+     */
+    public static void ready(Javalin app, Server jetty) {
+        Stats stats = app.unsafe.appDataManager.get(STATS);
+        // Stopped with the server, before the store closes: a count under way holds a read transaction.
+        jetty.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                stats.close();
+            }
+        });
+        stats.start();
+    }
 
     public static Javalin create(KnowledgeBase kb, ServerConfig config, Metrics metrics) {
         Templates templates = new Templates();
@@ -30,16 +52,19 @@ public final class WebApp {
         var metricsPage = new MetricsController(metrics);
         var editor = new QueryEditorController(templates, kb);
         var vocabulary = new VocabularyController(kb, new VocabularyPages(kb, templates));
-        var classes = new ClassController(kb, queries, stats, templates);
+        var classes = new ClassController(kb, stats, templates);
         var neighbourhood = new NeighbourhoodController(kb);
         var searchIndex = new SearchIndex(queries, stats);
         var chronology = new Chronology(kb, queries, stats);
         var home = new HomeController(kb, stats, chronology, templates);
         var timeline = new TimelineController(chronology, templates);
-        var map = new MapController(kb, searchIndex, templates);
+        var map = new MapController(kb, searchIndex, stats, templates);
         var search = new SearchController(kb, searchIndex, templates);
         kb.onDataChanged(stats::invalidate);
-        metrics.storeSize(() -> stats.get().triples());
+        metrics.storeSize(() -> {
+            Stats.Snapshot s = stats.latest().snapshot();
+            return s == null ? Double.NaN : s.triples();
+        });
         WriteGate gate = WriteGate.open(kb, config.store());
         Auth auth = new Auth(Users.load(config.usersFile(), config.usersInline()));
         ReportResponses reports = new ReportResponses(kb.prefixes(), templates);
@@ -54,6 +79,7 @@ public final class WebApp {
         Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.startup.showJavalinBanner = false;
+            cfg.appData(STATS, stats);
             // A known path asked with a method it does not take is 405 naming the allowed ones, not 404.
             cfg.http.prefer405over404 = true;
             var r = cfg.routes;

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,14 +34,18 @@ class LargeStorePagesTest {
     static final int PASSAGES = 1200;
     static final String ICA = "https://w3id.org/ica-kg/ontology#";
 
+    static final String SECRET = "large-store-secret";
+
     @TempDir
     static Path dir;
 
     @RegisterExtension
-    static final ServerExtension memory = ServerExtension.start(c -> c.withData(List.of(data())));
+    static final ServerExtension memory = ServerExtension.start(c -> c.withData(List.of(data()))
+            .withUsersInline("writer:" + SECRET));
     @RegisterExtension
     static final ServerExtension tdb2 = ServerExtension.start(c -> c.withData(List.of(data()))
-            .withStore(dir.resolve("store")));
+            .withStore(dir.resolve("store")).withUsersInline("writer:" + SECRET));
+
 
     /** The generated graph: a meeting, a commitment made at it and the host state (stated again) per passage. */
     static synchronized Path data() {
@@ -106,6 +113,95 @@ class LargeStorePagesTest {
             String events = home.substring(home.indexOf("id=\"latest-events\""));
             assertTrue(events.indexOf("Large meeting " + (PASSAGES - 1) + "<") > 0, events);
             assertTrue(page(s, "/classes").contains(">meeting</a></td><td class=\"num\">" + PASSAGES + "</td>"));
+        }
+    }
+
+    @Test
+    void after_a_write_the_counts_and_search_follow_within_seconds_and_no_page_fails_meanwhile() throws Exception {
+        for (Served s : List.of(memory, tdb2)) {
+            long states = count(s, "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ica:State }");
+            String name = "Addedland" + (s == memory ? "memory" : "tdb2");
+            HttpResponse<String> w = s.send(HttpRequest.newBuilder(URI.create(s.url("/update")))
+                    .header("Content-Type", "application/sparql-update")
+                    .POST(HttpRequest.BodyPublishers.ofString("PREFIX ica: <" + ICA + "> "
+                            + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> INSERT DATA { GRAPH "
+                            + "<https://w3id.org/ica-kg/id/passage/added-large> { <https://w3id.org/ica-kg/id/state/"
+                            + name.toLowerCase() + "> a ica:State ; rdfs:label \"" + name + "\"@en } }")),
+                    "Authorization", "Basic " + Base64.getEncoder().encodeToString(("writer:" + SECRET).getBytes()));
+            assertEquals(200, w.statusCode(), w.body());
+            assertEquals(states + 1, count(s, "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ica:State }"));
+            long triples = count(s, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+            // Every page answers at once meanwhile (the previous counts, marked, or the new ones); the new ones follow.
+            long until = System.nanoTime() + 60_000_000_000L;
+            String home;
+            while (true) {
+                home = page(s, "/");
+                boolean counted = home.contains(triples + " statements about")
+                        && home.contains(">state</a></td><td class=\"num\">" + (states + 1) + "</td>");
+                if (counted) {
+                    assertTrue(!home.contains("id=\"counts-stale\""), "current counts are not marked: " + home);
+                    break;
+                }
+                assertTrue(home.contains("id=\"counts-stale\""), "counts from before the write are marked: " + home);
+                assertTrue(System.nanoTime() < until, "the counts follow the write within seconds, not minutes");
+                Thread.sleep(200);
+            }
+            String found = s.get("/search?q=" + name + "&format=json").body();
+            assertTrue(found.contains("\"href\":\"/id/state/" + name.toLowerCase() + "\""), found);
+            assertTrue(page(s, "/class?iri=" + enc(ICA + "State")).contains(">" + name + "</a>"), "the class page too");
+        }
+    }
+
+    @Test
+    void every_page_of_a_class_with_a_thousand_instances_answers_and_together_they_list_each_once() {
+        for (Served s : List.of(memory, tdb2)) {
+            String path = "/class?iri=" + enc(ICA + "Meeting");
+            Pattern instance = Pattern.compile("<a href=\"/id/meeting/(large-\\d+)\">Large meeting \\d+</a>");
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            int pages = (PASSAGES + ClassController.INSTANCES_PAGE_SIZE - 1) / ClassController.INSTANCES_PAGE_SIZE;
+            String previous = "";
+            for (int p = 1; p <= pages; p++) {
+                String html = page(s, path + "&page=" + p);
+                assertTrue(html.contains("page " + p + " of " + pages) || html.contains(p + " of " + pages), html);
+                Matcher m = instance.matcher(html);
+                List<String> here = new java.util.ArrayList<>();
+                while (m.find())
+                    here.add(m.group(1));
+                assertEquals(p < pages ? ClassController.INSTANCES_PAGE_SIZE : PASSAGES - (pages - 1) * ClassController.INSTANCES_PAGE_SIZE,
+                        here.size(), "page " + p);
+                assertTrue(("Large meeting " + here.get(0).substring(6)).compareTo(previous) > 0, "in label order across pages");
+                previous = "Large meeting " + here.get(here.size() - 1).substring(6);
+                seen.addAll(here);
+            }
+            assertEquals(PASSAGES, seen.size(), "every meeting once");
+            assertEquals(400, s.get(path + "&page=" + (pages + 1), "Accept", "text/html").statusCode());
+        }
+    }
+
+    @Test
+    void the_page_of_a_state_lists_a_bounded_number_of_values_per_property_and_links_to_the_rest() {
+        for (Served s : List.of(memory, tdb2)) {
+            String india = page(s, "/id/state/india");
+            String outgoing = india.substring(india.indexOf("id=\"outgoing\""), india.indexOf("id=\"incoming\""));
+            Matcher more = Pattern.compile("(\\d+) in all: <a href=\"([^\"]+)\">every one, (\\d+) pages</a>").matcher(outgoing);
+            assertTrue(more.find(), outgoing);
+            int total = Integer.parseInt(more.group(1)), pages = Integer.parseInt(more.group(3));
+            assertTrue(total >= PASSAGES, more.group());
+            assertEquals((total + EntityPage.OUTGOING_PER_PROPERTY - 1) / EntityPage.OUTGOING_PER_PROPERTY, pages);
+            assertTrue(outgoing.split("<tr>", -1).length - 2 < 4 * EntityPage.OUTGOING_PER_PROPERTY,
+                    "a bounded number of rows: " + outgoing.length());
+            assertTrue(india.length() < 400_000, "the page stays small: " + india.length());
+            assertTrue(outgoing.contains("more sources</div>"), "a label stated in every passage names some of them");
+            String list = more.group(2).replace("&amp;", "&").replace("&#61;", "=");
+            String last = page(s, "/id/state/india" + list + "&page=" + pages);
+            assertTrue(last.contains("page " + pages + " of " + pages + " (" + total + " in all)"), last);
+            assertTrue(last.contains("rel=\"prev\""), "links to the page before");
+            int rows = total - (pages - 1) * EntityPage.OUTGOING_PER_PROPERTY;
+            String lastOut = last.substring(last.indexOf("id=\"outgoing\""), last.indexOf("id=\"incoming\""));
+            assertTrue(lastOut.split("<tr>", -1).length - 2 >= rows, "the last page lists the rest");
+            assertEquals(400, s.get("/id/state/india" + list + "&page=" + (pages + 1), "Accept", "text/html").statusCode());
+            assertEquals(400, s.get("/id/state/india?property=" + enc(ICA + "noSuchProperty"), "Accept", "text/html")
+                    .statusCode());
         }
     }
 

@@ -94,7 +94,7 @@ class TemplateModelsTest {
     void a_tag_the_model_lacks_is_found() {
         record Bare(String title) {}
         List<String> missing = missing("templates/home", Bare.class);
-        assertTrue(missing.contains("templates/home: {{triples}} is not in [Bare]"), missing.toString());
+        assertTrue(missing.contains("templates/home: {{counts}} is not in [Bare]"), missing.toString());
         assertTrue(missing.contains("templates/home: {{editor}} is not in [Bare]"), "partials are walked too: " + missing);
     }
 
