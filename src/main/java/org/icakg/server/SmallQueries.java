@@ -27,13 +27,15 @@ import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.server.Request;
 import org.icakg.federation.ClientWatch;
+import org.icakg.sparql.JsonResults;
 import org.icakg.sparql.QueryShape;
 import org.icakg.web.Route;
 
 /**
  * Answers the plain SPARQL queries that make up most traffic (a SELECT or ASK, sent with {@code query=} only, asking
  * for JSON, XML, CSV or TSV results) without Fuseki's per-request action: parse, run under the same time limit, and
- * write with Jena's result writers, as Fuseki would, with the same headers; a query whose client hangs up is
+ * write with Jena's result writers, as Fuseki would, with the same headers (JSON with {@link JsonResults}, the same
+ * bytes as Jena's); a query whose client hangs up is
  * cancelled ({@link ClientWatch}). Anything else — another parameter (graphs,
  * a format name, a time-out), another query form, another result format, {@code SERVICE}, a body of
  * {@code application/sparql-query}, a query that does not parse or is over the shape limits — is left to Fuseki, which
@@ -169,6 +171,8 @@ final class SmallQueries implements AutoCloseable {
              ClientWatch watch = request == null ? null : ClientWatch.start(watches, request, exec::abort)) {
             if (plan.query().isAskType())
                 out.write(booleanAnswer(plan.lang(), exec.ask()));
+            else if (plan.lang() == ResultSetLang.RS_JSON)
+                JsonResults.write(out, exec.select()); // Jena's JSON, written without its per-character cost
             else
                 ResultsWriter.create().lang(plan.lang()).build().write(out, exec.select());
             return null;

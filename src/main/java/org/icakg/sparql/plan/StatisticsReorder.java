@@ -1,10 +1,8 @@
 package org.icakg.sparql.plan;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -64,15 +62,21 @@ final class StatisticsReorder extends ReorderTransformationSubstitution {
             counts.add(c.get());
         }
         Search search = new Search(components, counts);
-        search.extend(new int[n], 0, new HashSet<>(), 1, 0);
+        search.extend(new int[n], 0, 0L, 1, 0);
         return new ReorderProcIndexes(search.best);
     }
 
-    /** Branch and bound over the orders of the patterns, keeping the cheapest (the first met among equals). */
+    /**
+     * Branch and bound over the orders of the patterns, keeping the cheapest (the first met among equals). The
+     * variables bound so far are a bitmask over the patterns' variables (at most two per pattern, so at most
+     * {@code 2 * MAX_SEARCHED}), so a step of the search allocates nothing.
+     */
     private static final class Search {
         final List<PatternTriple> patterns;
         final List<PlanStatistics.PredicateCounts> counts;
         final boolean[] used;
+        /** For each pattern, the bit of its subject's and of its object's variable; 0 for a constant. */
+        final long[] subjectBits, objectBits;
         int[] best;
         double bestCost = Double.POSITIVE_INFINITY;
 
@@ -80,9 +84,16 @@ final class StatisticsReorder extends ReorderTransformationSubstitution {
             this.patterns = patterns;
             this.counts = counts;
             this.used = new boolean[patterns.size()];
+            this.subjectBits = new long[patterns.size()];
+            this.objectBits = new long[patterns.size()];
+            List<Node> vars = new ArrayList<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                subjectBits[i] = bit(vars, patterns.get(i).subject);
+                objectBits[i] = bit(vars, patterns.get(i).object);
+            }
         }
 
-        void extend(int[] order, int depth, Set<Node> bound, double rows, double cost) {
+        void extend(int[] order, int depth, long bound, double rows, double cost) {
             if (cost >= bestCost * (1 - 1e-9))
                 return;
             if (depth == order.length) {
@@ -94,20 +105,21 @@ final class StatisticsReorder extends ReorderTransformationSubstitution {
                 if (used[i])
                     continue;
                 PatternTriple pt = patterns.get(i);
-                double out = rows * fanOut(pt, counts.get(i), bound);
-                Set<Node> more = new HashSet<>(bound);
-                addVar(more, pt.subject);
-                addVar(more, pt.object);
+                boolean subject = isBound(pt.subject, subjectBits[i], bound),
+                        object = isBound(pt.object, objectBits[i], bound);
+                double out = rows * fanOut(pt, counts.get(i), subject, object);
                 used[i] = true;
                 order[depth] = i;
-                extend(order, depth + 1, more, out, cost + rows + out);
+                extend(order, depth + 1, bound | subjectBits[i] | objectBits[i], out, cost + rows + out);
                 used[i] = false;
             }
         }
 
-        /** Estimated rows of {@code pt} per row reaching it, with the variables of {@code bound} bound. */
-        static double fanOut(PatternTriple pt, PlanStatistics.PredicateCounts c, Set<Node> bound) {
-            boolean subject = isBound(pt.subject, bound), object = isBound(pt.object, bound);
+        /**
+         * Estimated rows of {@code pt} per row reaching it, its subject and object bound or not (a constant, a
+         * value of the input row, or a variable an earlier pattern binds).
+         */
+        static double fanOut(PatternTriple pt, PlanStatistics.PredicateCounts c, boolean subject, boolean object) {
             double subjects = Math.max(1, c.subjects());
             if (subject && object)
                 return constant(pt.object) ? c.perObject(pt.object.getNode()) / subjects
@@ -119,13 +131,20 @@ final class StatisticsReorder extends ReorderTransformationSubstitution {
             return c.statements();
         }
 
-        private static boolean isBound(Item item, Set<Node> bound) {
-            return PatternElements.isSet(item) || item.isNode() && bound.contains(item.getNode());
+        private static boolean isBound(Item item, long bit, long bound) {
+            return PatternElements.isSet(item) || (bound & bit) != 0;
         }
 
-        private static void addVar(Set<Node> bound, Item item) {
-            if (item.isNode() && Var.isVar(item.getNode()))
-                bound.add(item.getNode());
+        /** The bit of {@code item}'s variable among {@code vars} (added when new), or 0 when it is not a variable. */
+        private static long bit(List<Node> vars, Item item) {
+            if (!item.isNode() || !Var.isVar(item.getNode()))
+                return 0;
+            int at = vars.indexOf(item.getNode());
+            if (at < 0) {
+                vars.add(item.getNode());
+                at = vars.size() - 1;
+            }
+            return 1L << at;
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.OpWalker;
@@ -73,6 +74,32 @@ class QueryPlansTest {
         assertInstanceOf(PlannedStages.class, store.dataset().getContext().get(ARQ.stageGenerator));
         assertFalse(Answers.planned(store.dataset(), query).isEmpty());
         Answers.assertSame(store.dataset(), query, "join");
+    }
+
+    @Test
+    void a_query_of_triple_patterns_only_is_planned_as_the_index_join_every_rewrite_would_give() {
+        String prefixes = "PREFIX ica: <https://w3id.org/ica-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
+        Map<String, Query> queries = new java.util.LinkedHashMap<>();
+        queries.put("join", PlanFixture.query("join"));
+        queries.put("look-up", QueryFactory.create("SELECT ?p ?o WHERE { <https://w3id.org/ica-kg/id/state/kazakhstan> ?p ?o }"));
+        queries.put("distinct, offset", QueryFactory.create(prefixes
+                + "SELECT DISTINCT ?meeting WHERE { ?meeting ica:hostedBy ?state ; rdfs:label ?label } OFFSET 2 LIMIT 5"));
+        queries.put("reduced, a blank node", QueryFactory.create(prefixes
+                + "SELECT REDUCED ?label WHERE { _:m ica:hostedBy ?state ; rdfs:label ?label }"));
+        for (var entry : queries.entrySet()) {
+            Query query = entry.getValue();
+            Op plan = Answers.plan(store.dataset(), query);
+            Op inFull = Txn.calculateRead(store.dataset(), () -> new PlanOptimizer(store.dataset().getContext(),
+                    store.statistics(), new LiteralValues(), true).rewriteInFull(Algebra.compile(query)));
+            assertEquals(inFull.toString(), plan.toString(), entry.getKey());
+            only(plan, IndexJoin.class);
+            assertFalse(Answers.planned(store.dataset(), query).isEmpty(), entry.getKey());
+            Answers.assertSame(store.dataset(), query, entry.getKey());
+        }
+        // A property function among the patterns is left to Jena's optimiser, which turns it into a call.
+        Query members = QueryFactory.create("SELECT ?m WHERE { ?list <http://jena.apache.org/ARQ/list#member> ?m }");
+        assertTrue(Answers.plan(store.dataset(), members).toString().contains("propfunc"),
+                Answers.plan(store.dataset(), members)::toString);
     }
 
     @Test
