@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Live counts of the graph (statements, entities per class, statements per named graph). They are made on a
- * background thread of their own, at low priority, which no page's time limit stops: once {@link #start()} is called
- * (when the server is ready) and again after every write ({@link #invalidate()}), once the writes have paused for
- * {@link #QUIET} or at once when a page asks. One count at a time; a write during a count starts another after it.
- * Pages read them with {@link #latest()}: the counts of the current data when they are made within a moment, else the
- * previous counts, marked as such, else none yet. Values derived from the data ({@link #afterCount}) are rebuilt on
+ * background thread of their own, at low priority, which no page's time limit stops, when a page asks for them and
+ * they are not of the current data: none yet, or a write came after them ({@link #invalidate()}). Nothing is counted
+ * that nobody asks for, so writes and queries right after a start or a write do not share the processor with a count
+ * of the whole store. One count at a time. Pages read them with {@link #latest()}: the counts of the current data when
+ * they are made within a moment, else the previous counts, marked as such, else none yet. Values derived from the data ({@link #afterCount}) are rebuilt on
  * the same thread after each count. On a TDB2 store the counts are read from its quad indexes ({@link Tdb2Totals}); in
  * memory from the union graph; else by the queries {@code totals}, {@code class-counts} and {@code graph-sizes}.
  */
@@ -48,8 +48,6 @@ public final class Stats {
     public static final Duration WAIT_AFTER_WRITE = Duration.ofSeconds(1);
     /** Longest a page waits for the first counts after a start before it says they are being made. */
     public static final Duration WAIT_FIRST = Duration.ofSeconds(3);
-    /** Writes paused this long before a recount starts on its own (a page that asks starts it at once). */
-    public static final Duration QUIET = Duration.ofSeconds(2);
     /** The background thread ends after this long with nothing to do. */
     private static final long IDLE_SECONDS = 5;
 
@@ -74,12 +72,7 @@ public final class Stats {
     private final ThreadPoolExecutor worker;
     /** True while a round of counting is queued and not yet begun. */
     private final AtomicBoolean queued = new AtomicBoolean();
-    private volatile boolean started;
     private volatile boolean closed;
-    /** When the latest write was seen ({@link System#nanoTime()}); guarded by this. */
-    private long lastWrite = System.nanoTime() - QUIET.toNanos();
-    /** A page waits for counts: no quiet period. Guarded by this. */
-    private boolean urgent;
 
     public Stats(QueryLibrary queries) {
         this.queries = queries;
@@ -90,12 +83,6 @@ public final class Stats {
             return t;
         });
         worker.allowCoreThreadTimeOut(true);
-    }
-
-    /** Begins counting in the background (once the server is ready: not to slow the first answers). */
-    public void start() {
-        started = true;
-        kick();
     }
 
     /**
@@ -147,12 +134,8 @@ public final class Stats {
         }
     }
 
-    /** Starts the next round now rather than after the writes pause: a page waits for it. */
+    /** Starts a round of counting unless one is queued: a page waits for counts of the current data. */
     public void hurry() {
-        synchronized (this) {
-            urgent = true;
-            notifyAll();
-        }
         kick();
     }
 
@@ -161,14 +144,9 @@ public final class Stats {
         notifyAll();
     }
 
-    /** The data changed: the counts (and what derives from them) are made again. */
+    /** The data changed: the counts (and what derives from them) are made again when a page next asks. */
     public void invalidate() {
         version.incrementAndGet();
-        synchronized (this) {
-            lastWrite = System.nanoTime();
-        }
-        if (started)
-            kick();
     }
 
     private void kick() {
@@ -196,16 +174,10 @@ public final class Stats {
         }
     }
 
-    /** One round on the counting thread: wait for the writes to pause, count unless current, rebuild what derives. */
+    /** One round on the counting thread: count unless current, rebuild what derives. */
     private void round() {
-        queued.set(false); // a write from here on queues the next round
+        queued.set(false); // a page asking from here on queues the next round
         try {
-            synchronized (this) {
-                long left;
-                while (!urgent && (left = lastWrite + QUIET.toNanos() - System.nanoTime()) > 0)
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                urgent = false;
-            }
             if (closed)
                 return;
             long v = version.get();
@@ -227,9 +199,7 @@ public final class Stats {
                     LOG.warn("rebuilding a value derived from the graph failed: {}", e.toString());
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) { // e.g. the store closed meanwhile; the next write or page asks again
+        } catch (RuntimeException e) { // e.g. the store closed meanwhile; the next page asks again
             LOG.warn("counting the graph failed: {}", e.toString());
         }
     }

@@ -25,8 +25,8 @@ public final class WebApp {
     private static final Key<Stats> STATS = new Key<>("ica-kg.stats");
 
     /**
-     * The server answers: the counts, the search index and the timeline begin to be made on their background thread
-     * (at low priority, after the first answers rather than before them).
+     * The server answers: the background thread that makes the counts, the search index and the timeline (when a page
+     * first asks for them) is stopped with the server.
      */
     public static void ready(Javalin app, Server jetty) {
         Stats stats = app.unsafe.appDataManager.get(STATS);
@@ -37,7 +37,6 @@ public final class WebApp {
                 stats.close();
             }
         });
-        stats.start();
     }
 
     public static Javalin create(KnowledgeBase kb, ServerConfig config, Metrics metrics) {
