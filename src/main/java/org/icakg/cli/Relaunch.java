@@ -80,12 +80,17 @@ final class Relaunch {
 
     /** True when the options, or an environment variable every java command reads, name the option either way. */
     static boolean namesFlag(List<String> options, Map<String, String> environment) {
+        return names(options, environment, OPTION_NAME);
+    }
+
+    /** True when one of the options, or an environment variable every java command reads, contains {@code name}. */
+    private static boolean names(List<String> options, Map<String, String> environment, String name) {
         for (String option : options)
-            if (option.contains(OPTION_NAME))
+            if (option.contains(name))
                 return true;
         for (String variable : OPTION_VARIABLES) {
             String value = environment.get(variable);
-            if (value != null && value.contains(OPTION_NAME))
+            if (value != null && value.contains(name))
                 return true;
         }
         return false;
@@ -103,17 +108,7 @@ final class Relaunch {
         } catch (NumberFormatException e) {
             return false; // "1.8" and the like: no relaunch runs there anyway
         }
-        if (feature < 9 || feature > 20)
-            return false;
-        for (String option : options)
-            if (option.contains(LOCALE_PROVIDERS))
-                return false;
-        for (String variable : OPTION_VARIABLES) {
-            String value = environment.get(variable);
-            if (value != null && value.contains(LOCALE_PROVIDERS))
-                return false;
-        }
-        return true;
+        return feature >= 9 && feature <= 20 && !names(options, environment, LOCALE_PROVIDERS);
     }
 
     /**
