@@ -257,13 +257,19 @@ public final class Stats {
 
     /** A label of a class, as {@code class-counts} samples one; else its local name. */
     private static String label(DatasetGraph dsg, Node c) {
-        var it = dsg.find(Node.ANY, c, RDFS.label.asNode(), Node.ANY);
+        String label = labelOf(dsg, c);
+        return label == null ? c.getLocalName() : label;
+    }
+
+    /** The first {@code rdfs:label} of {@code n} in any graph of {@code dsg}, or null. */
+    public static String labelOf(DatasetGraph dsg, Node n) {
+        var it = dsg.find(Node.ANY, n, RDFS.label.asNode(), Node.ANY);
         while (it.hasNext()) {
             Node l = it.next().getObject();
             if (l.isLiteral())
                 return l.getLiteralLexicalForm();
         }
-        return c.getLocalName();
+        return null;
     }
 
     private Snapshot fromQueries() {

@@ -13,7 +13,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.sparql.Stats;
 
@@ -83,7 +82,7 @@ final class ClassInstances {
             });
             List<Row> rows = new ArrayList<>(entities.size());
             for (Node e : entities) {
-                String label = label(dsg, e);
+                String label = Stats.labelOf(dsg, e);
                 rows.add(new Row(e, label, label == null ? null : label.toLowerCase()));
             }
             Comparator<Row> byLabel = Comparator.comparing(Row::key, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -94,16 +93,5 @@ final class ClassInstances {
                         Links.href(kb.vocab(), r.entity().getURI())));
             return List.copyOf(out);
         });
-    }
-
-    /** A label of an entity ({@code rdfs:label}), or null. */
-    private static String label(DatasetGraph dsg, Node e) {
-        var it = dsg.find(Node.ANY, e, RDFS.label.asNode(), Node.ANY);
-        while (it.hasNext()) {
-            Node l = it.next().getObject();
-            if (l.isLiteral())
-                return l.getLiteralLexicalForm();
-        }
-        return null;
     }
 }
