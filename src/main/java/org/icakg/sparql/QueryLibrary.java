@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -22,16 +25,37 @@ import org.icakg.kb.Vocab;
 /**
  * The application's own queries, kept as {@code .rq} files under {@code sparql/} on the classpath, parsed once,
  * rewritten to the configured base and run with variables bound by substitution (never by string building).
+ * <p>
+ * A library made with a time limit of its own runs its queries under that limit rather than the data set's (the
+ * limit of a request): the pages' background work (the timeline, the search index's labels, the counts on a store
+ * that is neither TDB2 nor in memory) reads the whole graph once per write and must not be cut off at a request's
+ * limit and begun again on the next page. {@link #abortRunning()} stops what runs, for the server's stop.
  */
 public final class QueryLibrary {
 
     private final Vocab vocab;
     private final DatasetGraph dataset;
     private final Map<String, Query> parsed = new ConcurrentHashMap<>();
+    /** The time limit of every query, or null: the data set's. */
+    private final Duration timeLimit;
+    private final Set<QueryExec> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean aborted;
 
     public QueryLibrary(Vocab vocab, DatasetGraph dataset) {
+        this(vocab, dataset, null);
+    }
+
+    /** A library whose queries run under {@code timeLimit} instead of the data set's time limit. */
+    public QueryLibrary(Vocab vocab, DatasetGraph dataset, Duration timeLimit) {
         this.vocab = vocab;
         this.dataset = dataset;
+        this.timeLimit = timeLimit;
+    }
+
+    /** Stops the queries running now and refuses later ones (the server stops). */
+    public void abortRunning() {
+        aborted = true;
+        running.forEach(QueryExec::abort);
     }
 
     /** The data set the queries run on. */
@@ -59,10 +83,19 @@ public final class QueryLibrary {
         return Txn.calculateRead(dataset, () -> {
             List<Binding> rows = new ArrayList<>();
             var builder = QueryExec.dataset(dataset).query(query);
+            if (timeLimit != null)
+                builder.timeout(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
             bindings.forEach(builder::substitution);
             try (QueryExec exec = builder.build()) {
-                RowSet rs = exec.select();
-                rs.forEachRemaining(rows::add);
+                running.add(exec);
+                try {
+                    if (aborted)
+                        exec.abort();
+                    RowSet rs = exec.select();
+                    rs.forEachRemaining(rows::add);
+                } finally {
+                    running.remove(exec);
+                }
             }
             return rows;
         });

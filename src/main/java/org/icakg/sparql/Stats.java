@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * they are made within a moment, else the previous counts, marked as such, else none yet. Values derived from the data ({@link #afterCount}) are rebuilt on
  * the same thread after each count. On a TDB2 store the counts are read from its quad indexes ({@link Tdb2Totals}); in
  * memory from the union graph; else by the queries {@code totals}, {@code class-counts} and {@code graph-sizes}.
+ * <p>
+ * {@code /metrics} reads the counts with {@link #peek()}, which neither starts a count nor waits for one. Stopping
+ * ({@link #close()}) ends a count under way within moments: the scans look at {@link #closing()} as they go.
  */
 public final class Stats {
 
@@ -48,6 +52,15 @@ public final class Stats {
     public static final Duration WAIT_AFTER_WRITE = Duration.ofSeconds(1);
     /** Longest a page waits for the first counts after a start before it says they are being made. */
     public static final Duration WAIT_FIRST = Duration.ofSeconds(3);
+    /**
+     * The time limit of the queries the background work runs (the timeline, and the counts on a store read by query):
+     * generous, as they read the whole graph once per write, but not without end.
+     */
+    public static final Duration BACKGROUND_LIMIT = Duration.ofMinutes(10);
+    /** Longest {@link #close()} waits for the counting thread to end (it ends within moments of being told). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /** Statements read in memory between two looks at whether to stop. */
+    private static final int CHECK_EVERY = 1 << 14;
     /** The background thread ends after this long with nothing to do. */
     private static final long IDLE_SECONDS = 5;
 
@@ -96,6 +109,20 @@ public final class Stats {
     /** Writes seen so far: a value made when this was {@code v} is current while it still is. */
     public long version() {
         return version.get();
+    }
+
+    /**
+     * The latest counts as they are, without starting a count or waiting for one: for readers that must answer at
+     * once ({@code /metrics}). None until a page first asked for counts and they were made.
+     */
+    public Latest peek() {
+        Counted c = counted;
+        return c == null ? new Latest(null, false) : new Latest(c.snapshot(), c.version() == version.get());
+    }
+
+    /** True once the counting is being stopped: a long scan on the counting thread ends when it sees this. */
+    public boolean closing() {
+        return closed;
     }
 
     /**
@@ -160,15 +187,18 @@ public final class Stats {
     }
 
     /**
-     * Stops the counting: a round under way is interrupted where it waits, else finished, before this returns (the
-     * store may be closed next, which a read transaction still open would prevent).
+     * Stops the counting: a round under way ends its scan at the next look at {@link #closing()}, and a background
+     * query is aborted, before this returns (the store may be closed next, which a read transaction still open would
+     * prevent). The thread is not interrupted: an interrupt during a read of a TDB2 file closes the file's channel
+     * under the store (Java's interruptible I/O), and the store then fails instead of closing cleanly.
      */
     public void close() {
         closed = true;
-        worker.shutdownNow();
+        worker.shutdown();
+        queries.abortRunning();
         try {
-            if (!worker.awaitTermination(2, TimeUnit.MINUTES))
-                LOG.warn("counting the graph did not stop within 2 minutes");
+            if (!worker.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS))
+                LOG.warn("counting the graph did not stop within {} s", STOP_WAIT.toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -193,24 +223,34 @@ public final class Stats {
                 }
             }
             for (LongConsumer d : derived) {
+                if (closed)
+                    return;
                 try {
                     d.accept(v);
+                } catch (CancellationException e) {
+                    throw e;
                 } catch (RuntimeException e) {
+                    if (closing())
+                        return; // the store may be closing under it
                     LOG.warn("rebuilding a value derived from the graph failed: {}", e.toString());
                 }
             }
-        } catch (RuntimeException e) { // e.g. the store closed meanwhile; the next page asks again
+        } catch (CancellationException e) {
+            LOG.info("counting the graph stopped: the server is stopping");
+        } catch (RuntimeException e) {
+            if (closing())
+                return; // e.g. the store closed meanwhile; the next page asks again
             LOG.warn("counting the graph failed: {}", e.toString());
         }
     }
 
     private Snapshot compute() {
         DatasetGraph dsg = queries.dataset();
-        Optional<Tdb2Totals> tdb2 = Tdb2Totals.of(dsg);
+        Optional<Tdb2Totals> tdb2 = Tdb2Totals.of(dsg, this::closing);
         if (tdb2.isPresent())
             return Txn.calculateRead(dsg, () -> fromIndexes(dsg, tdb2.get()));
         if (dsg instanceof MemoryStore)
-            return Txn.calculateRead(dsg, () -> inMemory(dsg));
+            return Txn.calculateRead(dsg, () -> inMemory(dsg, this::closing));
         return fromQueries();
     }
 
@@ -218,10 +258,18 @@ public final class Stats {
      * The counts of the in-memory store from its union graph, which holds each statement once and knows its size, and
      * its named graphs: one pass over the statements for the subjects, one over the {@code rdf:type} statements.
      */
-    private static Snapshot inMemory(DatasetGraph dsg) {
+    private static Snapshot inMemory(DatasetGraph dsg, BooleanSupplier stopped) {
         Graph union = dsg.getUnionGraph();
         Set<Node> subjects = new HashSet<>();
-        union.find().forEachRemaining(t -> subjects.add(t.getSubject()));
+        int[] unchecked = {0};
+        union.find().forEachRemaining(t -> {
+            subjects.add(t.getSubject());
+            if (++unchecked[0] == CHECK_EVERY) {
+                unchecked[0] = 0;
+                if (stopped.getAsBoolean())
+                    throw new CancellationException("the server is stopping");
+            }
+        });
         Map<Node, Long> perClass = new HashMap<>();
         union.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> perClass.merge(t.getObject(), 1L, Long::sum));
         Map<Node, Long> perGraph = new HashMap<>();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,6 +16,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.sparql.Stats;
+import org.icakg.sparql.Tdb2Totals;
 
 /**
  * The instances of a class (asserted or inferred, IRIs only) ordered by label (case-insensitive; those without a label
@@ -72,18 +74,25 @@ final class ClassInstances {
         return list.join();
     }
 
+    private static Row row(Node entity, String label) {
+        return new Row(entity, label, label == null ? null : label.toLowerCase());
+    }
+
     private List<ClassController.Link> list(Node type) {
         DatasetGraph dsg = kb.dataset();
         return Txn.calculateRead(dsg, () -> {
-            Set<Node> entities = new LinkedHashSet<>();
-            dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), type).forEachRemaining(q -> {
-                if (q.getSubject().isURI())
-                    entities.add(q.getSubject());
-            });
-            List<Row> rows = new ArrayList<>(entities.size());
-            for (Node e : entities) {
-                String label = Stats.labelOf(dsg, e);
-                rows.add(new Row(e, label, label == null ? null : label.toLowerCase()));
+            List<Row> rows = new ArrayList<>();
+            Optional<Tdb2Totals> tdb2 = Tdb2Totals.of(dsg);
+            if (tdb2.isPresent()) { // one scan of the type's statements, one of the labels
+                tdb2.get().instancesWithLabels(type).forEach((e, label) -> rows.add(row(e, label)));
+            } else {
+                Set<Node> entities = new LinkedHashSet<>();
+                dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), type).forEachRemaining(q -> {
+                    if (q.getSubject().isURI())
+                        entities.add(q.getSubject());
+                });
+                for (Node e : entities)
+                    rows.add(row(e, Stats.labelOf(dsg, e)));
             }
             Comparator<Row> byLabel = Comparator.comparing(Row::key, Comparator.nullsFirst(Comparator.naturalOrder()));
             rows.sort(byLabel.thenComparing((Row r) -> r.entity().getURI()));

@@ -139,17 +139,15 @@ final class EntityPage {
         }
 
         /**
-         * The sources of a statement (passages, interpretations, external sources, or the inferences and what they
-         * come from), at most {@link #MAX_SOURCES}.
+         * A statement as shown: its value, its sources (passages, interpretations, external sources, or the
+         * inferences and what they come from), at most {@link #MAX_SOURCES}, and how many more there are, in words.
+         * Its distinct graphs are counted once for both.
          */
-        List<Provenance.Source> sources(Statements.Statement s) {
-            return s.graphs().stream().distinct().limit(MAX_SOURCES).map(sources::of).toList();
-        }
-
-        /** How many sources of a statement {@link #sources} leaves out, in words; null when none. */
-        String moreSources(Statements.Statement s) {
-            long n = s.graphs().stream().distinct().count() - MAX_SOURCES;
-            return n <= 0 ? null : "and " + n + " more source" + (n == 1 ? "" : "s");
+        Statement statement(Statements.Statement s) {
+            List<Node> graphs = s.graphs().stream().distinct().toList();
+            int more = graphs.size() - MAX_SOURCES;
+            return new Statement(node(s.other()), graphs.stream().limit(MAX_SOURCES).map(sources::of).toList(),
+                    more <= 0 ? null : "and " + more + " more source" + (more == 1 ? "" : "s"));
         }
     }
 
@@ -177,7 +175,7 @@ final class EntityPage {
                         : new More(n, list, 1, pages, null, null);
             }
             groups.add(new Group(view.node(p), all.subList((at - 1) * size, Math.min(n, at * size)).stream()
-                    .map(s -> new Statement(view.node(s.other()), view.sources(s), view.moreSources(s))).toList(), more));
+                    .map(view::statement).toList(), more));
         }
         return groups;
     }

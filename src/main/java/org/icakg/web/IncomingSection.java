@@ -41,8 +41,10 @@ final class IncomingSection {
         List<Count> counts = in.properties(view.propertyOrder).stream()
                 .map(p -> new Count(view.node(p), in.count(p))).toList();
         List<Row> rows = all.subList((page - 1) * pageSize, Math.min(all.size(), page * pageSize)).stream()
-                .map(s -> new Row(view.node(s.other()), view.node(s.property()), view.sources(s), view.moreSources(s)))
-                .toList();
+                .map(s -> {
+                    EntityPage.Statement shown = view.statement(s);
+                    return new Row(shown.value(), view.node(s.property()), shown.sources(), shown.moreSources());
+                }).toList();
         Paging paging = pages == 1 ? null : new Paging(page, pages, page > 1 ? "?page=" + (page - 1) : null,
                 page < pages ? "?page=" + (page + 1) : null);
         return new Incoming(all.size(), counts, rows, paging);

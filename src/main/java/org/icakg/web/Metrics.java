@@ -125,7 +125,10 @@ public final class Metrics {
         refusals.get(reason).increment();
     }
 
-    /** Reports the store's size (statements), read when {@code /metrics} is asked. */
+    /**
+     * Reports the store's size (statements), read when {@code /metrics} is asked: {@code statements} must answer at
+     * once (the last counts made), never start a count or wait for one.
+     */
     public void storeSize(Supplier<Number> statements) {
         Gauge.builder("ica.store.triples", statements, s -> s.get().doubleValue()).strongReference(true)
                 .description("statements in the store (the union of its graphs)").register(registry);

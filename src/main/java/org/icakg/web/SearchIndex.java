@@ -53,7 +53,7 @@ final class SearchIndex {
             DatasetGraph dsg = queries.dataset();
             if (dsg instanceof MemoryStore)
                 return Txn.calculateRead(dsg, () -> build(dsg.getUnionGraph()::find));
-            return Tdb2Totals.of(dsg).map(t -> Txn.calculateRead(dsg, () -> build(t::statements)))
+            return Tdb2Totals.of(dsg, stats::closing).map(t -> Txn.calculateRead(dsg, () -> build(t::statements)))
                     .orElseGet(() -> build(queries));
         });
     }

@@ -41,7 +41,8 @@ public final class WebApp {
 
     public static Javalin create(KnowledgeBase kb, ServerConfig config, Metrics metrics) {
         Templates templates = new Templates();
-        QueryLibrary queries = new QueryLibrary(kb.vocab(), kb.dataset());
+        // Background work only (counts, search index, timeline): under its own limit, not a request's.
+        QueryLibrary queries = new QueryLibrary(kb.vocab(), kb.dataset(), Stats.BACKGROUND_LIMIT);
         Stats stats = new Stats(queries);
         ServiceDescription description = new ServiceDescription(kb.vocab(), stats);
 
@@ -61,8 +62,13 @@ public final class WebApp {
         var search = new SearchController(kb, searchIndex, templates);
         kb.onDataChanged(stats::invalidate);
         metrics.storeSize(() -> {
-            Stats.Snapshot s = stats.latest().snapshot();
+            Stats.Snapshot s = stats.peek().snapshot(); // never starts a count or waits: a scrape answers at once
             return s == null ? Double.NaN : s.triples();
+        });
+        metrics.gauge("ica.store.counts.current", "1 when the store's counts are of the current data, 0 when a write "
+                + "came after them (they are made again when a page next asks), NaN before the first", () -> {
+            Stats.Latest l = stats.peek();
+            return l.snapshot() == null ? Double.NaN : l.current() ? 1 : 0;
         });
         WriteGate gate = WriteGate.open(kb, config.store());
         Auth auth = new Auth(Users.load(config.usersFile(), config.usersInline()));

@@ -61,6 +61,9 @@ class MetricsTest {
     @Test
     void metrics_count_requests_by_route_template_latency_writes_refused_calls_and_store_size(@TempDir Path dir) {
         try (TestServer server = Maintainer.server(dir)) {
+            String first = server.get("/metrics").body();
+            assertTrue(Double.isNaN(sample(first, "ica_store_triples")), "no counts before a page asks: " + first);
+            assertTrue(Double.isNaN(sample(first, "ica_store_counts_current")), first);
             server.get("/id/state/india");
             server.get("/sparql?query=" + enc("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"));
             String insert = "INSERT DATA { GRAPH <https://w3id.org/ica-kg/id/passage/metrics-1> { "
@@ -77,7 +80,18 @@ class MetricsTest {
             assertEquals(1, sample(body, "ica_federation_refused_total{reason=\"not_allowed\"}"), body);
             assertEquals(1, sample(body, "ica_writes_total{outcome=\"committed\"}"), body);
             assertEquals(1, sample(body, "ica_writes_total{outcome=\"refused\"}"), body);
-            assertTrue(sample(body, "ica_store_triples") > 0, body);
+            // A scrape reads the last counts; a page asks for new ones after the write, and the scrape follows.
+            server.get("/");
+            long triples = Long.parseLong(server.get("/sparql?query=" + enc("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
+                    "Accept", "text/csv").body().split("\r\n")[1]);
+            long until = System.nanoTime() + 60_000_000_000L;
+            String counted = server.get("/metrics").body();
+            while (sample(counted, "ica_store_counts_current") != 1 && System.nanoTime() < until) {
+                server.get("/");
+                counted = server.get("/metrics").body();
+            }
+            assertEquals(1, sample(counted, "ica_store_counts_current"), "the counts follow within seconds: " + counted);
+            assertEquals(triples, sample(counted, "ica_store_triples"), counted);
             assertTrue(sample(body, "jvm_memory_used_bytes{area=\"heap\",id=\"G1 Old Gen\"}") > 0
                     || body.contains("jvm_memory_used_bytes{area=\"heap\""), body);
         }

@@ -30,6 +30,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import com.sun.net.httpserver.HttpServer;
@@ -91,6 +92,17 @@ class WorkbenchBrowserTest {
         ready();
     }
 
+    /**
+     * Clicks what leads to another page (a link, a form's button) and waits, as a user does, until that page has
+     * replaced this one and loaded: the page before stays "complete" until the browser leaves it.
+     */
+    private static void follow(WebElement e) {
+        WebElement before = web.findElement(By.tagName("html"));
+        e.click();
+        browser.waiting().until(ExpectedConditions.stalenessOf(before));
+        ready();
+    }
+
     private static void ready() {
         browser.waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
@@ -123,21 +135,17 @@ class WorkbenchBrowserTest {
         type("url", "https://example.org/almaty-dialogue");
         type("licence", "https://creativecommons.org/licenses/by/4.0/");
         type("text", TEXT);
-        web.findElement(By.cssSelector("button[value=split]")).click();
-        ready();
+        follow(web.findElement(By.cssSelector("button[value=split]")));
         String passages = web.findElement(By.id("passages")).getAttribute("value");
         assertEquals(List.of(FIRST, SECOND), List.of(passages.split("\n\n")));
         screenshot("1-source");
-        web.findElement(By.cssSelector("button[value=register]")).click();
-        ready();
-        assertTrue(web.getCurrentUrl().contains("/workbench/changes/"), web.getCurrentUrl());
+        follow(web.findElement(By.cssSelector("button[value=register]")));
+        browser.waiting().until(ExpectedConditions.urlContains("/workbench/changes/"));
         assertTrue(web.getPageSource().contains("Almaty dialogue, passage 2"));
 
-        web.findElements(By.cssSelector("a.add-statements")).get(0).click();
-        ready();
+        follow(web.findElements(By.cssSelector("a.add-statements")).get(0));
         new Select(web.findElement(By.id("class"))).selectByVisibleText("meeting");
-        web.findElement(By.cssSelector("#new-entity button")).click();
-        ready();
+        follow(web.findElement(By.cssSelector("#new-entity button")));
         type("f-rdfs-label-0", "5th India–Central Asia Dialogue");
         type("f-ica-date-0", "2026-03");
         WebElement meetingOf = web.findElement(By.cssSelector(".field[data-field='ica:meetingOf']"));
@@ -146,8 +154,7 @@ class WorkbenchBrowserTest {
         assertTrue(meetingOf.findElement(By.cssSelector(".problems")).getText().contains("A meeting is a session of exactly one forum"));
         screenshot("2-live-check");
 
-        web.findElement(By.cssSelector("button[value=commit]")).click();
-        ready();
+        follow(web.findElement(By.cssSelector("button[value=commit]")));
         WebElement refused = web.findElement(By.cssSelector(".field[data-field='ica:meetingOf']"));
         assertTrue(refused.getAttribute("class").contains("bad"), "the 422 page marks the field at fault");
         assertEquals("5th India–Central Asia Dialogue", web.findElement(By.id("f-rdfs-label-0")).getAttribute("value"),
@@ -161,15 +168,13 @@ class WorkbenchBrowserTest {
         web.findElement(By.name("new.ica:heldIn.0")).click();
         browser.waiting().until(d -> d.findElement(By.id("live-status")).getText().contains("it would conform"));
         screenshot("3-form");
-        web.findElement(By.cssSelector("button[value=commit]")).click();
-        ready();
-        assertTrue(web.getCurrentUrl().contains("/workbench/changes/"), web.getCurrentUrl());
+        follow(web.findElement(By.cssSelector("button[value=commit]")));
+        browser.waiting().until(ExpectedConditions.urlContains("/workbench/changes/"));
         assertTrue(web.getPageSource().contains("meeting of"));
         screenshot("4-change");
 
-        web.findElement(By.linkText("5th India–Central Asia Dialogue")).click();
-        ready();
-        assertTrue(web.getCurrentUrl().endsWith("/id/meeting/5th-india-central-asia-dialogue"), web.getCurrentUrl());
+        follow(web.findElement(By.linkText("5th India–Central Asia Dialogue")));
+        browser.waiting().until(ExpectedConditions.urlMatches("/id/meeting/5th-india-central-asia-dialogue$"));
         assertTrue(web.findElement(By.tagName("main")).getText().contains(FIRST), "the passage is the source");
         screenshot("5-entity");
     }
@@ -178,26 +183,22 @@ class WorkbenchBrowserTest {
     @Order(2)
     void in_the_second_passage_a_corridor_and_a_commitment_made_at_the_meeting_concerning_it_are_added() {
         open("/workbench/source?iri=" + TestServer.enc("https://w3id.org/ica-kg/id/document/almaty-dialogue"));
-        web.findElements(By.cssSelector("a.add-statements")).get(1).click();
-        ready();
+        follow(web.findElements(By.cssSelector("a.add-statements")).get(1));
         String passage = web.getCurrentUrl();
         assertTrue(web.findElement(By.tagName("main")).getText().contains(SECOND), "the second passage");
 
         new Select(web.findElement(By.id("class"))).selectByVisibleText("corridor");
-        web.findElement(By.cssSelector("#new-entity button")).click();
-        ready();
+        follow(web.findElement(By.cssSelector("#new-entity button")));
         type("f-rdfs-label-0", "Steppe Corridor");
         pick("f-ica-runsThrough-0", "Kazakh", "Kazakhstan");
         browser.waiting().until(d -> d.findElement(By.id("live-status")).getText().contains("it would conform"));
-        web.findElement(By.cssSelector("button[value=commit]")).click();
-        ready();
-        assertTrue(web.getCurrentUrl().contains("/workbench/changes/"), web.getCurrentUrl());
+        follow(web.findElement(By.cssSelector("button[value=commit]")));
+        browser.waiting().until(ExpectedConditions.urlContains("/workbench/changes/"));
 
         web.get(passage);
         ready();
         new Select(web.findElement(By.id("class"))).selectByVisibleText("commitment");
-        web.findElement(By.cssSelector("#new-entity button")).click();
-        ready();
+        follow(web.findElement(By.cssSelector("#new-entity button")));
         type("f-rdfs-label-0", "Study of the Steppe Corridor");
         pick("f-ica-madeAt-0", "5th India", "5th India–Central Asia Dialogue");
         pick("f-ica-party-0", "India", "India");
@@ -207,9 +208,8 @@ class WorkbenchBrowserTest {
         assertTrue(status.findElement(By.cssSelector(".problems")).getText().contains("A commitment has exactly one status"));
         new Select(web.findElement(By.id("f-ica-status-0"))).selectByVisibleText("agreed");
         browser.waiting().until(d -> d.findElement(By.id("live-status")).getText().contains("it would conform"));
-        web.findElement(By.cssSelector("button[value=commit]")).click();
-        ready();
-        assertTrue(web.getCurrentUrl().contains("/workbench/changes/"), web.getCurrentUrl());
+        follow(web.findElement(By.cssSelector("button[value=commit]")));
+        browser.waiting().until(ExpectedConditions.urlContains("/workbench/changes/"));
 
         assertStated("/id/meeting/5th-india-central-asia-dialogue", "meeting of", "India–Central Asia Dialogue", FIRST);
         assertStated("/id/meeting/5th-india-central-asia-dialogue", "held in", "Almaty", FIRST);
@@ -223,15 +223,13 @@ class WorkbenchBrowserTest {
         // A correction in the passage that made the statement: the status was "proposed", not "agreed".
         web.get(passage);
         ready();
-        web.findElements(By.cssSelector("a.edit-statements")).stream()
-                .filter(a -> a.getAttribute("href").contains("study-of-the-steppe-corridor")).findFirst().orElseThrow().click();
-        ready();
+        follow(web.findElements(By.cssSelector("a.edit-statements")).stream()
+                .filter(a -> a.getAttribute("href").contains("study-of-the-steppe-corridor")).findFirst().orElseThrow());
         web.findElement(By.name("del.ica:status")).click();
         new Select(web.findElement(By.id("f-ica-status-0"))).selectByVisibleText("proposed");
         browser.waiting().until(d -> d.findElement(By.id("live-status")).getText().contains("it would conform"));
         screenshot("6-correct");
-        web.findElement(By.cssSelector("button[value=commit]")).click();
-        ready();
+        follow(web.findElement(By.cssSelector("button[value=commit]")));
         String change = web.findElement(By.tagName("main")).getText().toLowerCase(java.util.Locale.ROOT);
         assertTrue(change.contains("removed study of the steppe corridor — status — agreed"), change);
         assertTrue(change.contains("added study of the steppe corridor — status — proposed"), change);
@@ -275,8 +273,7 @@ class WorkbenchBrowserTest {
         evil.start();
         try {
             web.get("http://localhost:" + evil.getAddress().getPort() + "/");
-            web.findElement(By.id("go")).click();
-            ready();
+            follow(web.findElement(By.id("go")));
             assertTrue(web.getPageSource().contains("Cross-site"), web.getPageSource());
         } finally {
             evil.stop(0);
