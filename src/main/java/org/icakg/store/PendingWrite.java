@@ -53,6 +53,18 @@ final class PendingWrite implements IndexView {
         return added.contains(g, t) || base.contains(g, t) && !removed.contains(Quad.create(g, t));
     }
 
+    /**
+     * A copy of the union as the writer sees it now, for {@link Stores#unionAsNow}; null when that union is made of
+     * both the committed index and changes to it (only a first load, or a write that has changed nothing yet, copies).
+     */
+    java.util.function.Predicate<Triple> unionAsNow() {
+        if (!removed.isEmpty())
+            return null;
+        if (base.isEmpty())
+            return added.unionAsNow();
+        return added.isEmpty() ? base.unionAsNow() : null;
+    }
+
     /** The union as the writer sees it: each statement once, while any graph still holds it. */
     @Override
     public Iterator<Triple> union(Node s, Node p, Node o) {

@@ -202,6 +202,12 @@ final class QuadIndex implements IndexView {
 
     boolean unionContains(Triple t) { return holders.containsKey(t); }
 
+    /** A copy of the table of statements, as a test of whether the union holds one: later changes leave it as it is. */
+    java.util.function.Predicate<Triple> unionAsNow() {
+        Holders copy = new Holders(holders);
+        return copy::containsKey;
+    }
+
     /** Statements of graph {@code g} matching the pattern. */
     @Override
     public Iterator<Triple> graph(Node g, Node s, Node p, Node o) {
@@ -262,6 +268,11 @@ final class QuadIndex implements IndexView {
      * while a load fills it.
      */
     private static final class Holders extends FastHashMap<Triple, Object> {
+        Holders() { }
+
+        /** A copy of {@code other}: its arrays copied whole, no statement hashed again. */
+        Holders(Holders other) { super(other); }
+
         @Override
         protected Triple[] newKeysArray(int size) { return new Triple[size]; }
 

@@ -43,6 +43,29 @@ class InMemoryStoreTest {
     }
 
     @Test
+    void a_copy_of_the_union_answers_what_it_held_when_taken_whatever_is_written_after() {
+        org.apache.jena.graph.Triple sa = org.apache.jena.graph.Triple.create(S, P, iri("a")),
+                sb = org.apache.jena.graph.Triple.create(S, Q, iri("b")), sc = org.apache.jena.graph.Triple.create(S, Q, iri("c"));
+        Txn.executeWrite(dsg, () -> {
+            var asNow = Stores.unionAsNow(dsg);
+            dsg.add(G1, S, Q, iri("c"));
+            assertTrue(asNow.test(sa) && asNow.test(sb), "held when the copy was taken");
+            assertFalse(asNow.test(sc), "added after the copy");
+            assertTrue(Stores.unionAsNow(dsg) == null, "a write that has changed the committed statements is not copied");
+        });
+        DatasetGraph fresh = Stores.inMemory();
+        Txn.executeWrite(fresh, () -> {
+            fresh.add(G1, S, P, iri("a"));
+            var asNow = Stores.unionAsNow(fresh);
+            fresh.delete(Quad.create(G1, sa));
+            fresh.add(G2, S, Q, iri("b"));
+            assertTrue(asNow.test(sa), "a first load's statements, copied before one was removed");
+            assertFalse(asNow.test(sb), "added after the copy");
+        });
+        assertTrue(Txn.calculateRead(dsg, () -> Stores.unionAsNow(dsg).test(sc)), "a reader's copy of the committed union");
+    }
+
+    @Test
     void sparql_default_graph_is_the_union_of_named_graphs_without_duplicates() {
         assertEquals(List.of("2"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
     }
