@@ -201,8 +201,8 @@ public final class InferredGraphs implements Inference.Premises {
         if (entailed.isEmpty())
             return;
         Node graph = graphFor(support);
-        for (Triple t : entailed)
-            dsg.add(Quad.create(graph, t));
+        // Written together: the in-memory store looks the graph up once for all of them.
+        org.icakg.store.Stores.addAll(dsg, graph, entailed);
         inferredCount += entailed.size();
     }
 

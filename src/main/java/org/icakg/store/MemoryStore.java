@@ -165,6 +165,12 @@ public final class MemoryStore extends DatasetGraphQuads {
             mutate(pending -> pending.add(graph, Triple.create(s, p, o)));
     }
 
+    /** {@link Stores#addAll}: the statements {@code ts} into graph {@code g}, in this thread's write transaction. */
+    void addAll(Node g, java.util.List<Triple> ts) {
+        Node graph = writable(g);
+        mutate(pending -> pending.addAll(graph, ts));
+    }
+
     @Override
     public void delete(Quad q) {
         Node g = writable(q.getGraph());

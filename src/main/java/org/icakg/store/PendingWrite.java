@@ -39,6 +39,17 @@ final class PendingWrite implements IndexView {
         return !base.contains(g, t) && added.add(g, t);
     }
 
+    /** Adds each of {@code ts} to graph {@code g}; the number that were not there. */
+    int addAll(Node g, java.util.List<Triple> ts) {
+        if (base.isEmpty())
+            return added.addAll(g, ts); // a first load: one look-up of the graph for all of them
+        int n = 0;
+        for (Triple t : ts)
+            if (add(g, t))
+                n++;
+        return n;
+    }
+
     boolean delete(Node g, Triple t) {
         if (added.delete(g, t))
             return true;

@@ -97,6 +97,19 @@ public final class Stores {
         return dsg instanceof MemoryStore store ? store.unionAsNow() : null;
     }
 
+    /**
+     * Adds {@code ts} to the named graph {@code g} of {@code dsg}, as adding each quad does; the in-memory store
+     * looks the graph up once for all of them. In a write transaction (or one of its own when there is none).
+     */
+    public static void addAll(DatasetGraph dsg, org.apache.jena.graph.Node g, java.util.List<org.apache.jena.graph.Triple> ts) {
+        if (dsg instanceof MemoryStore store) {
+            store.addAll(g, ts);
+            return;
+        }
+        for (org.apache.jena.graph.Triple t : ts)
+            dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+    }
+
     /** True when the data set holds no statement at all. */
     public static boolean isEmpty(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> dsg.isEmpty() && !dsg.find().hasNext());
