@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.jena.riot.RDFLanguages;
@@ -19,9 +20,11 @@ import org.apache.jena.riot.RDFLanguages;
  * <p>
  * "Bundled" means the project's own {@code ontology/}, {@code shapes/} and {@code data/}: read from the
  * working directory when it is the project (so a maintainer's edits are seen at once), otherwise from
- * the copies packed in the jar.
+ * the copies packed in the jar. Bundled files are read when first asked for, each kind on its own: a reopened
+ * store reads only the shapes (on the thread that parses them), and neither the ontology nor the data unless
+ * the store has not kept its prefixes.
  */
-public record Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfSource> data) {
+public final class Bundle {
 
     /** Folder, in the project and in the jar (under {@code bundle/}), of each kind of file. */
     public static final String ONTOLOGY_DIR = "ontology", SHAPES_DIR = "shapes", DATA_DIR = "data";
@@ -29,25 +32,67 @@ public record Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfS
     /** In the jar: the bundled files' names, one a line (written by the build, {@code server/pom.xml}). */
     static final String INDEX = "bundle/index.txt";
 
-    public Bundle {
-        ontology = List.copyOf(ontology);
-        shapes = List.copyOf(shapes);
-        data = List.copyOf(data);
+    private final Supplier<List<RdfSource>> ontology, shapes, data;
+
+    public Bundle(List<RdfSource> ontology, List<RdfSource> shapes, List<RdfSource> data) {
+        this(read(ontology), read(shapes), read(data));
     }
 
-    /** The bundled ontology, shapes and data. */
+    private Bundle(Supplier<List<RdfSource>> ontology, Supplier<List<RdfSource>> shapes,
+                   Supplier<List<RdfSource>> data) {
+        this.ontology = ontology;
+        this.shapes = shapes;
+        this.data = data;
+    }
+
+    /** The ontology's files (read at the first call, for bundled files). */
+    public List<RdfSource> ontology() { return ontology.get(); }
+
+    /** The shapes' files (read at the first call, for bundled files). */
+    public List<RdfSource> shapes() { return shapes.get(); }
+
+    /** The data's files (read at the first call, for bundled files). */
+    public List<RdfSource> data() { return data.get(); }
+
+    /** The bundled ontology, shapes and data, each read when first asked for. */
     public static Bundle bundled() {
-        if (isProject())
-            return new Bundle(bundled(ONTOLOGY_DIR), bundled(SHAPES_DIR), bundled(DATA_DIR));
-        // From the jar: its directory is read once for the three folders.
-        Map<String, List<RdfSource>> packed = fromClasspath(Bundle.class.getClassLoader(),
-                List.of(ONTOLOGY_DIR, SHAPES_DIR, DATA_DIR));
-        return new Bundle(packed.get(ONTOLOGY_DIR), packed.get(SHAPES_DIR), packed.get(DATA_DIR));
+        return new Bundle(later(ONTOLOGY_DIR), later(SHAPES_DIR), later(DATA_DIR));
     }
 
-    /** The bundled ontology and shapes with other data in place of the bundled data. */
+    /** The bundled ontology and shapes (read when first asked for) with other data, read now, in place of the bundled data. */
     public static Bundle withData(List<Path> dataPaths) {
-        return new Bundle(bundled(ONTOLOGY_DIR), bundled(SHAPES_DIR), readAll(dataPaths));
+        return new Bundle(later(ONTOLOGY_DIR), later(SHAPES_DIR), read(readAll(dataPaths)));
+    }
+
+    /** Files read when first asked for, by {@code ontology}, {@code shapes} and {@code data} (each called once). */
+    static Bundle lazily(Supplier<List<RdfSource>> ontology, Supplier<List<RdfSource>> shapes,
+                         Supplier<List<RdfSource>> data) {
+        return new Bundle(once(ontology), once(shapes), once(data));
+    }
+
+    /** Files already read. */
+    private static Supplier<List<RdfSource>> read(List<RdfSource> sources) {
+        List<RdfSource> copy = List.copyOf(sources);
+        return () -> copy;
+    }
+
+    /** The bundled files of one kind, read at the first call. */
+    private static Supplier<List<RdfSource>> later(String dir) {
+        return once(() -> bundled(dir));
+    }
+
+    /** The files {@code reading} gives, asked for at the first call, once, whichever thread calls first. */
+    private static Supplier<List<RdfSource>> once(Supplier<List<RdfSource>> reading) {
+        return new Supplier<>() {
+            private List<RdfSource> sources;
+
+            @Override
+            public synchronized List<RdfSource> get() {
+                if (sources == null)
+                    sources = List.copyOf(reading.get());
+                return sources;
+            }
+        };
     }
 
     /** Bundled files of one kind, from the project folder when present, else from the jar. */

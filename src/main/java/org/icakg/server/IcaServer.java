@@ -58,8 +58,9 @@ public final class IcaServer implements AutoCloseable {
     public static IcaServer start(ServerConfig config) {
         Bundle bundle = config.dataPaths().isEmpty() ? Bundle.bundled() : Bundle.withData(config.dataPaths());
         var dataset = config.store() == null ? Stores.inMemory() : Stores.tdb2(config.store());
-        // While a large file loads, the server's libraries are loaded on a thread of their own.
-        ServerWarmUp warmUp = ServerWarmUp.worthIt(bundle) ? ServerWarmUp.start() : null;
+        // While a large file loads, the server's libraries are loaded on a thread of their own. The bundled data is
+        // small, and is not read at all to reopen a store (the bundle reads its files when first asked for).
+        ServerWarmUp warmUp = !config.dataPaths().isEmpty() && ServerWarmUp.worthIt(bundle) ? ServerWarmUp.start() : null;
         KnowledgeBase kb = KnowledgeBase.open(bundle, config.vocab(), dataset);
         if (warmUp != null)
             warmUp.await();

@@ -48,8 +48,6 @@ final class RequestLog implements AutoCloseable {
     private final AtomicInteger size = new AtomicInteger();
     private final LongAdder dropped = new LongAdder();
     private final boolean on = LOG.isInfoEnabled();
-    /** Lays lines out as the logger would and writes them to standard error, or null: each line through the logger. */
-    private final Layout direct = Layout.ofLogger(LOG);
     private final Thread writer;
     private volatile boolean closed;
 
@@ -73,6 +71,10 @@ final class RequestLog implements AutoCloseable {
     }
 
     private void write() {
+        // Lays lines out as the logger would and writes them to standard error, or null: each line through the logger.
+        // Made here, not by the thread that starts the server: its settings file and date format are no part of the
+        // first answer.
+        Layout direct = Layout.ofLogger(LOG);
         StringBuilder lines = new StringBuilder(8192);
         while (true) {
             boolean last = closed;

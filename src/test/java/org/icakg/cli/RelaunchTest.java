@@ -54,6 +54,22 @@ class RelaunchTest {
     }
 
     @Test
+    void the_launcher_loads_no_class_of_jena_and_the_server_does(@TempDir Path dir) throws Exception {
+        String classes = dir.resolve("classes-%p.log").toString(); // one file per JVM, named by its process id
+        try (ServerProcess.Started s = ServerProcess.serve(dir.resolve("server.log"), List.of(),
+                List.of("-Xlog:class+load=info:file=" + classes), "--data", Fixtures.TINY.toString())) {
+            assertEquals(200, ask(s.url("/sparql?query=ASK%7B%7D")));
+            ProcessHandle launcher = s.process().handle();
+            ProcessHandle server = launcher.descendants().findFirst().orElseThrow();
+            String launcherClasses = Files.readString(dir.resolve("classes-" + launcher.pid() + ".log"));
+            String serverClasses = Files.readString(dir.resolve("classes-" + server.pid() + ".log"));
+            assertTrue(launcherClasses.contains(Relaunch.class.getName()), "the launcher's classes are logged");
+            assertTrue(serverClasses.contains("org.apache.jena."), "the server's classes are logged");
+            assertFalse(launcherClasses.contains("org.apache.jena."), "the launcher loads no class of Jena");
+        }
+    }
+
+    @Test
     void naming_the_jit_option_on_the_command_line_means_no_relaunch(@TempDir Path dir) {
         try (ServerProcess.Started s = ServerProcess.serve(dir.resolve("server.log"),
                 List.of(), List.of("-XX:+DontCompileHugeMethods"), "--data", Fixtures.TINY.toString())) {

@@ -1,0 +1,74 @@
+package org.icakg.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.icakg.store.Stores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bundle reads its files when first asked for: a reopened store reads only the shapes. */
+class LazyBundleTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void the_bundled_files_read_when_asked_for_are_those_of_each_folder() {
+        Bundle bundle = Bundle.bundled();
+        for (var kind : List.<Supplier<List<RdfSource>>>of(bundle::ontology, bundle::shapes, bundle::data))
+            assertSame(kind.get(), kind.get(), "read once");
+        assertEquals(names(Bundle.bundled(Bundle.ONTOLOGY_DIR)), names(bundle.ontology()));
+        assertEquals(names(Bundle.bundled(Bundle.SHAPES_DIR)), names(bundle.shapes()));
+        assertEquals(names(Bundle.bundled(Bundle.DATA_DIR)), names(bundle.data()));
+        assertTrue(!bundle.shapes().isEmpty() && !bundle.data().isEmpty(), "the project bundles shapes and data");
+    }
+
+    @Test
+    void a_reopened_store_reads_only_the_shapes_and_answers_as_before() {
+        Path dir = tmp.resolve("store");
+        KnowledgeBase first = KnowledgeBase.open(Bundle.bundled(), Vocab.DEFAULT, Stores.tdb2(dir));
+        long quads = Txn.calculateRead(first.dataset(), () -> countQuads(first.dataset()));
+        Stores.close(first.dataset());
+
+        AtomicInteger shapesRead = new AtomicInteger();
+        Supplier<List<RdfSource>> unreadable = () -> {
+            throw new UnreadableInputException("not needed to reopen a store");
+        };
+        Bundle bundle = Bundle.lazily(unreadable, () -> {
+            shapesRead.incrementAndGet();
+            return Bundle.bundled(Bundle.SHAPES_DIR);
+        }, unreadable);
+        KnowledgeBase reopened = KnowledgeBase.open(bundle, Vocab.DEFAULT, Stores.tdb2(dir));
+        try {
+            assertNotNull(reopened.shapes());
+            assertEquals(1, shapesRead.get());
+            assertEquals(quads, Txn.calculateRead(reopened.dataset(), () -> countQuads(reopened.dataset())));
+            assertEquals(first.prefixes().getMapping(), reopened.prefixes().getMapping(), "the prefixes of the first load");
+            assertThrows(UnreadableInputException.class, bundle::data, "the data was never read");
+        } finally {
+            Stores.close(reopened.dataset());
+        }
+    }
+
+    private static long countQuads(DatasetGraph dsg) {
+        long n = 0;
+        for (var it = dsg.find(); it.hasNext(); it.next())
+            n++;
+        return n;
+    }
+
+    private static List<String> names(List<RdfSource> sources) {
+        return sources.stream().map(RdfSource::name).toList();
+    }
+}
