@@ -40,8 +40,11 @@ public final class BenchReport {
     /** The whole report as Markdown. */
     public String markdown() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%,d triples (seed %d), %d connections, %.0f s per class after %.0f s warm-up%n%n",
-                results.triples, settings.seed(), settings.connections(), settings.seconds(), settings.warmupSeconds()));
+        double first = Benchmark.warmupSeconds(settings.warmupSeconds(), true);
+        b.append(String.format(Locale.ROOT, "%,d triples (seed %d), %d connections, %.0f s per class after %.0f s warm-up%s%n%n",
+                results.triples, settings.seed(), settings.connections(), settings.seconds(), settings.warmupSeconds(),
+                first == settings.warmupSeconds() ? ""
+                        : String.format(Locale.ROOT, " (%.0f s before each server's first class)", first)));
         if (settings.store())
             b.append("This service answered from its TDB2 store (`serve --store`), not from memory.\n\n");
         if (results.machine != null)
