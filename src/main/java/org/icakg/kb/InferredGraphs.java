@@ -148,9 +148,12 @@ public final class InferredGraphs implements Inference.Premises {
      */
     public Asserted asserted() {
         List<Node> names = new ArrayList<>();
+        boolean[] onlyStating = {true};
         dsg.listGraphNodes().forEachRemaining(g -> {
             if (!vocab.isInferred(g) && !Quad.isDefaultGraph(g))
                 names.add(g);
+            else
+                onlyStating[0] = false;
         });
         // Each name written out once, not once per comparison (some 500,000 comparisons for 32,000 graphs).
         Map<Node, String> written = new HashMap<>(names.size() * 2);
@@ -168,6 +171,11 @@ public final class InferredGraphs implements Inference.Premises {
             if (isAssertedGraph(g))
                 byGraph.put(g, statements);
         }
+        // With no inferred graph left, what the union holds is what is stated: the store copies its own table of
+        // statements (the in-memory store does), rather than a million statements being hashed into a set again.
+        java.util.function.Predicate<Triple> union = onlyStating[0] ? org.icakg.store.Stores.unionAsNow(dsg) : null;
+        if (union != null)
+            return new Asserted(byGraph, union);
         // Sized for every statement at once: a million statements would otherwise be rehashed a dozen times.
         // Jena's open-addressing set: no entry object per statement (a million of them lived through the inference).
         TripleSet stated = new TripleSet((int) Math.min(Integer.MAX_VALUE / 2, count));
@@ -193,8 +201,8 @@ public final class InferredGraphs implements Inference.Premises {
         if (entailed.isEmpty())
             return;
         Node graph = graphFor(support);
-        for (Triple t : entailed)
-            dsg.add(Quad.create(graph, t));
+        // Written together: the in-memory store looks the graph up once for all of them.
+        org.icakg.store.Stores.addAll(dsg, graph, entailed);
         inferredCount += entailed.size();
     }
 

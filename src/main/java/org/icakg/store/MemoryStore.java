@@ -85,6 +85,14 @@ public final class MemoryStore extends DatasetGraphQuads {
         return isUnion(graph) ? view().dense(p, bySubject) : null;
     }
 
+    /** {@link Stores#unionAsNow}: in this thread's transaction; null when a writer's changes keep it from copying. */
+    java.util.function.Predicate<Triple> unionAsNow() {
+        Txn t = txn.get();
+        if (t == null)
+            throw new JenaTransactionException("not in a transaction");
+        return t.pending != null ? t.pending.unionAsNow() : committed.unionAsNow();
+    }
+
     /** Statements in {@code graph}. */
     long size(Node graph) {
         IndexView v = view();
@@ -155,6 +163,12 @@ public final class MemoryStore extends DatasetGraphQuads {
             t.pending.add(graph, Triple.create(s, p, o));
         else
             mutate(pending -> pending.add(graph, Triple.create(s, p, o)));
+    }
+
+    /** {@link Stores#addAll}: the statements {@code ts} into graph {@code g}, in this thread's write transaction. */
+    void addAll(Node g, java.util.List<Triple> ts) {
+        Node graph = writable(g);
+        mutate(pending -> pending.addAll(graph, ts));
     }
 
     @Override

@@ -39,6 +39,17 @@ final class PendingWrite implements IndexView {
         return !base.contains(g, t) && added.add(g, t);
     }
 
+    /** Adds each of {@code ts} to graph {@code g}; the number that were not there. */
+    int addAll(Node g, java.util.List<Triple> ts) {
+        if (base.isEmpty())
+            return added.addAll(g, ts); // a first load: one look-up of the graph for all of them
+        int n = 0;
+        for (Triple t : ts)
+            if (add(g, t))
+                n++;
+        return n;
+    }
+
     boolean delete(Node g, Triple t) {
         if (added.delete(g, t))
             return true;
@@ -51,6 +62,18 @@ final class PendingWrite implements IndexView {
     @Override
     public boolean contains(Node g, Triple t) {
         return added.contains(g, t) || base.contains(g, t) && !removed.contains(Quad.create(g, t));
+    }
+
+    /**
+     * A copy of the union as the writer sees it now, for {@link Stores#unionAsNow}; null when that union is made of
+     * both the committed index and changes to it (only a first load, or a write that has changed nothing yet, copies).
+     */
+    java.util.function.Predicate<Triple> unionAsNow() {
+        if (!removed.isEmpty())
+            return null;
+        if (base.isEmpty())
+            return added.unionAsNow();
+        return added.isEmpty() ? base.unionAsNow() : null;
     }
 
     /** The union as the writer sees it: each statement once, while any graph still holds it. */

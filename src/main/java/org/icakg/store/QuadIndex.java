@@ -66,6 +66,56 @@ final class QuadIndex implements IndexView {
 
     /** Adds {@code t} to graph {@code g}; false when it was there already. */
     boolean add(Node g, Triple t) {
+        if (!hold(g, t))
+            return false;
+        Object statements = graphs.get(g);
+        Object now = with(statements, t);
+        if (now != statements)
+            graphs.put(g, now);
+        return true;
+    }
+
+    /**
+     * Adds each of {@code ts} to graph {@code g}, as {@link #add} does one by one, with one look-up of the graph for
+     * all of them (the inferred statements of a passage are written together). Returns how many were not there.
+     */
+    int addAll(Node g, List<Triple> ts) {
+        Object was = graphs.get(g);
+        Object statements = was == null && ts.size() <= SMALL_GRAPH ? new ArrayList<Triple>(ts.size()) : was;
+        int added = 0;
+        for (Triple t : ts) {
+            if (hold(g, t)) {
+                statements = with(statements, t);
+                added++;
+            }
+        }
+        if (added > 0 && statements != was)
+            graphs.put(g, statements);
+        return added;
+    }
+
+    /** A graph's statements ({@link #graphs}: null, a list or a graph) with {@code t} added: the same object or its successor. */
+    private static Object with(Object statements, Triple t) {
+        if (statements == null) {
+            List<Triple> one = new ArrayList<>(4);
+            one.add(t);
+            return one;
+        }
+        if (statements instanceof Graph graph) {
+            graph.add(t);
+            return graph;
+        }
+        List<Triple> few = smallGraph(statements);
+        few.add(t);
+        if (few.size() <= SMALL_GRAPH)
+            return few;
+        Graph graph = new GraphMem2Fast();
+        few.forEach(graph::add);
+        return graph;
+    }
+
+    /** Records that graph {@code g} holds {@code t}, in the union and the holders; false when it held it already. */
+    private boolean hold(Node g, Triple t) {
         Object h = holders.putIfAbsent(t, g);
         if (h == null) {
             union.add(t);
@@ -91,22 +141,6 @@ final class QuadIndex implements IndexView {
             }
         } else if (!manyHolders(h).add(g)) {
             return false;
-        }
-        Object statements = graphs.get(g);
-        if (statements == null) {
-            List<Triple> one = new ArrayList<>(4);
-            one.add(t);
-            graphs.put(g, one);
-        } else if (statements instanceof Graph graph) {
-            graph.add(t);
-        } else {
-            List<Triple> few = smallGraph(statements);
-            few.add(t);
-            if (few.size() > SMALL_GRAPH) {
-                Graph graph = new GraphMem2Fast();
-                few.forEach(graph::add);
-                graphs.put(g, graph);
-            }
         }
         return true;
     }
@@ -202,6 +236,12 @@ final class QuadIndex implements IndexView {
 
     boolean unionContains(Triple t) { return holders.containsKey(t); }
 
+    /** A copy of the table of statements, as a test of whether the union holds one: later changes leave it as it is. */
+    java.util.function.Predicate<Triple> unionAsNow() {
+        Holders copy = new Holders(holders);
+        return copy::containsKey;
+    }
+
     /** Statements of graph {@code g} matching the pattern. */
     @Override
     public Iterator<Triple> graph(Node g, Node s, Node p, Node o) {
@@ -262,6 +302,11 @@ final class QuadIndex implements IndexView {
      * while a load fills it.
      */
     private static final class Holders extends FastHashMap<Triple, Object> {
+        Holders() { }
+
+        /** A copy of {@code other}: its arrays copied whole, no statement hashed again. */
+        Holders(Holders other) { super(other); }
+
         @Override
         protected Triple[] newKeysArray(int size) { return new Triple[size]; }
 

@@ -87,6 +87,29 @@ public final class Stores {
         return Txn.calculateRead(dsg, () -> org.apache.jena.riot.system.PrefixMapFactory.create(dsg.prefixes()));
     }
 
+    /**
+     * What the union of {@code dsg}'s named graphs holds now, as a test of one statement that does not change with
+     * later writes; null when the store cannot make one. On the in-memory store, in the calling thread's
+     * transaction, it is a copy of the store's own table of statements (a few copies of arrays): cheaper than
+     * collecting the statements again, and safe to ask from other threads while this one goes on writing.
+     */
+    public static java.util.function.Predicate<org.apache.jena.graph.Triple> unionAsNow(DatasetGraph dsg) {
+        return dsg instanceof MemoryStore store ? store.unionAsNow() : null;
+    }
+
+    /**
+     * Adds {@code ts} to the named graph {@code g} of {@code dsg}, as adding each quad does; the in-memory store
+     * looks the graph up once for all of them. In a write transaction (or one of its own when there is none).
+     */
+    public static void addAll(DatasetGraph dsg, org.apache.jena.graph.Node g, java.util.List<org.apache.jena.graph.Triple> ts) {
+        if (dsg instanceof MemoryStore store) {
+            store.addAll(g, ts);
+            return;
+        }
+        for (org.apache.jena.graph.Triple t : ts)
+            dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+    }
+
     /** True when the data set holds no statement at all. */
     public static boolean isEmpty(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> dsg.isEmpty() && !dsg.find().hasNext());

@@ -39,4 +39,43 @@ class Utf8Test {
         assertEquals(1, error.line());
         assertEquals(3, error.column());
     }
+
+    @Test
+    void every_byte_sequence_is_judged_as_the_jdk_decoder_judges_it() {
+        // Random text mixing ASCII, well-formed characters of every length and stray bytes of every value (overlong
+        // forms, surrogates, sequences cut short, code points above U+10FFFF): the first bad byte found is the one
+        // at which the JDK's strict decoder stops.
+        java.util.Random random = new java.util.Random(20251201);
+        byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), "Ж".getBytes(StandardCharsets.UTF_8),
+                "अ".getBytes(StandardCharsets.UTF_8), "𝔸".getBytes(StandardCharsets.UTF_8),
+                {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xF0, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF},
+                {(byte) 0xE2, (byte) 0x82}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}};
+        int bad = 0;
+        for (int round = 0; round < 20_000; round++) {
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            int length = random.nextInt(12);
+            for (int i = 0; i < length; i++) {
+                if (random.nextInt(10) == 0)
+                    text.write(random.nextInt(256));
+                else
+                    text.writeBytes(pieces[random.nextInt(random.nextInt(10) == 0 ? pieces.length : 4)]);
+            }
+            byte[] bytes = text.toByteArray();
+            int expected = jdkFirstBadByte(bytes);
+            if (expected >= 0)
+                bad++;
+            assertEquals(expected, Utf8.firstBadByte(bytes), () -> java.util.HexFormat.ofDelimiter(" ").formatHex(bytes));
+        }
+        assertEquals(true, bad > 1_000, "the inputs include many that are not UTF-8");
+    }
+
+    private static int jdkFirstBadByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        var in = java.nio.ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length * 2 + 2);
+        return decoder.decode(in, out, true).isError() ? in.position() : -1;
+    }
 }

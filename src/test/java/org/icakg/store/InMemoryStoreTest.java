@@ -43,6 +43,84 @@ class InMemoryStoreTest {
     }
 
     @Test
+    void a_copy_of_the_union_answers_what_it_held_when_taken_whatever_is_written_after() {
+        org.apache.jena.graph.Triple sa = org.apache.jena.graph.Triple.create(S, P, iri("a")),
+                sb = org.apache.jena.graph.Triple.create(S, Q, iri("b")), sc = org.apache.jena.graph.Triple.create(S, Q, iri("c"));
+        Txn.executeWrite(dsg, () -> {
+            var asNow = Stores.unionAsNow(dsg);
+            dsg.add(G1, S, Q, iri("c"));
+            assertTrue(asNow.test(sa) && asNow.test(sb), "held when the copy was taken");
+            assertFalse(asNow.test(sc), "added after the copy");
+            assertTrue(Stores.unionAsNow(dsg) == null, "a write that has changed the committed statements is not copied");
+        });
+        DatasetGraph fresh = Stores.inMemory();
+        Txn.executeWrite(fresh, () -> {
+            fresh.add(G1, S, P, iri("a"));
+            var asNow = Stores.unionAsNow(fresh);
+            fresh.delete(Quad.create(G1, sa));
+            fresh.add(G2, S, Q, iri("b"));
+            assertTrue(asNow.test(sa), "a first load's statements, copied before one was removed");
+            assertFalse(asNow.test(sb), "added after the copy");
+        });
+        assertTrue(Txn.calculateRead(dsg, () -> Stores.unionAsNow(dsg).test(sc)), "a reader's copy of the committed union");
+    }
+
+    @Test
+    void statements_written_together_give_the_quads_of_writing_them_one_by_one() {
+        // Into a store's first load and into one with committed statements: a statement another graph holds, one
+        // listed twice, a graph past the size at which it gets an index of its own, and a list with nothing new.
+        List<org.apache.jena.graph.Triple> many = new ArrayList<>();
+        many.add(org.apache.jena.graph.Triple.create(S, P, iri("a")));
+        for (int i = 0; i < 3 * QuadIndex.SMALL_GRAPH; i++)
+            many.add(org.apache.jena.graph.Triple.create(iri("s" + i % 7), Q, iri("o" + i)));
+        many.add(many.get(5));
+        List<org.apache.jena.graph.Triple> few = List.of(org.apache.jena.graph.Triple.create(S, Q, iri("b")),
+                org.apache.jena.graph.Triple.create(S, Q, iri("z")), org.apache.jena.graph.Triple.create(S, Q, iri("z")));
+        Node g3 = iri("graph/3"), g4 = iri("graph/4"), g5 = iri("graph/5");
+        List<org.apache.jena.graph.Triple> nothingNew = List.of(org.apache.jena.graph.Triple.create(S, P, iri("a")));
+        for (boolean committedFirst : new boolean[] {false, true}) {
+            DatasetGraph together = Stores.inMemory(), oneByOne = Stores.inMemory();
+            for (DatasetGraph d : List.of(together, oneByOne))
+                if (committedFirst)
+                    Txn.executeWrite(d, () -> d.add(G2, S, Q, iri("b")));
+            Txn.executeWrite(together, () -> {
+                if (!committedFirst)
+                    together.add(G2, S, Q, iri("b"));
+                together.add(G1, S, P, iri("a"));
+                Stores.addAll(together, g3, many);
+                Stores.addAll(together, g4, few);
+                Stores.addAll(together, g3, few);
+                Stores.addAll(together, G1, nothingNew);
+                Stores.addAll(together, g5, List.of());
+            });
+            Txn.executeWrite(oneByOne, () -> {
+                if (!committedFirst)
+                    oneByOne.add(G2, S, Q, iri("b"));
+                oneByOne.add(G1, S, P, iri("a"));
+                for (var t : many)
+                    oneByOne.add(Quad.create(g3, t));
+                for (var t : few) {
+                    oneByOne.add(Quad.create(g4, t));
+                    oneByOne.add(Quad.create(g3, t));
+                }
+            });
+            Txn.executeRead(together, () -> Txn.executeRead(oneByOne, () -> {
+                assertEquals(quads(oneByOne, Node.ANY), quads(together, Node.ANY));
+                for (Node g : List.of(G1, G2, g3, g4, g5))
+                    assertEquals(quads(oneByOne, g), quads(together, g), g.toString());
+                assertEquals(quads(oneByOne, g3).size(), 3 * QuadIndex.SMALL_GRAPH + 3);
+                assertEquals(List.of(G1, G2, g3, g4).stream().map(Node::getURI).sorted().toList(),
+                        org.apache.jena.atlas.iterator.Iter.toList(together.listGraphNodes()).stream().map(Node::getURI).sorted().toList());
+                assertEquals(oneByOne.getDefaultGraph().size(), together.getDefaultGraph().size());
+            }));
+        }
+    }
+
+    private static java.util.Set<Quad> quads(DatasetGraph d, Node g) {
+        return java.util.Set.copyOf(org.apache.jena.atlas.iterator.Iter.toList(d.find(g, Node.ANY, Node.ANY, Node.ANY)));
+    }
+
+    @Test
     void sparql_default_graph_is_the_union_of_named_graphs_without_duplicates() {
         assertEquals(List.of("2"), select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "n"));
     }
