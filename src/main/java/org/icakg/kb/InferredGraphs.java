@@ -18,6 +18,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.icakg.store.Stores;
 
 /**
  * The inferred graphs of a data set, read and written in the caller's write transaction: which statements are
@@ -173,7 +174,7 @@ public final class InferredGraphs implements Inference.Premises {
         }
         // With no inferred graph left, what the union holds is what is stated: the store copies its own table of
         // statements (the in-memory store does), rather than a million statements being hashed into a set again.
-        java.util.function.Predicate<Triple> union = onlyStating[0] ? org.icakg.store.Stores.unionAsNow(dsg) : null;
+        Predicate<Triple> union = onlyStating[0] ? Stores.unionAsNow(dsg) : null;
         if (union != null)
             return new Asserted(byGraph, union);
         // Sized for every statement at once: a million statements would otherwise be rehashed a dozen times.
@@ -202,7 +203,7 @@ public final class InferredGraphs implements Inference.Premises {
             return;
         Node graph = graphFor(support);
         // Written together: the in-memory store looks the graph up once for all of them.
-        org.icakg.store.Stores.addAll(dsg, graph, entailed);
+        Stores.addAll(dsg, graph, entailed);
         inferredCount += entailed.size();
     }
 

@@ -1,9 +1,12 @@
 package org.icakg.store;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -86,7 +89,7 @@ public final class MemoryStore extends DatasetGraphQuads {
     }
 
     /** {@link Stores#unionAsNow}: in this thread's transaction; null when a writer's changes keep it from copying. */
-    java.util.function.Predicate<Triple> unionAsNow() {
+    Predicate<Triple> unionAsNow() {
         Txn t = txn.get();
         if (t == null)
             throw new JenaTransactionException("not in a transaction");
@@ -166,7 +169,7 @@ public final class MemoryStore extends DatasetGraphQuads {
     }
 
     /** {@link Stores#addAll}: the statements {@code ts} into graph {@code g}, in this thread's write transaction. */
-    void addAll(Node g, java.util.List<Triple> ts) {
+    void addAll(Node g, List<Triple> ts) {
         Node graph = writable(g);
         mutate(pending -> pending.addAll(graph, ts));
     }
@@ -177,7 +180,7 @@ public final class MemoryStore extends DatasetGraphQuads {
         mutate(pending -> pending.delete(g, q.asTriple()));
     }
 
-    private void mutate(java.util.function.Consumer<PendingWrite> change) {
+    private void mutate(Consumer<PendingWrite> change) {
         Txn t = txn.get();
         if (t == null) {
             org.apache.jena.system.Txn.executeWrite(this, () -> mutate(change));

@@ -3,8 +3,10 @@ package org.icakg.store;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -40,7 +42,7 @@ final class PendingWrite implements IndexView {
     }
 
     /** Adds each of {@code ts} to graph {@code g}; the number that were not there. */
-    int addAll(Node g, java.util.List<Triple> ts) {
+    int addAll(Node g, List<Triple> ts) {
         if (base.isEmpty())
             return added.addAll(g, ts); // a first load: one look-up of the graph for all of them
         int n = 0;
@@ -68,7 +70,7 @@ final class PendingWrite implements IndexView {
      * A copy of the union as the writer sees it now, for {@link Stores#unionAsNow}; null when that union is made of
      * both the committed index and changes to it (only a first load, or a write that has changed nothing yet, copies).
      */
-    java.util.function.Predicate<Triple> unionAsNow() {
+    Predicate<Triple> unionAsNow() {
         if (!removed.isEmpty())
             return null;
         if (base.isEmpty())

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -237,7 +238,7 @@ final class QuadIndex implements IndexView {
     boolean unionContains(Triple t) { return holders.containsKey(t); }
 
     /** A copy of the table of statements, as a test of whether the union holds one: later changes leave it as it is. */
-    java.util.function.Predicate<Triple> unionAsNow() {
+    Predicate<Triple> unionAsNow() {
         Holders copy = new Holders(holders);
         return copy::containsKey;
     }

@@ -2,7 +2,11 @@ package org.icakg.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
 
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.main.QC;
@@ -93,7 +97,7 @@ public final class Stores {
      * transaction, it is a copy of the store's own table of statements (a few copies of arrays): cheaper than
      * collecting the statements again, and safe to ask from other threads while this one goes on writing.
      */
-    public static java.util.function.Predicate<org.apache.jena.graph.Triple> unionAsNow(DatasetGraph dsg) {
+    public static Predicate<Triple> unionAsNow(DatasetGraph dsg) {
         return dsg instanceof MemoryStore store ? store.unionAsNow() : null;
     }
 
@@ -101,12 +105,12 @@ public final class Stores {
      * Adds {@code ts} to the named graph {@code g} of {@code dsg}, as adding each quad does; the in-memory store
      * looks the graph up once for all of them. In a write transaction (or one of its own when there is none).
      */
-    public static void addAll(DatasetGraph dsg, org.apache.jena.graph.Node g, java.util.List<org.apache.jena.graph.Triple> ts) {
+    public static void addAll(DatasetGraph dsg, Node g, List<Triple> ts) {
         if (dsg instanceof MemoryStore store) {
             store.addAll(g, ts);
             return;
         }
-        for (org.apache.jena.graph.Triple t : ts)
+        for (Triple t : ts)
             dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
     }
 
