@@ -261,14 +261,10 @@ public final class Stats {
     private static Snapshot inMemory(DatasetGraph dsg, BooleanSupplier stopped) {
         Graph union = dsg.getUnionGraph();
         Set<Node> subjects = new HashSet<>();
-        int[] unchecked = {0};
+        StopCheck check = new StopCheck(stopped, CHECK_EVERY);
         union.find().forEachRemaining(t -> {
             subjects.add(t.getSubject());
-            if (++unchecked[0] == CHECK_EVERY) {
-                unchecked[0] = 0;
-                if (stopped.getAsBoolean())
-                    throw new CancellationException("the server is stopping");
-            }
+            check.tick();
         });
         Map<Node, Long> perClass = new HashMap<>();
         union.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> perClass.merge(t.getObject(), 1L, Long::sum));

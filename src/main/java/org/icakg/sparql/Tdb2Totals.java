@@ -125,14 +125,10 @@ public final class Tdb2Totals {
      * statement stated in many graphs is decoded once.
      */
     public void statements(Node predicate, BiConsumer<Node, Node> each) {
-        int[] unchecked = {0};
+        StopCheck check = new StopCheck(stopped, DECODE_CHECK_EVERY); // two nodes read, each maybe from disk
         eachStatement(predicate, (o, s) -> {
             each.accept(node(s), node(o));
-            if (++unchecked[0] == DECODE_CHECK_EVERY) { // two nodes read, each maybe from disk
-                unchecked[0] = 0;
-                if (stopped.getAsBoolean())
-                    throw new CancellationException("the server is stopping");
-            }
+            check.tick();
         });
     }
 
@@ -207,14 +203,10 @@ public final class Tdb2Totals {
      */
     private Map<Node, Long> decoded(Map<Long, Long> counts) {
         Map<Node, Long> out = new LinkedHashMap<>();
-        int unchecked = 0;
+        StopCheck check = new StopCheck(stopped, DECODE_CHECK_EVERY);
         for (Map.Entry<Long, Long> e : counts.entrySet()) {
             out.put(node(e.getKey()), e.getValue());
-            if (++unchecked == DECODE_CHECK_EVERY) {
-                unchecked = 0;
-                if (stopped.getAsBoolean())
-                    throw new CancellationException("the server is stopping");
-            }
+            check.tick();
         }
         return out;
     }
@@ -244,14 +236,10 @@ public final class Tdb2Totals {
             each.accept(bb.getLong(at), bb.getLong(at + ID), bb.getLong(at + 2 * ID), bb.getLong(at + 3 * ID));
             return Boolean.TRUE;
         });
-        int unchecked = 0;
+        StopCheck check = new StopCheck(stopped, CHECK_EVERY);
         while (it.hasNext()) {
             it.next();
-            if (++unchecked == CHECK_EVERY) {
-                unchecked = 0;
-                if (stopped.getAsBoolean())
-                    throw new CancellationException("the server is stopping");
-            }
+            check.tick();
         }
     }
 
