@@ -31,13 +31,15 @@ final class QuadIndex implements IndexView {
     /** Statements held by more graphs than this keep their graphs in a hash set rather than an array. */
     static final int SMALL_HOLDERS = 8;
 
-    private final Graph union = new GraphMem2Fast();
     /**
      * Statement → the graph that holds it ({@link Node}), the graphs ({@code Node[]}) when a few do, or a
      * {@code Set<Node>} when more than {@link #SMALL_HOLDERS} do: a statement of a hub (a class every passage's
      * subjects share) is held by thousands of graphs, and adding or testing one of them must not scan them all.
+     * Each statement's slot in this table is its number in the union's index.
      */
     private final Holders holders = new Holders();
+    /** The union, indexed by subject, predicate and object over the slots of {@link #holders}. */
+    private final UnionTriples union = new UnionTriples(holders);
     /**
      * Named graph → its statements: a list while it holds at most {@link #SMALL_GRAPH} (a passage holds a few dozen,
      * and tens of thousands of triple indexes that small cost more to build and keep than to scan), a triple index
@@ -119,7 +121,7 @@ final class QuadIndex implements IndexView {
     private boolean hold(Node g, Triple t) {
         Object h = holders.putIfAbsent(t, g);
         if (h == null) {
-            union.add(t);
+            union.added(t, holders.lastAdded);
             if (columns != null)
                 columns.added(t);
         } else if (h instanceof Node n) {
@@ -154,8 +156,7 @@ final class QuadIndex implements IndexView {
         if (h instanceof Node n) {
             if (!n.equals(g))
                 return false;
-            holders.removeUnchecked(t);
-            union.delete(t);
+            union.removed(t, holders.removeAndGetIndex(t));
             if (columns != null)
                 columns.removed(t);
         } else if (h instanceof Node[] in) {
@@ -302,7 +303,10 @@ final class QuadIndex implements IndexView {
      * object per statement, which at a million statements is 50 MB less to allocate, and for the collector to copy
      * while a load fills it.
      */
-    private static final class Holders extends FastHashMap<Triple, Object> {
+    private static final class Holders extends FastHashMap<Triple, Object> implements UnionTriples.Table {
+        /** The slot of the statement {@link #putIfAbsent} added last. */
+        int lastAdded = -1;
+
         Holders() { }
 
         /** A copy of {@code other}: its arrays copied whole, no statement hashed again. */
@@ -328,8 +332,15 @@ final class QuadIndex implements IndexView {
             values[index] = h;
             hashCodesOrDeletedIndices[index] = hash;
             positions[~position] = ~index;
+            lastAdded = index;
             return null;
         }
+
+        @Override
+        public Triple at(int slot) { return keys[slot]; }
+
+        @Override
+        public int slotLimit() { return keysPos; }
     }
 
     private static int indexOf(Node[] in, Node g) {
