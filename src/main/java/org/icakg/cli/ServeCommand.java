@@ -37,13 +37,25 @@ final class ServeCommand {
         ServerConfig config = config(argv, System.getenv());
         presetJettyReferencesPerCacheLine(Runtime.getRuntime().maxMemory());
         long start = System.nanoTime();
-        err.println("Loading " + (config.dataPaths().isEmpty() ? "the bundled data" : config.dataPaths())
-                + (config.store() == null ? " in memory" : " into store " + config.store()) + " ...");
+        err.println(startMessage(config));
         IcaServer server = IcaServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "ica-kg-shutdown"));
+        if (config.store() != null && !config.dataPaths().isEmpty() && server.knowledgeBase().dataSources().isEmpty())
+            err.println("warning: store " + config.store() + " already held data and was reopened as it is: "
+                    + config.dataPaths() + " not loaded (only an empty store is loaded from --data; export this one, or "
+                    + "name a new --store folder, to serve other files)");
         err.printf("ica-kg serving %s/ (SPARQL at %s/sparql, editor at %s/query) — ready in %d ms%n",
                 server.url(), server.url(), server.url(), (System.nanoTime() - start) / 1_000_000);
         return 0;
+    }
+
+    /** What a start does before it serves: a load in memory, or the opening of a store (loaded only when empty). */
+    static String startMessage(ServerConfig config) {
+        String data = config.dataPaths().isEmpty() ? "the bundled data" : config.dataPaths().toString();
+        if (config.store() == null)
+            return "Loading " + data + " in memory ...";
+        return "Opening store " + config.store() + " (reopened as it is when it holds data, else " + data
+                + " is loaded into it) ...";
     }
 
     /**

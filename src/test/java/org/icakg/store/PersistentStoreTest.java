@@ -142,6 +142,33 @@ class PersistentStoreTest {
     }
 
     @Test
+    void a_start_on_a_store_that_holds_data_says_it_reopened_it_and_did_not_load_the_files_named() throws Exception {
+        Path dir = tmp.resolve("store");
+        Stores.close(Fixtures.tdb2(dir).dataset());
+        Path other = Files.writeString(tmp.resolve("other.ttl"), "<https://example.org/a> <https://example.org/b> 1 .");
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--store", dir.toString(), "--port", "0", "--data", other.toString())
+                .redirectErrorStream(true).start();
+        StringBuilder said = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            // Everything a start says comes before the line that it serves (or the end, should it fail).
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                said.append(line).append('\n');
+                if (line.contains("ica-kg serving"))
+                    break;
+            }
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+        String output = said.toString();
+        assertTrue(output.contains("Opening store " + dir), output);
+        assertTrue(output.contains("already held data and was reopened as it is: [" + other + "] not loaded"), output);
+        assertTrue(output.contains("ica-kg serving"), output);
+    }
+
+    @Test
     void a_store_folder_that_cannot_be_created_is_a_clear_error() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
