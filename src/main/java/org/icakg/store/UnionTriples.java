@@ -103,9 +103,7 @@ final class UnionTriples extends GraphBase {
                 best = l;
             bound++;
         }
-        if (best == null)
-            return new All(table);
-        return new Listed(table, best, bound > 1 ? pattern : null);
+        return new Slotted(table, best, bound > 1 ? pattern : null);
     }
 
     @Override
@@ -147,8 +145,11 @@ final class UnionTriples extends GraphBase {
         }
     }
 
-    /** The statements of one list, those that match {@code pattern} when it binds more than that list's node. */
-    private static final class Listed extends NiceIterator<Triple> {
+    /**
+     * The statements in the slots of a list, or in every slot of the table when the list is null; those that match
+     * {@code pattern} when it is not null (it binds more than the list's node).
+     */
+    private static final class Slotted extends NiceIterator<Triple> {
         private final Table table;
         private final int[] slots;
         private final int size;
@@ -156,49 +157,20 @@ final class UnionTriples extends GraphBase {
         private int next;
         private Triple found;
 
-        Listed(Table table, Slots list, Triple pattern) {
+        Slotted(Table table, Slots list, Triple pattern) {
             this.table = table;
-            this.slots = list.slots;
-            this.size = list.size;
+            this.slots = list == null ? null : list.slots;
+            this.size = list == null ? table.slotLimit() : list.size;
             this.pattern = pattern;
         }
 
         @Override
         public boolean hasNext() {
             while (found == null && next < size) {
-                Triple t = table.at(slots[next++]);
-                if (pattern == null || matches(pattern, t))
+                Triple t = table.at(slots == null ? next++ : slots[next++]); // null: a free slot of the table
+                if (t != null && (pattern == null || matches(pattern, t)))
                     found = t;
             }
-            return found != null;
-        }
-
-        @Override
-        public Triple next() {
-            if (!hasNext())
-                throw new NoSuchElementException();
-            Triple t = found;
-            found = null;
-            return t;
-        }
-    }
-
-    /** Every statement of the table. */
-    private static final class All extends NiceIterator<Triple> {
-        private final Table table;
-        private final int limit;
-        private int next;
-        private Triple found;
-
-        All(Table table) {
-            this.table = table;
-            this.limit = table.slotLimit();
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (found == null && next < limit)
-                found = table.at(next++);
             return found != null;
         }
 
