@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -36,7 +41,8 @@ import org.icakg.store.Stores;
  * Who changed what, when: one RDF Patch per accepted write, with headers {@code id}, {@code user} and {@code time}.
  * <p>
  * With a store the patches are files {@code NNNNNNNN.rdfp} in the folder {@code audit/} inside the store's folder,
- * written and flushed to disk before the write commits (a write whose commit then fails has its patch removed; after
+ * written and flushed to disk before the write commits (made and forced on a thread of their own while the write is
+ * checked, then given their name) (a write whose commit then fails has its patch removed; after
  * a crash between the two, {@link #inDirectory} finds the last patch not in the store and sets it aside as
  * {@code .rdfp.not-committed}). The log is kept out of the data set on purpose: SPARQL readers are anonymous and
  * must not see maintainers' names. Without a store the log is kept in memory, like the data.
@@ -49,6 +55,16 @@ public final class AuditLog {
 
     /** One accepted write. */
     public record Entry(String id, String user, Instant time, int added, int removed) {}
+
+    /**
+     * Makes and writes the patches ahead of their commits, so that forcing one to disk overlaps the write's
+     * inference and validation. One daemon thread, made at the first write.
+     */
+    private static final Executor WRITER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ica-kg-audit");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Path dir;
     private final TreeMap<String, byte[]> memory = new TreeMap<>();
@@ -76,27 +92,88 @@ public final class AuditLog {
         return log;
     }
 
-    /** Records a write before it commits; durable when this returns. */
-    public synchronized Entry record(String user, Change change) {
+    /**
+     * Starts recording a write whose change is known but not yet checked: the patch is made, written to a temporary
+     * file and forced to disk on a thread of its own while the write is inferred and validated. Then
+     * {@link #publish} (before the commit) or {@link #discard(Pending)} (when the write is refused). Call within the
+     * write's transaction: the store's single writer is what keeps the ids in order.
+     */
+    public synchronized Pending prepare(String user, Change change) {
         String id = String.format("%08d", last + 1);
         Instant time = Instant.now();
-        byte[] patch = patch(id, user, time, change);
-        if (dir == null)
-            memory.put(id, patch);
-        else
-            writeDurably(dir.resolve(id + EXTENSION), patch);
         last++;
-        return new Entry(id, user, time, change.added().size(), change.removed().size());
+        Entry entry = new Entry(id, user, time, change.added().size(), change.removed().size());
+        Path tmp = dir == null ? null : temporary(dir.resolve(id + EXTENSION));
+        CompletableFuture<byte[]> written = CompletableFuture.supplyAsync(() -> {
+            byte[] patch = patch(id, user, time, change);
+            if (tmp != null)
+                writeForced(tmp, patch);
+            return patch;
+        }, WRITER);
+        return new Pending(entry, tmp, written);
     }
 
-    /** Forgets a recorded write whose commit failed. */
-    public synchronized void discard(Entry entry) {
+    /**
+     * Makes a prepared record part of the log, durably: once this returns, the patch is on disk under its own name.
+     * A failure to write it (a full disk) is thrown here, before the write commits.
+     */
+    public void publish(Pending pending) {
+        byte[] patch = pending.await();
+        synchronized (this) {
+            if (dir == null) {
+                memory.put(pending.entry().id(), patch);
+                return;
+            }
+            Path file = dir.resolve(pending.entry().id() + EXTENSION);
+            try {
+                Files.move(pending.tmp(), file, StandardCopyOption.ATOMIC_MOVE);
+                try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                    d.force(true);
+                }
+            } catch (IOException e) {
+                deleteQuietly(pending.tmp());
+                throw new UncheckedIOException("cannot write audit entry " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Forgets a prepared record of a write that was refused or whose commit failed, published or not. */
+    public void discard(Pending pending) {
+        try {
+            pending.await();
+        } catch (RuntimeException e) {
+            // the patch was never written: nothing of it to remove but the temporary file
+        }
+        deleteQuietly(pending.tmp());
+        discard(pending.entry());
+    }
+
+    /** Forgets a recorded write whose commit failed; its id is given to the next write when no other came since. */
+    private synchronized void discard(Entry entry) {
         memory.remove(entry.id());
+        if (last == Long.parseLong(entry.id()))
+            last--;
         if (dir != null) {
             try {
                 Files.deleteIfExists(dir.resolve(entry.id() + EXTENSION));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A record being written ahead of its write's commit ({@link #prepare}). */
+    public record Pending(Entry entry, Path tmp, CompletableFuture<byte[]> written) {
+        /** The patch, once written and forced to disk; the failure to write it, unwrapped. */
+        byte[] await() {
+            try {
+                return written.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r)
+                    throw r;
+                if (e.getCause() instanceof Error err)
+                    throw err;
+                throw e;
             }
         }
     }
@@ -182,25 +259,29 @@ public final class AuditLog {
         last--;
     }
 
-    private static void writeDurably(Path file, byte[] bytes) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel d = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                d.force(true);
-            }
+    private static Path temporary(Path file) { return file.resolveSibling(file.getFileName() + ".tmp"); }
+
+    /** Writes {@code bytes} to {@code tmp} and forces them to disk. */
+    private static void writeForced(Path tmp, byte[] bytes) {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining())
+                ch.write(buffer);
+            ch.force(true);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the half-written file is only in the way of this entry's id, which the next write overwrites
-            }
-            throw new UncheckedIOException("cannot write audit entry " + file + ": " + e.getMessage(), e);
+            deleteQuietly(tmp);
+            throw new UncheckedIOException("cannot write audit entry " + tmp + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null)
+            return;
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a half-written temporary file is only in the way of this entry's id, which the next write overwrites
         }
     }
 

@@ -111,11 +111,16 @@ public final class WriteGate {
         DatasetGraph dsg = kb.dataset();
         dsg.begin(TxnType.WRITE);
         boolean ended = false;
+        AuditLog.Pending record = null;
+        boolean recorded = false;
         try {
             RecordingDataset recording = new RecordingDataset(dsg, kb.vocab());
             operation.accept(recording);
             Change change = recording.change();
             refuseEmptySources(dsg, change);
+            // The audit record is made and forced to disk while the change is inferred and validated.
+            if (commit)
+                record = audit.prepare(user, change);
             List<Quad> changed = new ArrayList<>(change.added());
             changed.addAll(change.removed());
             GraphKinds.Session graphs = kb.statingGraphs().session(dsg, changed);
@@ -126,20 +131,21 @@ public final class WriteGate {
                 ended = true;
                 return new Outcome(report, change, false, null, System.nanoTime() - start);
             }
-            AuditLog.Entry entry = audit.record(user, change);
-            try {
-                dsg.commit();
-                ended = true;
-                graphs.keep();
-            } catch (RuntimeException e) {
-                audit.discard(entry);
-                throw e;
-            }
-            return new Outcome(report, change, true, entry, System.nanoTime() - start);
+            audit.publish(record);
+            dsg.commit();
+            ended = true;
+            recorded = true;
+            graphs.keep();
+            return new Outcome(report, change, true, record.entry(), System.nanoTime() - start);
         } finally {
-            if (!ended)
-                dsg.abort();
-            dsg.end();
+            try {
+                if (record != null && !recorded)
+                    audit.discard(record);
+            } finally {
+                if (!ended)
+                    dsg.abort();
+                dsg.end();
+            }
         }
     }
 

@@ -31,7 +31,8 @@ public final class BenchCommand {
             "                                                                  (--data: loading FILE in memory, -Xmx2g",
             "                                                                  unless --service-jvm names a heap)",
             "       java -jar bench/target/ica-kg-bench.jar writes [--triples N] [--writes 30] [--seed N] [--work DIR]",
-            "         [--in-memory]                                          only the gated-write target (to a copy",
+            "         [--in-memory] [--service-jvm OPTION]... [--service-jar JAR]",
+            "                                                                only the gated-write target (to a copy",
             "                                                                  of the TDB2 store, or served in memory)");
 
     private static final long DEFAULT_TRIPLES = 1_000_000;

@@ -58,8 +58,9 @@ final class GatedWrites {
         Path log = settings.workDir().resolve("logs").resolve("writes.log");
         List<String> serve = new ArrayList<>(List.of("--port", Integer.toString(port), "--users", users.toString()));
         serve.addAll(source);
-        Process server = ServerProcess.spawnServe(settings.serviceJarIfBuilt(), List.of(BenchSettings.SERVICE_HEAP),
-                serve, log);
+        List<String> jvm = new ArrayList<>(List.of(BenchSettings.SERVICE_HEAP));
+        jvm.addAll(settings.serviceJvmOptions());
+        Process server = ServerProcess.spawnServe(settings.serviceJarIfBuilt(), jvm, serve, log);
         try {
             awaitAnswer(server, port, log);
             Benchmark.say(progress, "Writes: %d warm-up and %d measured writes of %d statements ...", WARMUP_WRITES,
