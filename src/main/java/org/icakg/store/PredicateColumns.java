@@ -18,9 +18,9 @@ import org.apache.jena.graph.Triple;
 
 /**
  * Look-ups of one predicate's statements by subject ({@code <m> ica:date ?d}) and by object
- * ({@code ?m ica:hostedBy <state>}) as hash hits, beside a triple index that answers them by scanning: Jena's
- * {@code GraphMem2Fast} finds {@code (s, p, ?)} by walking every statement of the subject, and {@code (?, p, o)} by
- * walking every statement of the object (a state is the object of thousands), each a pointer chased through memory.
+ * ({@code ?m ica:hostedBy <state>}) as hash hits, beside a triple index that answers them by scanning: the union's
+ * index ({@link UnionTriples}) finds {@code (s, p, ?)} by walking every statement of the subject, and {@code (?, p, o)}
+ * by walking every statement of the object (a state is the object of thousands), each a pointer chased through memory.
  * A query over a forum's 500 meetings makes thousands of such finds.
  * <p>
  * A column (the statements of one predicate, grouped by subject or by object) is built from the triple index when
