@@ -21,7 +21,7 @@ import org.apache.jena.util.iterator.NullIterator;
  * and no duplicate test, and the collector traces three {@code int} arrays per node instead of a set of references.
  *
  * <p>Removing a statement finds its slot in the three lists (a linear scan of {@code int}s: a predicate's list of a
- * million slots is scanned in well under a millisecond) and moves the last slot into its place, so the lists keep no
+ * million slots is scanned in about a millisecond) and moves the last slot into its place, so the lists keep no
  * order. Not thread-safe, as the index that owns it ({@link QuadIndex}).
  */
 final class UnionTriples extends GraphBase {
@@ -79,31 +79,24 @@ final class UnionTriples extends GraphBase {
     @Override
     protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
         Node s = pattern.getSubject(), p = pattern.getPredicate(), o = pattern.getObject();
-        Slots best = null;
-        int bound = 0;
-        if (s.isConcrete()) {
-            best = bySubject.get(s);
-            if (best == null)
-                return NullIterator.instance();
-            bound++;
-        }
-        if (p.isConcrete()) {
-            Slots l = byPredicate.get(p);
-            if (l == null)
-                return NullIterator.instance();
-            if (best == null || l.size < best.size)
-                best = l;
-            bound++;
-        }
-        if (o.isConcrete()) {
-            Slots l = byObject.get(o);
-            if (l == null)
-                return NullIterator.instance();
-            if (best == null || l.size < best.size)
-                best = l;
-            bound++;
-        }
-        return new Slotted(table, best, bound > 1 ? pattern : null);
+        Slots best = shorter(shorter(shorter(null, bySubject, s), byPredicate, p), byObject, o);
+        if (best == NONE)
+            return NullIterator.instance();
+        int bound = (s.isConcrete() ? 1 : 0) + (p.isConcrete() ? 1 : 0) + (o.isConcrete() ? 1 : 0);
+        return new Slotted(table, best, bound > 1 ? pattern : null); // null best: every statement
+    }
+
+    /** No statement: a constant of the pattern has none. Never in a map, never changed. */
+    private static final Slots NONE = new Slots();
+
+    /** The shorter of {@code best} and the list of {@code n} in {@code index}; {@code best} when {@code n} is no constant. */
+    private static Slots shorter(Slots best, Map<Node, Slots> index, Node n) {
+        if (best == NONE || !n.isConcrete())
+            return best;
+        Slots l = index.get(n);
+        if (l == null)
+            return NONE;
+        return best == null || l.size < best.size ? l : best;
     }
 
     @Override
