@@ -17,8 +17,13 @@ import java.util.Optional;
  * classes (TDB2's) that one serving from memory does not, and the other way round, so each kind records and uses an
  * archive of its own (a reopen from an archive recorded in memory read those classes from the jar: some 100 ms more of
  * the main thread's processor time). Nothing is archived when the class path is not one writable jar.
+ *
+ * <p>The JVM checks that an archive's class path is the one it runs with, as written: an archive recorded with
+ * {@code -cp target/ica-kg.jar} is refused, silently, by a server started from another folder or with the jar's full
+ * path, and every start then reads and verifies its classes again. So the server is always given the jar by its
+ * absolute path ({@link #jar}), whatever path the launcher was given.
  */
-record ClassArchive(Path archive) {
+record ClassArchive(Path archive, Path jar) {
 
     /** What a server loads: {@link #STORE} when it runs on a TDB2 store, else {@link #MEMORY}. */
     static final String STORE = "store", MEMORY = "memory";
@@ -31,18 +36,20 @@ record ClassArchive(Path archive) {
         Path jar = Path.of(classPath);
         if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator) || !Files.isRegularFile(jar))
             return Optional.empty();
-        Path dir = jar.toAbsolutePath().getParent();
+        Path absolute = jar.toAbsolutePath().normalize();
+        Path dir = absolute.getParent();
         if (dir == null || !Files.isWritable(dir))
             return Optional.empty();
         try {
             // Built without string concatenation, which costs the launcher a bootstrap of its own (see Relaunch).
-            String key = new StringBuilder().append(jar.toAbsolutePath()).append('|').append(Files.size(jar)).append('|')
+            // "absolute": archives recorded before the class path was always absolute have other names.
+            String key = new StringBuilder().append(absolute).append('|').append(Files.size(jar)).append('|')
                     .append(Files.getLastModifiedTime(jar).toMillis()).append('|').append(vmVersion).append('|').append(kind)
-                    .toString();
+                    .append("|absolute").toString();
             String file = jar.getFileName().toString();
             String name = new StringBuilder(file).delete(file.length() - ".jar".length(), file.length()).append('-')
                     .append(hash(key)).append(".jsa").toString();
-            return Optional.of(new ClassArchive(dir.resolve(name)));
+            return Optional.of(new ClassArchive(dir.resolve(name), absolute));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -197,7 +197,7 @@ final class Relaunch {
             command.addAll(archive.get().jvmOptions(pid));
         command.add(new StringBuilder("-D").append(LAUNCHED_PROPERTY).append('=').append(pid).toString());
         command.add("-cp");
-        command.add(classPath);
+        command.add(archive.isPresent() ? archive.get().jar().toString() : classPath); // see ClassArchive
         command.add(Main.class.getName());
         command.addAll(Arrays.asList(argv));
         Process child;

@@ -36,6 +36,24 @@ class ClassArchiveTest {
     }
 
     @Test
+    void the_server_is_given_the_jar_by_its_absolute_path_so_one_archive_serves_every_way_of_naming_the_jar()
+            throws Exception {
+        // The JVM refuses an archive whose class path was written otherwise (target/ica-kg.jar, then /abs/target/...).
+        Path jar = Files.writeString(dir.resolve("ica-kg.jar"), "jar");
+        String relative = Path.of("").toAbsolutePath().relativize(jar.toAbsolutePath()).toString();
+        assertFalse(Path.of(relative).isAbsolute());
+        ClassArchive byRelative = ClassArchive.forClassPath(relative, "17", ClassArchive.STORE).orElseThrow();
+        ClassArchive byAbsolute = ClassArchive.forClassPath(jar.toAbsolutePath().toString(), "17", ClassArchive.STORE)
+                .orElseThrow();
+        ClassArchive byDots = ClassArchive.forClassPath(dir.resolve(".").resolve("ica-kg.jar").toString(), "17",
+                ClassArchive.STORE).orElseThrow();
+        assertEquals(jar.toAbsolutePath().normalize(), byRelative.jar());
+        assertEquals(byRelative, byAbsolute);
+        assertEquals(byRelative, byDots);
+        assertTrue(byRelative.jar().isAbsolute());
+    }
+
+    @Test
     void a_server_that_recorded_nothing_leaves_no_archive() throws Exception {
         Path jar = Files.writeString(dir.resolve("ica-kg.jar"), "jar");
         ClassArchive archive = ClassArchive.forClassPath(jar.toString(), "17", ClassArchive.MEMORY).orElseThrow();
