@@ -161,9 +161,17 @@ public final class BenchCommand {
         return options;
     }
 
-    private static List<String> classes(Args args) {
+    /** The query classes {@code --classes} names (all when absent); a name no class has is a usage error. */
+    static List<String> classes(Args args) {
         String list = args.get("classes", "");
-        return list.isBlank() ? List.of() : List.of(list.split(","));
+        if (list.isBlank())
+            return List.of();
+        List<String> known = QueryMix.CLASSES.stream().map(QueryMix.QueryClass::name).toList();
+        for (String name : list.split(","))
+            if (!known.contains(name))
+                throw new Args.UsageException("--classes: no query class '" + name + "' (the classes: "
+                        + String.join(", ", known) + ")");
+        return List.of(list.split(","));
     }
 
     private static void write(Path file, String table) throws IOException {

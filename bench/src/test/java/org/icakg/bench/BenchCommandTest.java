@@ -80,6 +80,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void a_query_class_the_mix_does_not_have_is_a_usage_error_that_lists_the_classes(@TempDir Path dir) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int status = BenchCommand.run(new String[] {"--triples", "5000", "--classes", "join,path", "--work", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, status, said);
+        assertTrue(said.contains("--classes: no query class 'path'") && said.contains("path-text"), said);
+        assertTrue(!Files.exists(dir.resolve("synthetic-5000-20250611.trig")), "nothing generated before the error");
+    }
+
+    @Test
     void writes_in_memory_are_sent_to_the_data_served_without_a_store_and_all_committed(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int status = BenchCommand.run(new String[] {"writes", "--in-memory", "--triples", "5000", "--writes", "2",
