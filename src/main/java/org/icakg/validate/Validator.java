@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -158,7 +159,7 @@ public final class Validator {
             Node a = axiom.getSubject(), b = axiom.getObject();
             if (only != null) {
                 for (Node x : only) {
-                    Set<Node> types = typesOf.computeIfAbsent(x, n -> objects(data, n, type));
+                    Set<Node> types = typesOf.computeIfAbsent(x, n -> GraphUtil.listObjects(data, n, type).toSet());
                     if (types.contains(a) && types.contains(b))
                         out.add(disjoint(x, a, b));
                 }
@@ -169,12 +170,6 @@ public final class Validator {
                     out.add(disjoint(x, a, b));
             });
         });
-        return out;
-    }
-
-    private static Set<Node> objects(Graph data, Node s, Node p) {
-        Set<Node> out = new HashSet<>();
-        data.find(s, p, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
         return out;
     }
 

@@ -150,6 +150,8 @@ class PersistentStoreTest {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "serve", "--store", dir.toString(), "--port", "0", "--data", other.toString())
                 .redirectErrorStream(true).start();
+        // A start that never says it serves is ended, which ends the read below, rather than hanging the build.
+        java.util.concurrent.CompletableFuture.delayedExecutor(120, TimeUnit.SECONDS).execute(server::destroyForcibly);
         StringBuilder said = new StringBuilder();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             // Everything a start says comes before the line that it serves (or the end, should it fail).
