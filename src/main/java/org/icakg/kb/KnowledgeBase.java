@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -20,6 +21,7 @@ import org.apache.jena.sparql.graph.GraphSink;
 import org.apache.jena.system.Txn;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.riot.system.PrefixMapWrapper;
 import org.icakg.sparql.plan.QueryPlans;
 import org.icakg.store.Stores;
 import org.slf4j.Logger;
@@ -37,8 +39,10 @@ public final class KnowledgeBase {
     private final Vocab vocab;
     /** The ontology, copied out of the data set at its first use ({@link #ontology()}): no first answer needs it. */
     private volatile Graph ontology;
-    /** The bundle's shapes, parsed on a second thread; {@link #shapes()} waits for them. */
-    private final CompletableFuture<ParsedShapes> shapes;
+    /** The bundle's shapes, parsed on a second thread or at their first use; {@link #shapes()} waits for them. */
+    private final Supplier<ParsedShapes> shapes;
+    /** True when the store was reopened: its shapes and prefixes are read at their first use ({@link #prepare()}). */
+    private final boolean reopened;
     /** The ontology's axioms, read at their first use ({@link #inference()}). */
     private volatile Inference inference;
     private final PrefixMap prefixes;
@@ -46,9 +50,10 @@ public final class KnowledgeBase {
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final org.icakg.store.GraphKinds statingGraphs;
 
-    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, CompletableFuture<ParsedShapes> shapes,
-                          PrefixMap prefixes, List<RdfSource> dataSources) {
+    private KnowledgeBase(DatasetGraph dataset, Vocab vocab, Supplier<ParsedShapes> shapes,
+                          PrefixMap prefixes, List<RdfSource> dataSources, boolean reopened) {
         this.dataset = dataset;
+        this.reopened = reopened;
         this.vocab = vocab;
         this.shapes = shapes;
         this.prefixes = prefixes;
@@ -65,28 +70,14 @@ public final class KnowledgeBase {
      * @throws LoadException when any file has a syntax error; then nothing is written
      */
     public static KnowledgeBase open(Bundle bundle, Vocab vocab, DatasetGraph dataset) {
-        // The shapes are read on a second thread while this one opens, loads or reopens the store: first their files
-        // (syntax errors, prefixes), then, for a reopened store that has not kept its prefixes, the bundle's ontology
-        // for its prefixes, and last the shapes themselves, which nothing needs until the first validation or form.
+        if (!Stores.isEmpty(dataset))
+            return reopen(bundle, vocab, dataset);
+        // The shapes are read on a second thread while this one loads the store: first their files (syntax errors,
+        // prefixes), then the shapes themselves, which nothing needs until the first validation or form.
         Loader loader = new Loader(vocab);
-        boolean fresh = Stores.isEmpty(dataset);
-        PrefixMap kept = fresh ? null : Stores.keptPrefixes(dataset);
         CompletableFuture<ShapeFiles> readingShapes = CompletableFuture.supplyAsync(() -> ShapeFiles.of(bundle, vocab));
-        CompletableFuture<PrefixMap> ontologyPrefixes = fresh || !kept.isEmpty() ? null
-                : readingShapes.thenApplyAsync(files -> {
-                    // A store built before the prefixes were kept has none: the bundle's ontology is read for them.
-                    // Only the prefixes are kept: the statements go nowhere.
-                    Loader ontologyLoader = new Loader(vocab);
-                    for (RdfSource s : bundle.ontology())
-                        ontologyLoader.load(s, DatasetGraphSink.create(), vocab.ontologyGraph());
-                    // And kept in the store, once: its later reopens read no file for them.
-                    if (Stores.isTdb2(dataset))
-                        Stores.keepPrefixes(dataset, ontologyLoader.prefixes());
-                    return ontologyLoader.prefixes();
-                });
-        CompletableFuture<ParsedShapes> parsingShapes = (ontologyPrefixes == null ? readingShapes
-                : readingShapes.thenCombine(ontologyPrefixes, (files, p) -> files)).thenApplyAsync(ParsedShapes::of);
-        if (fresh && Stores.isTdb2(dataset)) {
+        CompletableFuture<ParsedShapes> parsingShapes = readingShapes.thenApplyAsync(ParsedShapes::of);
+        if (Stores.isTdb2(dataset)) {
             // Loaded and inferred in memory, then written to TDB2 by its bulk loader, index by index.
             DatasetGraph staging = Stores.inMemory();
             loadFresh(bundle, vocab, loader, staging, readingShapes);
@@ -95,16 +86,71 @@ public final class KnowledgeBase {
             // The prefixes of the files loaded are kept in the store: a reopened store reads no file again.
             Stores.keepPrefixes(dataset, loader.prefixes());
             LOG.info(String.format("written to the TDB2 store (%.1f s)", (System.nanoTime() - start) / 1e9));
-        } else if (fresh) {
+        } else {
             loadFresh(bundle, vocab, loader, dataset, readingShapes);
         }
-        // Reopened, the store keeps its ontology (read at its first use) and the prefixes of its first load.
-        ShapeFiles shapeFiles = ParsedShapes.await(readingShapes);
-        if (!fresh && !shapeFiles.errors().isEmpty())
-            throw new LoadException(shapeFiles.errors());
-        PrefixMap prefixes = PrefixMapFactory.create(shapeFiles.prefixes());
-        prefixes.putAll(fresh ? loader.prefixes() : !kept.isEmpty() ? kept : ParsedShapes.await(ontologyPrefixes));
-        return new KnowledgeBase(dataset, vocab, parsingShapes, prefixes, fresh ? bundle.data() : List.of());
+        PrefixMap prefixes = PrefixMapFactory.create(ParsedShapes.await(readingShapes).prefixes());
+        prefixes.putAll(loader.prefixes());
+        return new KnowledgeBase(dataset, vocab, () -> ParsedShapes.await(parsingShapes), prefixes, bundle.data(), false);
+    }
+
+    /**
+     * A store that holds data, reopened as it is. It keeps its ontology (copied out at its first use) and the prefixes
+     * of its first load; the shapes come from the bundle. No first answer needs the shapes or the prefixes, so neither
+     * the shape files nor the store's prefixes are read here: the first call that needs them reads them, or
+     * {@link #prepare()} (which the server runs once it has answered its first request).
+     */
+    private static KnowledgeBase reopen(Bundle bundle, Vocab vocab, DatasetGraph dataset) {
+        Once<ShapeFiles> files = new Once<>(() -> ShapeFiles.of(bundle, vocab));
+        Once<PrefixMap> prefixes = new Once<>(() -> {
+            PrefixMap p = PrefixMapFactory.create(files.get().prefixes());
+            PrefixMap kept = Stores.keptPrefixes(dataset);
+            p.putAll(kept.isEmpty() ? ontologyPrefixes(bundle, vocab, dataset) : kept);
+            return p;
+        });
+        Once<ParsedShapes> shapes = new Once<>(() -> ParsedShapes.of(files.get()));
+        PrefixMap view = new PrefixMapWrapper(PrefixMapFactory.emptyPrefixMap()) {
+            @Override
+            protected PrefixMap getR() { return prefixes.get(); }
+
+            @Override
+            protected PrefixMap getW() { return prefixes.get(); }
+        };
+        return new KnowledgeBase(dataset, vocab, shapes, view, List.of(), true);
+    }
+
+    /**
+     * A store built before the prefixes were kept has none: the bundle's ontology is read for them (only its
+     * prefixes: the statements go nowhere), and they are kept in the store, so later reopens read no file for them.
+     */
+    private static PrefixMap ontologyPrefixes(Bundle bundle, Vocab vocab, DatasetGraph dataset) {
+        Loader ontologyLoader = new Loader(vocab);
+        for (RdfSource s : bundle.ontology())
+            ontologyLoader.load(s, DatasetGraphSink.create(), vocab.ontologyGraph());
+        if (Stores.isTdb2(dataset))
+            Stores.keepPrefixes(dataset, ontologyLoader.prefixes());
+        return ontologyLoader.prefixes();
+    }
+
+    /** A value made by its first caller; later callers, or callers meanwhile, get the same one. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> make;
+        private volatile T value;
+
+        Once(Supplier<T> make) { this.make = make; }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null)
+                        value = v = make.get();
+                }
+            }
+            return v;
+        }
     }
 
     /** The bundle's shape files, read: their statements, syntax errors and the prefixes they declare. */
@@ -206,9 +252,14 @@ public final class KnowledgeBase {
         return g;
     }
 
-    /** The bundle's shapes; parsed on a second thread while the store opens, they may not be ready yet: this waits. */
+    /**
+     * The bundle's shapes: parsed on a second thread while a store loads (they may not be ready yet: this waits), or,
+     * for a reopened store, at their first use.
+     *
+     * @throws LoadException when the shape files have syntax errors
+     */
     public Shapes shapes() {
-        ParsedShapes parsed = ParsedShapes.await(shapes);
+        ParsedShapes parsed = shapes.get();
         if (parsed.shapes() == null)
             throw new LoadException(parsed.errors());
         return parsed.shapes();
@@ -230,8 +281,22 @@ public final class KnowledgeBase {
     /** Which graphs state a statement (not inferred ones), remembered across writes: give it every write's change. */
     public org.icakg.store.GraphKinds statingGraphs() { return statingGraphs; }
 
-    /** Prefixes declared in the bundled files, for display. */
+    /** Prefixes declared in the bundled files, for display; a reopened store reads them at their first use. */
     public PrefixMap prefixes() { return prefixes; }
+
+    /** True when this knowledge base reopened a store that held data (see {@link #prepare()}). */
+    public boolean reopened() { return reopened; }
+
+    /**
+     * Reads now what a reopened store reads at its first use: the shape files, the prefixes kept in the store and the
+     * shapes; at once for a loaded one.
+     *
+     * @throws LoadException when the shape files have syntax errors
+     */
+    public void prepare() {
+        prefixes.size();
+        shapes();
+    }
 
     /** Registers code to run after every committed write: the one place caches and counts learn the data changed. */
     public void onDataChanged(Runnable listener) { changeListeners.add(listener); }

@@ -1,5 +1,7 @@
 package org.icakg.server;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -27,6 +29,8 @@ import io.javalin.http.servlet.JavalinServlet;
  * {@link Route}; every request passes the chain of filters listed in {@link #start(ServerConfig, KnowledgeBase)}.
  */
 public final class IcaServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("ica-kg.server");
 
     /**
      * Most request threads. Fuseki's own default (20) lets a queue of writes waiting for the store's single writer
@@ -116,12 +120,32 @@ public final class IcaServer implements AutoCloseable {
         JettyTuning.apply(fuseki.getJettyServer(), config.host());
         EntityPathEncoding.apply(fuseki.getJettyServer());
         PlainErrorHandler.install(fuseki.getJettyServer());
-        kb.shapes(); // parsed on a second thread meanwhile: shapes that cannot be used stop the server before it serves
+        if (!kb.reopened())
+            kb.shapes(); // parsed on a second thread meanwhile: shapes that cannot be used stop the server before it serves
+        else // read once the first answer is out, or by the first request that needs them
+            log.afterFirst(() -> prepareInBackground(kb));
         fuseki.start();
         ownPort.set(fuseki.getHttpPort());
         metrics.bindJvmMetrics(); // not needed for the first answer
         WebApp.ready(app, fuseki.getJettyServer()); // counts, search index, timeline: on a background thread from now
         return new IcaServer(fuseki, log, kb, config, federation, smallQueries);
+    }
+
+    /**
+     * Reads what a reopened store left for later (shape files, prefixes, shapes) on a thread of its own. Shapes that
+     * cannot be used are reported here; validation, forms and writes then refuse with the same errors.
+     */
+    private static void prepareInBackground(KnowledgeBase kb) {
+        Thread t = new Thread(() -> {
+            try {
+                kb.prepare();
+            } catch (KnowledgeBase.LoadException e) {
+                LOG.error("the bundled shapes cannot be used, so validation, forms and writes are refused: {}",
+                        e.getMessage());
+            }
+        }, "ica-kg-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 
     public int port() { return fuseki.getHttpPort(); }

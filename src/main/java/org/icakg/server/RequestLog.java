@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -47,6 +48,7 @@ final class RequestLog implements AutoCloseable {
     private final Queue<Entry> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final LongAdder dropped = new LongAdder();
+    private final AtomicReference<Runnable> afterFirst = new AtomicReference<>();
     private final boolean on = LOG.isInfoEnabled();
     private final Thread writer;
     private volatile boolean closed;
@@ -58,8 +60,16 @@ final class RequestLog implements AutoCloseable {
             writer.start();
     }
 
+    /** Runs {@code task} (once, on the request's thread: keep it short) when the first request has finished. */
+    void afterFirst(Runnable task) {
+        afterFirst.set(task);
+    }
+
     /** Queues the line of one finished request. */
     void record(String method, String path, int status, long nanos) {
+        Runnable first = afterFirst.get();
+        if (first != null && afterFirst.compareAndSet(first, null))
+            first.run();
         if (!on || closed)
             return;
         if (size.incrementAndGet() > MAX_WAITING) {

@@ -16,13 +16,24 @@ final class QueryEditorController {
 
     private final Templates templates;
     private final List<Example> examples;
-    private final Map<String, String> prefixes;
+    private final KnowledgeBase kb;
+    /** The editor's prefixes, made at their first use: a reopened store reads its prefixes only when asked. */
+    private volatile Map<String, String> prefixes;
 
     QueryEditorController(Templates templates, KnowledgeBase kb) {
         this.templates = templates;
+        this.kb = kb;
         this.examples = loadExamples(kb);
-        this.prefixes = new java.util.TreeMap<>(Prefixes.STANDARD);
-        this.prefixes.putAll(kb.prefixes().getMapping());
+    }
+
+    private Map<String, String> prefixMap() {
+        Map<String, String> p = prefixes;
+        if (p == null) {
+            p = new java.util.TreeMap<>(Prefixes.STANDARD);
+            p.putAll(kb.prefixes().getMapping());
+            prefixes = p = java.util.Collections.unmodifiableMap(p);
+        }
+        return p;
     }
 
     /** The model of {@code query.mustache}: the editor's page, with the competency questions. */
@@ -40,12 +51,12 @@ final class QueryEditorController {
 
     /** {@code /query/examples.json}: the competency questions (title, description, query) and the prefixes. */
     void examples(Context ctx) {
-        ctx.json(Map.of("examples", examples, "prefixes", prefixes));
+        ctx.json(Map.of("examples", examples, "prefixes", prefixMap()));
     }
 
     /** {@code /query/prefixes.json}: prefix → namespace, the editor's prefix completion (in prefix.cc's format). */
     void prefixes(Context ctx) {
-        ctx.json(prefixes);
+        ctx.json(prefixMap());
     }
 
     private static List<Example> loadExamples(KnowledgeBase kb) {

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.icakg.store.Stores;
+import org.icakg.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +37,7 @@ class LazyBundleTest {
     }
 
     @Test
-    void a_reopened_store_reads_only_the_shapes_and_answers_as_before() {
+    void a_reopened_store_reads_only_the_shapes_at_their_first_use_and_answers_as_before() {
         Path dir = tmp.resolve("store");
         KnowledgeBase first = KnowledgeBase.open(Bundle.bundled(), Vocab.DEFAULT, Stores.tdb2(dir));
         long quads = Txn.calculateRead(first.dataset(), () -> countQuads(first.dataset()));
@@ -51,13 +53,43 @@ class LazyBundleTest {
         }, unreadable);
         KnowledgeBase reopened = KnowledgeBase.open(bundle, Vocab.DEFAULT, Stores.tdb2(dir));
         try {
+            assertEquals(0, shapesRead.get(), "no first answer needs the shapes: not read to reopen");
+            assertEquals(first.prefixes().getMapping(), reopened.prefixes().getMapping(), "the prefixes of the first load");
+            assertEquals(1, shapesRead.get(), "read for the prefixes they declare");
             assertNotNull(reopened.shapes());
-            assertEquals(1, shapesRead.get());
+            assertEquals(1, shapesRead.get(), "read once for the prefixes and the shapes");
             assertEquals(quads, Txn.calculateRead(reopened.dataset(), () -> countQuads(reopened.dataset())));
             assertEquals(first.prefixes().getMapping(), reopened.prefixes().getMapping(), "the prefixes of the first load");
             assertThrows(UnreadableInputException.class, bundle::data, "the data was never read");
         } finally {
             Stores.close(reopened.dataset());
+        }
+    }
+
+    @Test
+    void a_server_on_a_reopened_store_reads_the_shapes_once_it_has_answered_its_first_request() throws Exception {
+        Path dir = tmp.resolve("store");
+        Stores.close(KnowledgeBase.open(Bundle.bundled(), Vocab.DEFAULT, Stores.tdb2(dir)).dataset());
+        AtomicInteger shapesRead = new AtomicInteger();
+        Supplier<List<RdfSource>> unreadable = () -> {
+            throw new UnreadableInputException("not needed to reopen a store");
+        };
+        Bundle bundle = Bundle.lazily(unreadable, () -> {
+            shapesRead.incrementAndGet();
+            return Bundle.bundled(Bundle.SHAPES_DIR);
+        }, unreadable);
+        try (TestServer server = TestServer.serving(KnowledgeBase.open(bundle, Vocab.DEFAULT, Stores.tdb2(dir)),
+                c -> c.withStore(dir))) {
+            assertEquals(0, shapesRead.get(), "the server starts without the shapes");
+            assertEquals(200, server.get("/sparql?query=" + TestServer.enc("ASK { ?s ?p ?o }")).statusCode());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (shapesRead.get() == 0 && System.nanoTime() < deadline)
+                Thread.sleep(10);
+            assertEquals(1, shapesRead.get(), "read once the first answer is out, before any page asks");
+            var shapes = server.get("/shapes", "Accept", "text/turtle");
+            assertEquals(200, shapes.statusCode());
+            assertTrue(shapes.body().contains("sh:NodeShape"), "written with the shapes' own prefixes: " + shapes.body());
+            assertEquals(1, shapesRead.get());
         }
     }
 
