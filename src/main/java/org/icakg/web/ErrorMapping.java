@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.update.UpdateException;
 import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
 import org.eclipse.jetty.http.HttpHeader;
+import org.icakg.kb.KnowledgeBase;
 import org.icakg.write.ProtectedGraphException;
 import org.icakg.write.StoreWriteException;
 import org.icakg.write.UnsafeIriException;
@@ -46,6 +47,10 @@ final class ErrorMapping {
                 : Problem.serviceUnavailable(e.getMessage())).send(ctx));
         r.exception(UpdateException.class, (e, ctx) -> Problem.badRequest("Update failed: " + e.getMessage()).send(ctx));
         r.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(e, ctx).send(ctx));
+        // The bundled shapes of a reopened store, read at their first use, do not parse: nothing can be validated.
+        r.exception(KnowledgeBase.LoadException.class, (e, ctx) -> Problem.serviceUnavailable(
+                "The server's shapes cannot be used, so validation, forms and writes are refused: " + e.getMessage())
+                .send(ctx));
         r.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             Problem.serverError().send(ctx);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +92,35 @@ class LazyBundleTest {
             assertEquals(200, shapes.statusCode());
             assertTrue(shapes.body().contains("sh:NodeShape"), "written with the shapes' own prefixes: " + shapes.body());
             assertEquals(1, shapesRead.get());
+        }
+    }
+
+    @Test
+    void a_reopened_store_whose_shapes_do_not_parse_answers_queries_and_refuses_writes_naming_the_error() throws Exception {
+        Path dir = tmp.resolve("store");
+        Stores.close(KnowledgeBase.open(Bundle.bundled(), Vocab.DEFAULT, Stores.tdb2(dir)).dataset());
+        RdfSource broken = new RdfSource("broken-shapes.ttl", org.apache.jena.riot.Lang.TURTLE,
+                "@prefix sh: <http://www.w3.org/ns/shacl#> .\nshape:State a sh:NodeShape .\n".getBytes(StandardCharsets.UTF_8));
+        Supplier<List<RdfSource>> unreadable = () -> {
+            throw new UnreadableInputException("not needed to reopen a store");
+        };
+        Path users = tmp.resolve("users");
+        Files.writeString(users, "alice:s3cret\n");
+        try (TestServer server = TestServer.serving(
+                KnowledgeBase.open(Bundle.lazily(unreadable, () -> List.of(broken), unreadable), Vocab.DEFAULT, Stores.tdb2(dir)),
+                c -> c.withStore(dir).withUsersFile(users))) {
+            var ask = server.get("/sparql?query=" + TestServer.enc("ASK { ?s a ?c }"), "Accept", "application/sparql-results+json");
+            assertEquals(200, ask.statusCode());
+            assertTrue(ask.body().contains("true"), ask.body());
+            var write = server.post("/update", "application/sparql-update",
+                    "INSERT DATA { GRAPH <https://w3id.org/ica-kg/id/passage/added-01> { "
+                            + "<https://w3id.org/ica-kg/id/state/india> <http://www.w3.org/2000/01/rdf-schema#comment> 'x' } }",
+                    "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "alice:s3cret".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(503, write.statusCode(), write.body());
+            assertTrue(write.body().contains("broken-shapes.ttl") && write.body().contains("shapes cannot be used"),
+                    "names the file and what is refused: " + write.body());
+            assertEquals(503, server.get("/shapes").statusCode());
         }
     }
 
