@@ -47,10 +47,12 @@ public final class IcaServer implements AutoCloseable {
     private final ServerConfig config;
     private final FederatedService federation;
     private final SmallQueries smallQueries;
+    private final Preparation preparation;
 
     private IcaServer(FusekiServer fuseki, RequestLog log, KnowledgeBase kb, ServerConfig config,
-                      FederatedService federation, SmallQueries smallQueries) {
+                      FederatedService federation, SmallQueries smallQueries, Preparation preparation) {
         this.fuseki = fuseki;
+        this.preparation = preparation;
         this.log = log;
         this.smallQueries = smallQueries;
         this.federation = federation;
@@ -85,6 +87,7 @@ public final class IcaServer implements AutoCloseable {
         federation.install(kb.dataset().getContext());
         AnswerCache cache = new AnswerCache(config.answerCache());
         RequestLog log = new RequestLog();
+        Preparation preparation = new Preparation(kb);
         kb.onDataChanged(cache::invalidate);
         Javalin app = WebApp.create(kb, config, metrics);
         JavalinServlet servlet = new JavalinServlet(app.unsafe);
@@ -123,29 +126,58 @@ public final class IcaServer implements AutoCloseable {
         if (!kb.reopened())
             kb.shapes(); // parsed on a second thread meanwhile: shapes that cannot be used stop the server before it serves
         else // read once the first answer is out, or by the first request that needs them
-            log.afterFirst(() -> prepareInBackground(kb));
+            log.afterFirst(preparation::start);
         fuseki.start();
         ownPort.set(fuseki.getHttpPort());
         metrics.bindJvmMetrics(); // not needed for the first answer
         WebApp.ready(app, fuseki.getJettyServer()); // counts, search index, timeline: on a background thread from now
-        return new IcaServer(fuseki, log, kb, config, federation, smallQueries);
+        return new IcaServer(fuseki, log, kb, config, federation, smallQueries, preparation);
     }
 
     /**
-     * Reads what a reopened store left for later (shape files, prefixes, shapes) on a thread of its own. Shapes that
-     * cannot be used are reported here; validation, forms and writes then refuse with the same errors.
+     * Reads what a reopened store left for later (shape files, prefixes, shapes) on a thread of its own, once. Shapes
+     * that cannot be used are reported here; validation, forms and writes then refuse with the same errors. The
+     * server waits for it before it closes the store (it reads the store's prefixes in a transaction).
      */
-    private static void prepareInBackground(KnowledgeBase kb) {
-        Thread t = new Thread(() -> {
-            try {
-                kb.prepare();
-            } catch (KnowledgeBase.LoadException e) {
-                LOG.error("the bundled shapes cannot be used, so validation, forms and writes are refused: {}",
-                        e.getMessage());
+    private static final class Preparation {
+        private final KnowledgeBase kb;
+        private Thread thread;
+        private boolean closed;
+
+        Preparation(KnowledgeBase kb) { this.kb = kb; }
+
+        synchronized void start() {
+            if (closed || thread != null)
+                return;
+            thread = new Thread(() -> {
+                try {
+                    kb.prepare();
+                } catch (KnowledgeBase.LoadException e) {
+                    LOG.error("the bundled shapes cannot be used, so validation, forms and writes are refused: {}",
+                            e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warn("shapes and prefixes not read ahead ({}): the first request that needs them reads them", e.toString());
+                }
+            }, "ica-kg-prepare");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Starts nothing more, and waits for a read under way. */
+        void close() {
+            Thread t;
+            synchronized (this) {
+                closed = true;
+                t = thread;
             }
-        }, "ica-kg-prepare");
-        t.setDaemon(true);
-        t.start();
+            if (t == null)
+                return;
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public int port() { return fuseki.getHttpPort(); }
@@ -165,6 +197,7 @@ public final class IcaServer implements AutoCloseable {
     @Override
     public void close() {
         fuseki.stop();
+        preparation.close();
         smallQueries.close();
         federation.close();
         log.close();
