@@ -170,7 +170,14 @@ public final class Inference {
         Deque<Triple> queue = new ArrayDeque<>(statements);
         while (!queue.isEmpty()) {
             consequences(queue.poll(), support, within, (t, s) -> {
-                if (!stated.test(t) && within.add(t)) {
+                // A statement is derived many times over (a domain's type once per property of the subject): the
+                // graph's own small sets answer the repeats, and the store's table is asked once per statement.
+                if (!within.isNew(t))
+                    return;
+                if (stated.test(t)) {
+                    within.stated(t);
+                } else {
+                    within.add(t);
                     entailed.add(t);
                     queue.add(t);
                 }
@@ -184,6 +191,8 @@ public final class Inference {
         private record Key(Node node, Node property) {}
 
         private final Set<Triple> known = new HashSet<>();
+        /** Statements derived here that some graph states: never inferred, and looked up in the store once. */
+        private final Set<Triple> statedElsewhere = new HashSet<>();
         private final Map<Key, Set<Node>> objects = new HashMap<>(), subjects = new HashMap<>();
         private final List<Support> supports;
 
@@ -203,6 +212,12 @@ public final class Inference {
             }
             return true;
         }
+
+        /** True when {@code t} is neither known here nor found stated before. */
+        boolean isNew(Triple t) { return !known.contains(t) && !statedElsewhere.contains(t); }
+
+        /** Records that a graph states {@code t}. */
+        void stated(Triple t) { statedElsewhere.add(t); }
 
         @Override
         public Set<Node> objects(Node s, Node p) {
