@@ -3,6 +3,7 @@ package org.icakg.write;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
@@ -44,6 +45,8 @@ public final class WriteGate {
     /** Made at the first write, from the ontology, which is read at its first use. */
     private volatile IncrementalInference inference;
     private final Path storeDir;
+    /** Forces a TDB2 store's files on several threads before each commit. */
+    private final EarlyForce earlyForce = new EarlyForce();
 
     public WriteGate(KnowledgeBase kb, AuditLog audit) {
         this(kb, audit, null);
@@ -125,7 +128,11 @@ public final class WriteGate {
             changed.addAll(change.removed());
             GraphKinds.Session graphs = kb.statingGraphs().session(dsg, changed);
             Change inferred = inference().update(dsg, change, graphs);
+            // The write's changes are all in the store: its files are forced, in parallel, while it is validated.
+            CompletableFuture<Void> forced = commit ? earlyForce.start(dsg) : null;
             Report report = validate(dsg, change, inferred, new LineIndex(input, kb.vocab()));
+            if (forced != null && report.conforms())
+                forced.join();
             if (!commit || !report.conforms()) {
                 dsg.abort();
                 ended = true;
