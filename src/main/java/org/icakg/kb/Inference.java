@@ -46,17 +46,22 @@ public final class Inference {
     private static final Logger LOG = LoggerFactory.getLogger("ica-kg.load");
 
     private final DateBounds bounds;
-    private final Map<Node, Set<Node>> superClasses = new HashMap<>();
-    private final Map<Node, Set<Node>> superProperties = new HashMap<>();
-    private final Map<Node, Set<Node>> inverses = new HashMap<>();
     private final Set<Node> symmetric = new HashSet<>();
     private final Set<Node> transitive = new HashSet<>();
-    private final Map<Node, Set<Node>> domains = new HashMap<>();
-    private final Map<Node, Set<Node>> ranges = new HashMap<>();
+
+    /**
+     * The axioms {@link #consequences} reads for every statement, as arrays in the sets' order. Read as sets, of three
+     * classes ({@code HashSet}, {@code LinkedHashSet}, and {@code Set.of()} for none), each loop of a large load met
+     * a class its compiled code had not seen, and the compiler dropped and compiled the method again, up to three times.
+     */
+    private final Map<Node, Node[]> superClassesOf, superPropertiesOf, inversesOf, domainsOf, rangesOf;
+    private static final Node[] NONE = new Node[0];
 
     /** Reads the axioms from an ontology graph; {@code vocab} names the date properties. */
     public Inference(Graph ontology, Vocab vocab) {
         bounds = new DateBounds(vocab);
+        Map<Node, Set<Node>> superClasses = new HashMap<>(), superProperties = new HashMap<>(), inverses = new HashMap<>();
+        Map<Node, Set<Node>> domains = new HashMap<>(), ranges = new HashMap<>();
         collect(ontology, RDFS.subClassOf.asNode(), superClasses);
         collect(ontology, RDFS.subPropertyOf.asNode(), superProperties);
         closeTransitively(superClasses);
@@ -73,6 +78,17 @@ public final class Inference {
                 .forEachRemaining(t -> transitive.add(t.getSubject()));
         collect(ontology, RDFS.domain.asNode(), domains);
         collect(ontology, RDFS.range.asNode(), ranges);
+        superClassesOf = arrays(superClasses);
+        superPropertiesOf = arrays(superProperties);
+        inversesOf = arrays(inverses);
+        domainsOf = arrays(domains);
+        rangesOf = arrays(ranges);
+    }
+
+    private static Map<Node, Node[]> arrays(Map<Node, Set<Node>> sets) {
+        Map<Node, Node[]> arrays = new HashMap<>(sets.size() * 2);
+        sets.forEach((k, v) -> arrays.put(k, v.toArray(NONE)));
+        return arrays;
     }
 
     /**
@@ -170,7 +186,14 @@ public final class Inference {
         Deque<Triple> queue = new ArrayDeque<>(statements);
         while (!queue.isEmpty()) {
             consequences(queue.poll(), support, within, (t, s) -> {
-                if (!stated.test(t) && within.add(t)) {
+                // A statement is derived many times over (a domain's type once per property of the subject): the
+                // graph's own small sets answer the repeats, and the store's table is asked once per statement.
+                if (!within.isNew(t))
+                    return;
+                if (stated.test(t)) {
+                    within.stated(t);
+                } else {
+                    within.add(t);
                     entailed.add(t);
                     queue.add(t);
                 }
@@ -184,6 +207,8 @@ public final class Inference {
         private record Key(Node node, Node property) {}
 
         private final Set<Triple> known = new HashSet<>();
+        /** Statements derived here that some graph states: never inferred, and looked up in the store once. */
+        private final Set<Triple> statedElsewhere = new HashSet<>();
         private final Map<Key, Set<Node>> objects = new HashMap<>(), subjects = new HashMap<>();
         private final List<Support> supports;
 
@@ -203,6 +228,12 @@ public final class Inference {
             }
             return true;
         }
+
+        /** True when {@code t} is neither known here nor found stated before. */
+        boolean isNew(Triple t) { return !known.contains(t) && !statedElsewhere.contains(t); }
+
+        /** Records that a graph states {@code t}. */
+        void stated(Triple t) { statedElsewhere.add(t); }
 
         @Override
         public Set<Node> objects(Node s, Node p) {
@@ -241,21 +272,21 @@ public final class Inference {
         Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
         bounds.of(t, d -> out.accept(d, support));
         if (p.equals(RDF.type.asNode())) {
-            for (Node c : superClasses.getOrDefault(o, Set.of()))
+            for (Node c : superClassesOf.getOrDefault(o, NONE))
                 out.accept(Triple.create(s, p, c), support);
             return;
         }
-        for (Node q : superProperties.getOrDefault(p, Set.of()))
+        for (Node q : superPropertiesOf.getOrDefault(p, NONE))
             out.accept(Triple.create(s, q, o), support);
         if (!o.isLiteral()) {
-            for (Node q : inverses.getOrDefault(p, Set.of()))
+            for (Node q : inversesOf.getOrDefault(p, NONE))
                 out.accept(Triple.create(o, q, s), support);
             if (symmetric.contains(p))
                 out.accept(Triple.create(o, p, s), support);
-            for (Node c : ranges.getOrDefault(p, Set.of()))
+            for (Node c : rangesOf.getOrDefault(p, NONE))
                 out.accept(Triple.create(o, RDF.type.asNode(), c), support);
         }
-        for (Node c : domains.getOrDefault(p, Set.of()))
+        for (Node c : domainsOf.getOrDefault(p, NONE))
             out.accept(Triple.create(s, RDF.type.asNode(), c), support);
         if (transitive.contains(p) && !o.isLiteral()) {
             for (Node next : premises.objects(o, p))

@@ -12,10 +12,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.apache.jena.atlas.iterator.Iter;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.mem2.GraphMem2Fast;
 import org.apache.jena.mem2.collection.FastHashMap;
 import org.apache.jena.sparql.core.Quad;
 
@@ -43,7 +41,7 @@ final class QuadIndex implements IndexView {
     /**
      * Named graph → its statements: a list while it holds at most {@link #SMALL_GRAPH} (a passage holds a few dozen,
      * and tens of thousands of triple indexes that small cost more to build and keep than to scan), a triple index
-     * ({@link GraphMem2Fast}) once it holds more.
+     * ({@link GraphTriples}) once it holds more.
      */
     private final Map<Node, Object> graphs = new HashMap<>();
 
@@ -104,17 +102,15 @@ final class QuadIndex implements IndexView {
             one.add(t);
             return one;
         }
-        if (statements instanceof Graph graph) {
+        if (statements instanceof GraphTriples graph) {
             graph.add(t);
             return graph;
         }
-        List<Triple> few = smallGraph(statements);
+        ArrayList<Triple> few = smallGraph(statements);
         few.add(t);
         if (few.size() <= SMALL_GRAPH)
             return few;
-        Graph graph = new GraphMem2Fast();
-        few.forEach(graph::add);
-        return graph;
+        return new GraphTriples(few);
     }
 
     /** Records that graph {@code g} holds {@code t}, in the union and the holders; false when it held it already. */
@@ -180,11 +176,11 @@ final class QuadIndex implements IndexView {
         }
         Object statements = graphs.get(g);
         boolean empty;
-        if (statements instanceof Graph graph) {
+        if (statements instanceof GraphTriples graph) {
             graph.delete(t);
             empty = graph.isEmpty();
         } else {
-            List<Triple> few = smallGraph(statements);
+            ArrayList<Triple> few = smallGraph(statements);
             few.remove(t);
             empty = few.isEmpty();
         }
@@ -250,7 +246,7 @@ final class QuadIndex implements IndexView {
         Object statements = graphs.get(g);
         if (statements == null)
             return Iter.nullIterator();
-        if (statements instanceof Graph graph)
+        if (statements instanceof GraphTriples graph)
             return graph.find(s, p, o);
         return Iter.filter(smallGraph(statements).iterator(), t -> matches(s, t.getSubject()) && matches(p, t.getPredicate())
                 && matches(o, t.getObject()));
@@ -293,7 +289,7 @@ final class QuadIndex implements IndexView {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Triple> smallGraph(Object statements) { return (List<Triple>) statements; }
+    private static ArrayList<Triple> smallGraph(Object statements) { return (ArrayList<Triple>) statements; }
 
     @SuppressWarnings("unchecked")
     private static Set<Node> manyHolders(Object h) { return (Set<Node>) h; }

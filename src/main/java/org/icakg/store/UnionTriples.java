@@ -59,6 +59,19 @@ final class UnionTriples extends GraphBase {
         remove(byObject, t.getObject(), slot);
     }
 
+    /** The slot of {@code t} in the table, or -1 when the union does not hold it. */
+    int slotOf(Triple t) {
+        Slots l = bySubject.get(t.getSubject());
+        if (l == null)
+            return -1;
+        for (int i = 0; i < l.size; i++) {
+            int slot = l.slots[i];
+            if (t.equals(table.at(slot)))
+                return slot;
+        }
+        return -1;
+    }
+
     private static Slots slots(Map<Node, Slots> index, Node n) {
         Slots s = index.get(n);
         if (s == null) {

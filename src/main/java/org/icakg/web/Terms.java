@@ -38,9 +38,13 @@ final class Terms {
                 definition == null || !definition.isLiteral() ? null : definition.getLiteralLexicalForm());
     }
 
-    /** Links to terms: into the ontology page for the ontology's own terms, to the IRI for others. */
+    /**
+     * Links to terms: into the ontology page for the ontology's own terms, to the IRI for others; by name, so a page
+     * lists them in the same order whatever order the store reads them in.
+     */
     List<Link> links(List<Node> terms) {
-        return terms.stream().filter(Node::isURI).distinct().map(this::link).toList();
+        return terms.stream().filter(Node::isURI).distinct().map(this::link)
+                .sorted(java.util.Comparator.comparing(Link::text)).toList();
     }
 
     /** One link to a term. */

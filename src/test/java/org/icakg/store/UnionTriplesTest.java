@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The union's index ({@link UnionTriples}, numbered by the slots of the statement table) answers every pattern as a
- * plain triple index of the same statements does, and {@code GRAPH ?g} matches name exactly the graphs that hold each
- * statement, through random adds and removals that free slots and reuse them.
+ * plain triple index of the same statements does, {@code GRAPH ?g} matches name exactly the graphs that hold each
+ * statement, and each graph's own statements match as they should (graphs of hundreds of statements, indexed by
+ * {@link GraphTriples}), through random adds and removals that free slots and reuse them.
  */
 class UnionTriplesTest {
 
@@ -64,6 +65,13 @@ class UnionTriplesTest {
                     if (UnionTriples.matches(Triple.createMatch(s, p, o), q.asTriple()))
                         quads.add(q);
                 assertEquals(quads, Iter.toSet(index.quads(s, p, o)), "quads " + s + " " + p + " " + o);
+                // One graph's statements: a list while it holds few, indexed once it holds more than SMALL_GRAPH.
+                Node g = pick(random, graphs);
+                Set<Triple> inGraph = new HashSet<>();
+                for (Quad q : quads)
+                    if (q.getGraph().equals(g))
+                        inGraph.add(q.asTriple());
+                assertEquals(inGraph, Iter.toSet(index.graph(g, s, p, o)), "graph " + g + " " + s + " " + p + " " + o);
             }
         }
     }
