@@ -38,13 +38,13 @@ public final class KnowledgeBase {
     private final DatasetGraph dataset;
     private final Vocab vocab;
     /** The ontology, copied out of the data set at its first use ({@link #ontology()}): no first answer needs it. */
-    private volatile Graph ontology;
+    private final Once<Graph> ontology;
     /** The bundle's shapes, parsed on a second thread or at their first use; {@link #shapes()} waits for them. */
     private final Supplier<ParsedShapes> shapes;
     /** True when the store was reopened: its shapes and prefixes are read at their first use ({@link #prepare()}). */
     private final boolean reopened;
     /** The ontology's axioms, read at their first use ({@link #inference()}). */
-    private volatile Inference inference;
+    private final Once<Inference> inference;
     private final PrefixMap prefixes;
     private final List<RdfSource> dataSources;
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -59,6 +59,9 @@ public final class KnowledgeBase {
         this.prefixes = prefixes;
         this.dataSources = List.copyOf(dataSources);
         this.statingGraphs = new org.icakg.store.GraphKinds(g -> InferredGraphs.isStatingGraph(vocab, g));
+        this.ontology = new Once<>(
+                () -> Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph()))));
+        this.inference = new Once<>(() -> new Inference(ontology(), vocab));
         onDataChanged(QueryPlans.install(dataset)::dataChanged);
     }
 
@@ -91,7 +94,8 @@ public final class KnowledgeBase {
         }
         PrefixMap prefixes = PrefixMapFactory.create(ParsedShapes.await(readingShapes).prefixes());
         prefixes.putAll(loader.prefixes());
-        return new KnowledgeBase(dataset, vocab, () -> ParsedShapes.await(parsingShapes), prefixes, bundle.data(), false);
+        return new KnowledgeBase(dataset, vocab, () -> ParsedShapes.await(parsingShapes), prefixes, bundle.data(),
+                false);
     }
 
     /**
@@ -240,17 +244,7 @@ public final class KnowledgeBase {
      * The ontology (a copy in memory, read-only by convention), copied out of the data set at the first call: a
      * reopened store spent a fifth of its start copying it, for pages and writes that come later if at all.
      */
-    public Graph ontology() {
-        Graph g = ontology;
-        if (g == null) {
-            synchronized (this) {
-                g = ontology;
-                if (g == null)
-                    ontology = g = Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph())));
-            }
-        }
-        return g;
-    }
+    public Graph ontology() { return ontology.get(); }
 
     /**
      * The bundle's shapes: parsed on a second thread while a store loads (they may not be ready yet: this waits), or,
@@ -266,17 +260,7 @@ public final class KnowledgeBase {
     }
 
     /** The ontology's axioms, for the inferences of a write; read from {@link #ontology()} at the first call. */
-    public Inference inference() {
-        Inference i = inference;
-        if (i == null) {
-            synchronized (this) {
-                i = inference;
-                if (i == null)
-                    inference = i = new Inference(ontology(), vocab);
-            }
-        }
-        return i;
-    }
+    public Inference inference() { return inference.get(); }
 
     /** Which graphs state a statement (not inferred ones), remembered across writes: give it every write's change. */
     public org.icakg.store.GraphKinds statingGraphs() { return statingGraphs; }

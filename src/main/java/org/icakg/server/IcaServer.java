@@ -1,7 +1,5 @@
 package org.icakg.server;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -19,6 +17,8 @@ import org.icakg.store.Stores;
 import org.icakg.web.Metrics;
 import org.icakg.web.Route;
 import org.icakg.web.WebApp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.javalin.Javalin;
 import io.javalin.http.servlet.JavalinServlet;
@@ -156,7 +156,8 @@ public final class IcaServer implements AutoCloseable {
                     LOG.error("the bundled shapes cannot be used, so validation, forms and writes are refused: {}",
                             e.getMessage());
                 } catch (RuntimeException e) {
-                    LOG.warn("shapes and prefixes not read ahead ({}): the first request that needs them reads them", e.toString());
+                    LOG.warn("shapes and prefixes not read ahead ({}): the first request that needs them reads them",
+                            e.toString());
                 }
             }, "ica-kg-prepare");
             thread.setDaemon(true);

@@ -46,13 +46,10 @@ class LazyBundleTest {
         Stores.close(first.dataset());
 
         AtomicInteger shapesRead = new AtomicInteger();
-        Supplier<List<RdfSource>> unreadable = () -> {
-            throw new UnreadableInputException("not needed to reopen a store");
-        };
-        Bundle bundle = Bundle.lazily(unreadable, () -> {
+        Bundle bundle = shapesOnly(() -> {
             shapesRead.incrementAndGet();
             return Bundle.bundled(Bundle.SHAPES_DIR);
-        }, unreadable);
+        });
         KnowledgeBase reopened = KnowledgeBase.open(bundle, Vocab.DEFAULT, Stores.tdb2(dir));
         try {
             assertEquals(0, shapesRead.get(), "no first answer needs the shapes: not read to reopen");
@@ -73,13 +70,10 @@ class LazyBundleTest {
         Path dir = tmp.resolve("store");
         Stores.close(KnowledgeBase.open(Bundle.bundled(), Vocab.DEFAULT, Stores.tdb2(dir)).dataset());
         AtomicInteger shapesRead = new AtomicInteger();
-        Supplier<List<RdfSource>> unreadable = () -> {
-            throw new UnreadableInputException("not needed to reopen a store");
-        };
-        Bundle bundle = Bundle.lazily(unreadable, () -> {
+        Bundle bundle = shapesOnly(() -> {
             shapesRead.incrementAndGet();
             return Bundle.bundled(Bundle.SHAPES_DIR);
-        }, unreadable);
+        });
         try (TestServer server = TestServer.serving(KnowledgeBase.open(bundle, Vocab.DEFAULT, Stores.tdb2(dir)),
                 c -> c.withStore(dir))) {
             assertEquals(0, shapesRead.get(), "the server starts without the shapes");
@@ -101,13 +95,10 @@ class LazyBundleTest {
         Stores.close(KnowledgeBase.open(Bundle.bundled(), Vocab.DEFAULT, Stores.tdb2(dir)).dataset());
         RdfSource broken = new RdfSource("broken-shapes.ttl", org.apache.jena.riot.Lang.TURTLE,
                 "@prefix sh: <http://www.w3.org/ns/shacl#> .\nshape:State a sh:NodeShape .\n".getBytes(StandardCharsets.UTF_8));
-        Supplier<List<RdfSource>> unreadable = () -> {
-            throw new UnreadableInputException("not needed to reopen a store");
-        };
         Path users = tmp.resolve("users");
         Files.writeString(users, "alice:s3cret\n");
         try (TestServer server = TestServer.serving(
-                KnowledgeBase.open(Bundle.lazily(unreadable, () -> List.of(broken), unreadable), Vocab.DEFAULT, Stores.tdb2(dir)),
+                KnowledgeBase.open(shapesOnly(() -> List.of(broken)), Vocab.DEFAULT, Stores.tdb2(dir)),
                 c -> c.withStore(dir).withUsersFile(users))) {
             var ask = server.get("/sparql?query=" + TestServer.enc("ASK { ?s a ?c }"), "Accept", "application/sparql-results+json");
             assertEquals(200, ask.statusCode());
@@ -124,7 +115,15 @@ class LazyBundleTest {
         }
     }
 
-    private static long countQuads(DatasetGraph dsg) {
+    /** A bundle whose shapes are {@code shapes} and whose ontology and data cannot be read: a reopen needs neither. */
+    private static Bundle shapesOnly(Supplier<List<RdfSource>> shapes) {
+        Supplier<List<RdfSource>> unreadable = () -> {
+            throw new UnreadableInputException("not needed to reopen a store");
+        };
+        return Bundle.lazily(unreadable, shapes, unreadable);
+    }
+
+        private static long countQuads(DatasetGraph dsg) {
         long n = 0;
         for (var it = dsg.find(); it.hasNext(); it.next())
             n++;
