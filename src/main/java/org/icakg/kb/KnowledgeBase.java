@@ -125,13 +125,14 @@ public final class KnowledgeBase {
 
     /**
      * A store built before the prefixes were kept has none: the bundle's ontology is read for them (only its
-     * prefixes: the statements go nowhere), and they are kept in the store, so later reopens read no file for them.
+     * prefixes: the statements go nowhere), and they are kept in the store, so later reopens read no file for them;
+     * not when the caller is in a transaction (a page reading the store), which cannot write them: a later reopen does.
      */
     private static PrefixMap ontologyPrefixes(Bundle bundle, Vocab vocab, DatasetGraph dataset) {
         Loader ontologyLoader = new Loader(vocab);
         for (RdfSource s : bundle.ontology())
             ontologyLoader.load(s, DatasetGraphSink.create(), vocab.ontologyGraph());
-        if (Stores.isTdb2(dataset))
+        if (Stores.isTdb2(dataset) && !dataset.isInTransaction())
             Stores.keepPrefixes(dataset, ontologyLoader.prefixes());
         return ontologyLoader.prefixes();
     }

@@ -85,6 +85,26 @@ class PersistentStoreTest {
     }
 
     @Test
+    void a_store_built_before_prefixes_were_kept_gives_them_to_a_first_reader_in_a_transaction() {
+        Path dir = tmp.resolve("store");
+        KnowledgeBase first = Fixtures.tdb2(dir);
+        var expected = first.prefixes().getMapping();
+        DatasetGraph dsg = first.dataset();
+        org.apache.jena.system.Txn.executeWrite(dsg, () -> dsg.prefixes().clear()); // as stores were built before
+        Stores.close(dsg);
+
+        KnowledgeBase again = Fixtures.tdb2(dir);
+        try {
+            // A page asks for the prefixes first, inside its read transaction, where they cannot be kept.
+            var read = org.apache.jena.system.Txn.calculateRead(again.dataset(), () -> again.prefixes().getMapping());
+            assertEquals(expected.get("ica"), read.get("ica"), "the ontology's prefixes: " + read);
+            assertTrue(read.containsKey("icash"), "and the shapes': " + read);
+        } finally {
+            Stores.close(again.dataset());
+        }
+    }
+
+    @Test
     void an_entity_served_from_a_reopened_store_is_written_with_the_prefixes_of_the_data() throws Exception {
         Path store = tmp.resolve("store");
         Stores.close(Fixtures.tdb2(store).dataset());
