@@ -61,17 +61,13 @@ class PersistentStoreTest {
     @Test
     void a_store_built_before_prefixes_were_kept_gets_the_ontologys_at_its_first_reopen_and_keeps_them() {
         Path dir = tmp.resolve("store");
-        KnowledgeBase first = Fixtures.tdb2(dir);
-        int ontology = first.ontology().size();
-        DatasetGraph dsg = first.dataset();
-        org.apache.jena.system.Txn.executeWrite(dsg, () -> dsg.prefixes().clear()); // as stores were built before
-        Stores.close(dsg);
+        FirstOpen first = storeWithoutKeptPrefixes(dir);
 
         KnowledgeBase again = Fixtures.tdb2(dir);
         var reopened = again.prefixes().getMapping();
         assertTrue(reopened.containsKey("ica") && reopened.containsKey("icash"),
                 "the ontology's and the shapes' prefixes: " + reopened);
-        assertEquals(ontology, again.ontology().size());
+        assertEquals(first.ontology(), again.ontology().size());
         Stores.close(again.dataset());
 
         DatasetGraph store = Stores.tdb2(dir);
@@ -87,21 +83,30 @@ class PersistentStoreTest {
     @Test
     void a_store_built_before_prefixes_were_kept_gives_them_to_a_first_reader_in_a_transaction() {
         Path dir = tmp.resolve("store");
-        KnowledgeBase first = Fixtures.tdb2(dir);
-        var expected = first.prefixes().getMapping();
-        DatasetGraph dsg = first.dataset();
-        org.apache.jena.system.Txn.executeWrite(dsg, () -> dsg.prefixes().clear()); // as stores were built before
-        Stores.close(dsg);
+        FirstOpen first = storeWithoutKeptPrefixes(dir);
 
         KnowledgeBase again = Fixtures.tdb2(dir);
         try {
             // A page asks for the prefixes first, inside its read transaction, where they cannot be kept.
             var read = org.apache.jena.system.Txn.calculateRead(again.dataset(), () -> again.prefixes().getMapping());
-            assertEquals(expected.get("ica"), read.get("ica"), "the ontology's prefixes: " + read);
+            assertEquals(first.prefixes().get("ica"), read.get("ica"), "the ontology's prefixes: " + read);
             assertTrue(read.containsKey("icash"), "and the shapes': " + read);
         } finally {
             Stores.close(again.dataset());
         }
+    }
+
+    /** What a first open offered: its prefixes and the number of the ontology's statements. */
+    private record FirstOpen(java.util.Map<String, String> prefixes, int ontology) {}
+
+    /** A new store in {@code dir}, its kept prefixes then cleared, as stores were built before they were kept. */
+    private static FirstOpen storeWithoutKeptPrefixes(Path dir) {
+        KnowledgeBase first = Fixtures.tdb2(dir);
+        FirstOpen seen = new FirstOpen(first.prefixes().getMapping(), first.ontology().size());
+        DatasetGraph dsg = first.dataset();
+        org.apache.jena.system.Txn.executeWrite(dsg, () -> dsg.prefixes().clear());
+        Stores.close(dsg);
+        return seen;
     }
 
     @Test
