@@ -1,15 +1,17 @@
 package org.icakg.sparql;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import org.apache.jena.atlas.lib.Bytes;
@@ -17,7 +19,6 @@ import org.apache.jena.dboe.base.file.BinaryDataFile;
 import org.apache.jena.dboe.index.RangeIndex;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.thrift.TRDF;
-import org.apache.jena.riot.thrift.ThriftConvert;
 import org.apache.jena.riot.thrift.wire.RDF_Term;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.store.NodeId;
@@ -142,18 +143,20 @@ public final class Tdb2Totals {
         });
     }
 
+    /** An instance of a class: its IRI, and its label (null when it has none). */
+    public record Instance(String iri, String label) {}
+
     /**
-     * The IRI instances of {@code type} (its {@code rdf:type} statements in any graph), each with its first
-     * {@code rdfs:label} (the one of the lowest store number, as a look-up per instance would find first), or null
-     * when it has none or that one is not a literal: one range of {@code POSG} for the instances, one for the labels,
-     * and only the instances and their labels turned into nodes. A look-up per instance cost a seek and a node read
-     * each: 12–24 s for the 100,000 meetings of the 1 M store.
+     * The IRI instances of {@code type} (its {@code rdf:type} statements in any graph), in no particular order, each
+     * with its first {@code rdfs:label} (the one of the lowest store number, as a look-up per instance would find
+     * first), or null when it has none or that one is not a literal: one range of {@code POSG} for the instances, one
+     * for the labels, and only the instances' IRIs and their labels' texts read from the node table ({@link #read}).
+     * A look-up per instance cost a seek and a node read each: 12–24 s for the 100,000 meetings of the 1 M store.
      */
-    public Map<Node, String> instancesWithLabels(Node type) {
+    public List<Instance> instancesWithLabels(Node type) {
         NodeId typeId = nodes.getNodeIdForNode(RDF.type.asNode()), classId = nodes.getNodeIdForNode(type);
-        Map<Node, String> out = new LinkedHashMap<>();
         if (NodeId.isDoesNotExist(typeId) || NodeId.isDoesNotExist(classId))
-            return out;
+            return List.of();
         byte[] from = new byte[posg.getRecordFactory().keyLength()], to = from.clone();
         NodeIdFactory.set(typeId, from, 0);
         NodeIdFactory.set(classId, from, ID);
@@ -175,57 +178,46 @@ public final class Tdb2Totals {
                 labels[i] = o;
             }
         });
-        Longs wanted = new Longs();
-        for (int i = 0; i < entities.length; i++) {
-            wanted.add(entities[i]);
+        Longs labelIds = new Longs();
+        for (int i = 0; i < entities.length; i++)
             if (labelled[i])
-                wanted.add(labels[i]);
-        }
-        LongFunction<Node> node = nodes(wanted.distinct());
-        for (int i = 0; i < entities.length; i++) {
-            Node entity = node.apply(entities[i]);
-            if (!entity.isURI())
-                continue;
-            Node label = labelled[i] ? node.apply(labels[i]) : null;
-            out.put(entity, label != null && label.isLiteral() ? label.getLiteralLexicalForm() : null);
-        }
+                labelIds.add(labels[i]);
+        long[] distinctLabels = labelIds.distinct();
+        String[] iris = read(entities, t -> t.isSetIri() ? t.getIri().getIri() : null,
+                n -> n.isURI() ? n.getURI() : null);
+        String[] texts = read(distinctLabels, t -> t.isSetLiteral() ? t.getLiteral().getLex() : null,
+                n -> n.isLiteral() ? n.getLiteralLexicalForm() : null);
+        List<Instance> out = new ArrayList<>(entities.length);
+        for (int i = 0; i < entities.length; i++)
+            if (iris[i] != null)
+                out.add(new Instance(iris[i], labelled[i] ? texts[Arrays.binarySearch(distinctLabels, labels[i])] : null));
         return out;
-    }
-
-    /**
-     * The nodes of store numbers {@code ids} (sorted, distinct), as a look-up from store number to node. The node
-     * table's file is read in blocks of {@link #BLOCK} bytes or more, in the order of the nodes' places in it, each
-     * block once, and the terms decoded from memory: the node table's own read asks the file for each byte of a term
-     * (two system calls per byte, about 20 per term) and puts each term in its cache, which took most of the 6 s the
-     * first page of a class of 65,000 instances took on a 1-million-statement store. The terms read here are not put
-     * in that cache: a listing would push out the terms the pages use. Inline terms (numbers, dates) are decoded from
-     * the number itself; a node table of another kind is asked a term at a time.
-     */
-    public LongFunction<Node> nodes(long[] ids) {
-        Node[] found = new Node[ids.length];
-        NodeTable base = nodes.baseNodeTable();
-        if (!(base instanceof NodeTableTRDF trdf)) {
-            StopCheck check = new StopCheck(stopped, DECODE_CHECK_EVERY);
-            for (int i = 0; i < ids.length; i++) {
-                found[i] = node(ids[i]);
-                check.tick();
-            }
-        } else {
-            readInOrder(trdf.getData(), ids, found);
-        }
-        return id -> {
-            int i = Arrays.binarySearch(ids, id);
-            if (i < 0)
-                throw new IllegalArgumentException("store number " + id + " was not read");
-            return found[i];
-        };
     }
 
     /** Bytes of the node table's file read at once, at least. */
     static final int BLOCK = 1 << 16;
 
-    private void readInOrder(BinaryDataFile file, long[] ids, Node[] found) {
-        byte[] b = new byte[8];
+    /**
+     * What each of the terms of store numbers {@code ids} (sorted, distinct) says, in their order: {@code ofTerm} of
+     * the term as stored, or {@code ofNode} of the node for an inline term (a number, a date) or a node table of
+     * another kind. The node table's file is read in blocks of {@link #BLOCK} bytes or more, in the order of the
+     * terms' places in it, each block once, and the terms decoded from memory: the node table's own read asks the
+     * file for each byte of a term (a seek and a read per byte) and puts each term in its cache, which took most of
+     * the 8 s the first page of a class of 65,000 instances took on a 1-million-statement store. The terms read here
+     * are not put in that cache: a listing would push out the terms the pages use.
+     */
+    private String[] read(long[] ids, Function<RDF_Term, String> ofTerm, Function<Node, String> ofNode) {
+        String[] found = new String[ids.length];
+        if (!(nodes.baseNodeTable() instanceof NodeTableTRDF trdf)) {
+            StopCheck check = new StopCheck(stopped, DECODE_CHECK_EVERY);
+            for (int i = 0; i < ids.length; i++) {
+                found[i] = ofNode.apply(node(ids[i]));
+                check.tick();
+            }
+            return found;
+        }
+        BinaryDataFile file = trdf.getData();
+        byte[] b = new byte[ID];
         int[] pointers = new int[ids.length];
         long[] places = new long[ids.length];
         int n = 0;
@@ -236,7 +228,7 @@ public final class Tdb2Totals {
                 places[n] = id.getPtrLocation();
                 pointers[n++] = i;
             } else {
-                found[i] = NodeId.extract(id);
+                found[i] = ofNode.apply(NodeId.extract(id));
             }
         }
         // A pointer's number is its place in the file, so sorted numbers are usually sorted places already.
@@ -285,9 +277,10 @@ public final class Tdb2Totals {
                     start = at;
                 }
             }
-            found[pointers[j]] = ThriftConvert.convert(term);
+            found[pointers[j]] = ofTerm.apply(term);
             check.tick();
         }
+        return found;
     }
 
     /** Reads the node table's file from {@code at} into {@code buffer}, as far as it goes; the bytes read. */

@@ -73,7 +73,7 @@ final class ClassController {
         if (iri == null || iri.isBlank())
             throw new BadRequestResponse("Give the class as ?iri=, e.g. ?iri=" + kb.vocab().term("State"));
         Node type = NodeFactory.createURI(iri);
-        List<Link> all = instances.of(type);
+        List<ClassInstances.Row> all = instances.of(type);
         boolean declared = kb.ontology().contains(type, Node.ANY, Node.ANY);
         if (all.isEmpty() && !declared)
             throw new NotFoundResponse("No class " + iri + " is declared or has instances");
@@ -86,7 +86,8 @@ final class ClassController {
                 path(type) + "&page=" + (page + 1));
         int from = (page - 1) * INSTANCES_PAGE_SIZE;
         ctx.html(templates.render("class", describe(type, total,
-                all.subList(from, (int) Math.min(total, from + INSTANCES_PAGE_SIZE)), paging)));
+                all.subList(from, (int) Math.min(total, from + INSTANCES_PAGE_SIZE)).stream()
+                        .map(r -> r.link(kb.vocab())).toList(), paging)));
     }
 
     /**

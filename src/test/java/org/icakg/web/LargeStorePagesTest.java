@@ -178,6 +178,155 @@ class LargeStorePagesTest {
         }
     }
 
+    /** Instances of the class of {@link #listed_store}: several thousand, with labels that tie, differ in case only, need escaping, or are missing. */
+    static final int RECORDS = 4000;
+    static final String RECORD = ICA + "State";
+    static final String RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label";
+
+    /**
+     * A class of {@link #RECORDS} instances in 50 graphs: labels from a few words in several cases and scripts (so
+     * that many tie and are ordered by IRI), some needing escaping in HTML, every 13th instance without a label, one
+     * label a number, one of 100,000 characters, one instance typed in two graphs, one a blank node, every tenth
+     * instance not under this server's base.
+     */
+    static synchronized Path records() {
+        Path file = dir.resolve("records.trig");
+        if (Files.exists(file))
+            return file;
+        String[] words = {"alpha", "Alpha", "ALPHA", "beta", "Beta", "\u00fcber", "\u00dcber", "Zeta", "zeta",
+                "<b>bold</b> & \\\"quoted\\\" 'text'", "\u03a9mega", "\u0440\u0435\u043a\u043e\u0440\u0434", "a=b`c"};
+        StringBuilder b = new StringBuilder("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                + "PREFIX ica: <" + ICA + ">\n");
+        java.util.Random random = new java.util.Random(20250611);
+        for (int i = 0; i < RECORDS; i++) {
+            String iri = i % 10 == 9 ? "https://example.org/records/r" + i : "https://w3id.org/ica-kg/id/record/r" + i;
+            b.append("<https://w3id.org/ica-kg/id/passage/records-").append(i % 50).append("> { <").append(iri)
+                    .append("> a ica:State");
+            if (i == 7)
+                b.append(" ; rdfs:label 42");
+            else if (i == 11)
+                b.append(" ; rdfs:label \"zz").append("z".repeat(100_000)).append("\"");
+            else if (i % 13 != 0)
+                b.append(" ; rdfs:label \"").append(words[random.nextInt(words.length)]).append(' ')
+                        .append(random.nextInt(40)).append('"').append(i % 2 == 0 ? "@en" : "");
+            b.append(" }\n");
+        }
+        b.append("<https://w3id.org/ica-kg/id/passage/records-more> { <https://w3id.org/ica-kg/id/record/r5> a ica:State . "
+                + "[] a ica:State ; rdfs:label \"a blank node\" }\n");
+        try {
+            return Files.writeString(file, b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An instance as a class page lists it: its link (null when it has none) and its text, unescaped. */
+    record Listed(String href, String text) {}
+
+    static String unescape(String html) {
+        Matcher m = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);").matcher(html);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String c = switch (e) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                default -> Character.toString(e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16)
+                        : Integer.parseInt(e.substring(1)));
+            };
+            m.appendReplacement(b, Matcher.quoteReplacement(c));
+        }
+        return m.appendTail(b).toString();
+    }
+
+    /** The instances one class page lists, in order. */
+    static List<Listed> listed(String html) {
+        String list = html.substring(html.indexOf("<ul class=\"instances\">"), html.indexOf("</ul>", html.indexOf("<ul class=\"instances\">")));
+        assertTrue(!list.contains("<b>"), "labels are escaped");
+        Matcher m = Pattern.compile("<li>(?:<a href=\"([^\"]*)\">([^<]*)</a>|([^<]*))</li>").matcher(list);
+        List<Listed> out = new java.util.ArrayList<>();
+        while (m.find())
+            out.add(m.group(1) != null ? new Listed(unescape(m.group(1)), unescape(m.group(2))) : new Listed(null, unescape(m.group(3))));
+        return out;
+    }
+
+    /**
+     * What a class page should list, from a plain query: each IRI instance once, by label (case-insensitive, those
+     * without a label first, shown by their IRI), then by IRI.
+     */
+    static List<Listed> expected(Served s) throws IOException {
+        HttpResponse<String> r = s.get("/sparql?query=" + enc("SELECT DISTINCT ?x ?label WHERE { ?x a <" + RECORD + "> "
+                + "FILTER isIRI(?x) OPTIONAL { ?x <" + RDFS_LABEL + "> ?label } }"), "Accept", "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        record Expected(String iri, String label) {}
+        List<Expected> rows = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode b : new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body())
+                .path("results").path("bindings"))
+            rows.add(new Expected(b.path("x").path("value").asText(), b.has("label") ? b.path("label").path("value").asText() : null));
+        assertEquals(rows.size(), rows.stream().map(Expected::iri).distinct().count(), "one label each at most");
+        rows.sort(java.util.Comparator.comparing((Expected e) -> e.label() == null ? null : e.label().toLowerCase(),
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(Expected::iri));
+        String base = "https://w3id.org/ica-kg/id/";
+        return rows.stream().map(e -> new Listed(e.iri().startsWith(base) ? "/id/" + e.iri().substring(base.length()) : e.iri(),
+                e.label() == null ? e.iri() : e.label())).toList();
+    }
+
+    /** Every page of the class, in order, with its count; each page checked to say its number. */
+    static List<Listed> everyPage(Served s, long count) {
+        String path = "/class?iri=" + enc(RECORD);
+        int pages = (int) ((count + ClassController.INSTANCES_PAGE_SIZE - 1) / ClassController.INSTANCES_PAGE_SIZE);
+        List<Listed> all = new java.util.ArrayList<>();
+        for (int p = 1; p <= pages; p++) {
+            String html = page(s, path + "&page=" + p);
+            assertTrue(html.contains("<h2>Instances <span class=\"muted\">(" + count + ")</span></h2>"), "the count");
+            assertTrue(html.contains("page " + p + " of " + pages), "page " + p + " of " + pages);
+            List<Listed> here = listed(html);
+            assertEquals(p < pages ? ClassController.INSTANCES_PAGE_SIZE : count - (long) (pages - 1) * ClassController.INSTANCES_PAGE_SIZE,
+                    here.size(), "page " + p);
+            all.addAll(here);
+        }
+        assertEquals(400, s.get(path + "&page=" + (pages + 1), "Accept", "text/html").statusCode());
+        return all;
+    }
+
+    /** The listing equals the expected one, or the first place where they differ is named. */
+    static void sameListing(List<Listed> expected, List<Listed> actual) {
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++)
+            assertEquals(expected.get(i), actual.get(i), "instance " + (i + 1) + " of " + expected.size());
+        assertEquals(expected.size(), actual.size(), "instances listed");
+    }
+
+    @Test
+    void a_class_of_thousands_on_a_tdb2_store_is_listed_in_the_order_and_pages_a_query_gives_and_follows_a_write() throws Exception {
+        try (TestServer s = TestServer.start(c -> c.withData(List.of(records())).withStore(dir.resolve("records-store"))
+                .withUsersInline("writer:" + SECRET))) {
+            List<Listed> expected = expected(s);
+            assertEquals(RECORDS, expected.size(), "every IRI instance once, the blank node left out");
+            assertTrue(expected.get(0).href().equals(expected.get(0).text()) || expected.get(0).text().startsWith("https://"),
+                    "those without a label first, by their IRI");
+            assertTrue(expected.stream().anyMatch(e -> e.text().equals("42")), "a number as a label");
+            assertTrue(expected.stream().anyMatch(e -> e.text().length() > 100_000), "a long label");
+            sameListing(expected, everyPage(s, expected.size()));
+            // The first page again (as kept), then a write through the authenticated path: the pages follow at once.
+            sameListing(expected.subList(0, ClassController.INSTANCES_PAGE_SIZE), listed(page(s, "/class?iri=" + enc(RECORD))));
+            HttpResponse<String> w = s.send(HttpRequest.newBuilder(URI.create(s.url("/update")))
+                    .header("Content-Type", "application/sparql-update")
+                    .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { GRAPH <https://w3id.org/ica-kg/id/passage/records-added> { "
+                            + "<https://w3id.org/ica-kg/id/record/added> a <" + RECORD + "> ; <" + RDFS_LABEL + "> \"Added & <new>\"@en } }; "
+                            + "DELETE WHERE { GRAPH ?g { <https://w3id.org/ica-kg/id/record/r1> ?p ?o } }")),
+                    "Authorization", "Basic " + Base64.getEncoder().encodeToString(("writer:" + SECRET).getBytes()));
+            assertEquals(200, w.statusCode(), w.body());
+            List<Listed> after = expected(s);
+            assertEquals(RECORDS, after.size(), "one added, one removed");
+            assertTrue(after.contains(new Listed("/id/record/added", "Added & <new>")), "the added instance");
+            assertTrue(after.stream().noneMatch(e -> "/id/record/r1".equals(e.href())), "the removed one");
+            sameListing(after, everyPage(s, after.size()));
+        }
+    }
+
     @Test
     void the_page_of_a_state_lists_a_bounded_number_of_values_per_property_and_links_to_the_rest() {
         for (Served s : List.of(memory, tdb2)) {
