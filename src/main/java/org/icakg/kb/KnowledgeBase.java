@@ -58,7 +58,12 @@ public final class KnowledgeBase {
         this.shapes = shapes;
         this.prefixes = prefixes;
         this.dataSources = List.copyOf(dataSources);
-        this.statingGraphs = new org.icakg.store.GraphKinds(g -> InferredGraphs.isStatingGraph(vocab, g));
+        // An inferred graph never holds an asserted statement (inference skips them, and a write that asserts one
+        // removes its inferred copies), so the first one found holding a statement settles that none states it. Not
+        // so the graph that describes the inferred ones, whose statements anyone could also assert.
+        String inferredPrefix = vocab.inferredGraphPrefix();
+        this.statingGraphs = new org.icakg.store.GraphKinds(g -> InferredGraphs.isStatingGraph(vocab, g),
+                g -> g.isURI() && g.getURI().startsWith(inferredPrefix));
         this.ontology = new Once<>(
                 () -> Txn.calculateRead(dataset, () -> copy(dataset.getGraph(vocab.ontologyGraph()))));
         this.inference = new Once<>(() -> new Inference(ontology(), vocab));
@@ -273,14 +278,15 @@ public final class KnowledgeBase {
     public boolean reopened() { return reopened; }
 
     /**
-     * Reads now what a reopened store reads at its first use: the shape files, the prefixes kept in the store and the
-     * shapes; at once for a loaded one.
+     * Reads now what a reopened store reads at its first use: the shape files, the prefixes kept in the store, the
+     * shapes and the ontology's axioms (which a write's inference applies); at once for a loaded one.
      *
      * @throws LoadException when the shape files have syntax errors
      */
     public void prepare() {
         prefixes.size();
         shapes();
+        inference();
     }
 
     /** Registers code to run after every committed write: the one place caches and counts learn the data changed. */

@@ -28,6 +28,11 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * transaction is kept only after that transaction commits ({@link Session#keep}), because an aborted one gives its
  * new ids back. On other stores the quads are read as they are.
  * <p>
+ * A graph of a second kind may settle the question the other way: when no graph of the first kind ever holds what a
+ * graph of the second holds (an asserted statement is never also inferred), the first graph of the second kind found
+ * holding the statement answers no, and the others need not be read nor decided. A hub's class inferred in thousands
+ * of passages' graphs is then answered from the first of them, as soon after a start as later.
+ * <p>
  * The answers are remembered too, by statement, across transactions: each write asks again about the same hubs. A
  * session is opened with the quads its transaction changed, whose remembered answers it does not trust, and
  * {@link Session#keep} forgets them once it has committed; so every change of the graphs of the kind must be given to
@@ -40,15 +45,32 @@ public final class GraphKinds {
     /** Answers remembered across transactions, at most (about 200 bytes each); beyond it they are read per use. */
     static final int MAX_ANSWERS = 200_000;
 
+    /** What a graph's name says of it: of the kind, settling that none of the kind holds what it holds, or neither. */
+    private enum Decision { OF_KIND, SETTLES, NEITHER }
+
     private final Predicate<Node> kind;
-    private final Map<NodeId, Boolean> committed = new ConcurrentHashMap<>();
+    private final Predicate<Node> settles;
+    private final Map<NodeId, Decision> committed = new ConcurrentHashMap<>();
     private final Map<Triple, Boolean> answers = new ConcurrentHashMap<>();
     /** The store the remembered ids belong to: a store opened anew (or compacted) numbers its nodes anew. */
     private volatile DatasetGraphTDB numbering;
 
     /** Graphs whose name satisfies {@code kind}. */
     public GraphKinds(Predicate<Node> kind) {
+        this(kind, g -> false);
+    }
+
+    /**
+     * Graphs whose name satisfies {@code kind}, where no graph of the kind holds a statement that a graph whose name
+     * satisfies {@code settles} holds (and no graph satisfies both).
+     */
+    public GraphKinds(Predicate<Node> kind, Predicate<Node> settles) {
         this.kind = kind;
+        this.settles = settles;
+    }
+
+    private Decision decide(Node graph) {
+        return kind.test(graph) ? Decision.OF_KIND : settles.test(graph) ? Decision.SETTLES : Decision.NEITHER;
     }
 
     /** Questions asked within one transaction on {@code dsg} (already begun), after it made {@code changed}. */
@@ -72,7 +94,7 @@ public final class GraphKinds {
     public final class Session {
         private final DatasetGraph dsg;
         private final NodeTupleTable quads;
-        private final Map<NodeId, Boolean> decided = new HashMap<>();
+        private final Map<NodeId, Decision> decided = new HashMap<>();
         private final Map<Triple, Boolean> answered = new HashMap<>();
         private final Set<Triple> changed;
 
@@ -91,24 +113,28 @@ public final class GraphKinds {
         private boolean read(Triple t) {
             if (quads == null) {
                 Iterator<Quad> it = dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject());
-                while (it.hasNext())
-                    if (kind.test(it.next().getGraph()))
-                        return true;
+                while (it.hasNext()) {
+                    Decision d = decide(it.next().getGraph());
+                    if (d != Decision.NEITHER)
+                        return d == Decision.OF_KIND;
+                }
                 return false;
             }
             Iterator<Tuple<NodeId>> ids = quads.findAsNodeIds(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject());
             if (ids == null)
                 return false;
-            while (ids.hasNext())
-                if (ofKind(ids.next().get(0)))
-                    return true;
+            while (ids.hasNext()) {
+                Decision d = decision(ids.next().get(0));
+                if (d != Decision.NEITHER)
+                    return d == Decision.OF_KIND;
+            }
             return false;
         }
 
-        private boolean ofKind(NodeId graph) {
-            Boolean known = committed.get(graph);
+        private Decision decision(NodeId graph) {
+            Decision known = committed.get(graph);
             if (known == null)
-                known = decided.computeIfAbsent(graph, id -> kind.test(quads.getNodeTable().getNodeForNodeId(id)));
+                known = decided.computeIfAbsent(graph, id -> decide(quads.getNodeTable().getNodeForNodeId(id)));
             return known;
         }
 
