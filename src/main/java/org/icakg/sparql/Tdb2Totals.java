@@ -215,7 +215,9 @@ public final class Tdb2Totals {
      * terms' places in it, each block once, and the terms decoded from memory: the node table's own read asks the
      * file for each byte of a term (a seek and a read per byte) and puts each term in its cache, which took most of
      * the 8 s the first page of a class of 65,000 instances took on a 1-million-statement store. The terms read here
-     * are not put in that cache: a listing would push out the terms the pages use.
+     * are not put in that cache: a listing would push out the terms the pages use. A term that cannot be decoded from
+     * the file as read here (under writes, the node table may hold a just-committed term in its cache before its bytes
+     * can be read back from the file) is asked of the node table, as before.
      */
     private <T> T[] read(long[] ids, Function<RDF_Term, T> ofTerm, Function<Node, T> ofNode, IntFunction<T[]> array) {
         T[] found = array.apply(ids.length);
@@ -277,18 +279,24 @@ public final class Tdb2Totals {
                     RDF_Term t = new RDF_Term();
                     t.read(protocol);
                     term = t;
-                } catch (TException e) {
-                    // The term runs past the block: read again from its start, in a block twice as large if need be.
-                    boolean whole = start == at;
-                    if (whole && start + filled >= length)
-                        throw new IllegalStateException("node table: the term at " + at + " cannot be read", e);
-                    if (whole)
+                } catch (TException | RuntimeException e) {
+                    if (start != at) { // the term runs past the block: read again from its start
+                        filled = fill(file, at, buffer, length);
+                        start = at;
+                    } else if (filled == buffer.length) { // a term longer than the block
                         buffer = new byte[buffer.length * 2];
-                    filled = fill(file, at, buffer, length);
-                    start = at;
+                        filled = fill(file, at, buffer, length);
+                    } else { // not in the file as read here (e.g. written but not yet flushed): the node table's read
+                        break;
+                    }
                 }
             }
-            found[pointers[j]] = ofTerm.apply(term);
+            if (term != null) {
+                found[pointers[j]] = ofTerm.apply(term);
+            } else {
+                found[pointers[j]] = ofNode.apply(node(ids[pointers[j]]));
+                start = filled = 0; // read afresh after it
+            }
             check.tick();
         }
         return found;
