@@ -59,10 +59,9 @@ final class Relaunch {
      * A server that loads at least {@link #LARGE_LOAD_BYTES} of data files promotes what survives a young collection
      * at once. What a load allocates either lives as long as the server (statements, nodes, indexes) or dies young (the
      * parser's tokens and strings), and G1 copied the survivors from one survivor space to the other up to fifteen
-     * times before promoting them: loading the 1 M benchmark file, G1's threads used 0.4 to 1.5 s less processor
-     * time with this in each of eight pairs of loads (about 4 s against 5 s), on a machine of two cores that the load
-     * keeps busy; the time to ready moved within that machine's noise (the JIT's share varies by 2 s from load to
-     * load). Requests allocate little that outlives a young collection. The user's options come after and can undo it.
+     * times before promoting them: loading the 1 M benchmark file, G1's threads used 4.8 to 5.0 s of processor time
+     * with the default, 3.9 to 4.0 s with this (three loads each), on a machine of two cores that the load keeps
+     * busy. Requests allocate little that outlives a young collection. The user's options come after and can undo it.
      */
     static final String LOAD_TENURING = "-XX:MaxTenuringThreshold=0";
     /** Data files of at least this many bytes in all take seconds to load (the server's warm-up uses the same). */
