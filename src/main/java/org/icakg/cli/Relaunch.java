@@ -24,8 +24,8 @@ import com.sun.management.VMOption;
  * again with it: the same java, the same JVM options, the same class path and arguments. The first process waits,
  * passes a stop on to the second and exits with its status; the second stops when the first one is gone. The second
  * also starts from a {@link ClassArchive} of the classes it loads, recorded by the first server that ran the jar, and
- * with {@link JitDirectives} that keep the optimising compiler off the JDK code only a start runs hot, on the JDK's
- * own locale data ({@link #JDK_LOCALE_DATA}) and, to load a large file, with {@link #LOAD_TENURING}.
+ * with {@link JitDirectives} that keep the optimising compiler off the JDK code only a start runs hot, and on the JDK's
+ * own locale data ({@link #JDK_LOCALE_DATA}).
  *
  * <p>The first process does nothing else, and as little as it can before the second one starts: it reads its own
  * command line ({@code /proc/self/cmdline}) rather than asking the JVM's management beans (which load and start some
@@ -55,59 +55,7 @@ final class Relaunch {
     static final String JDK_LOCALE_DATA = "-Djava.locale.providers=COMPAT";
     private static final String LOCALE_PROVIDERS = "java.locale.providers";
 
-    /**
-     * A server that loads at least {@link #LARGE_LOAD_BYTES} of data files promotes what survives a young collection
-     * at once. What a load allocates either lives as long as the server (statements, nodes, indexes) or dies young (the
-     * parser's tokens and strings), and G1 copied the survivors from one survivor space to the other up to fifteen
-     * times before promoting them: loading the 1 M benchmark file, G1's threads used 4.8 to 5.0 s of processor time
-     * with the default, 3.9 to 4.0 s with this (three loads each), on a machine of two cores that the load keeps
-     * busy. Requests allocate little that outlives a young collection. The user's options come after and can undo it.
-     */
-    static final String LOAD_TENURING = "-XX:MaxTenuringThreshold=0";
-    /** Data files of at least this many bytes in all take seconds to load (the server's warm-up uses the same). */
-    static final long LARGE_LOAD_BYTES = 4 << 20;
-
     private Relaunch() {}
-
-    /**
-     * True when {@code serve ARGV} names data files ({@code --data PATH} or {@code --data=PATH}, a file or a folder
-     * of them) of at least {@link #LARGE_LOAD_BYTES} in all. Paths that cannot be read count for nothing (the server
-     * reports them).
-     */
-    static boolean largeLoad(String[] argv) {
-        long bytes = 0;
-        for (int i = 0; i < argv.length; i++) {
-            String path = null;
-            if (argv[i].equals("--data") && i + 1 < argv.length)
-                path = argv[++i];
-            else if (argv[i].startsWith("--data="))
-                path = argv[i].substring("--data=".length());
-            if (path != null)
-                bytes += bytes(Path.of(path));
-        }
-        return bytes >= LARGE_LOAD_BYTES;
-    }
-
-    private static long bytes(Path path) {
-        long[] total = {0};
-        try {
-            Files.walkFileTree(path, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
-                    total[0] += a.size();
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // Unreadable: the server says so when it loads.
-        }
-        return total[0];
-    }
 
     /**
      * The plan for {@code serve ARGV} in this JVM: empty when it runs with HotSpot's limit on huge methods set
@@ -243,8 +191,6 @@ final class Relaunch {
         }
         if (jdkLocaleData(jvmOptions, System.getenv(), System.getProperty("java.specification.version", "")))
             command.add(JDK_LOCALE_DATA);
-        if (largeLoad(argv))
-            command.add(LOAD_TENURING);
         command.addAll(jvmOptions);
         command.add(FLAG);
         if (archive.isPresent())

@@ -40,7 +40,6 @@ class RelaunchTest {
             assertTrue(commandLine.contains(Relaunch.FLAG), "the server JVM runs with " + Relaunch.FLAG + ": " + commandLine);
             assertEquals(Relaunch.jdkLocaleData(List.of(), Map.of(), System.getProperty("java.specification.version")),
                     commandLine.contains(Relaunch.JDK_LOCALE_DATA), "the JDK's own locale data where it has it: " + commandLine);
-            assertFalse(commandLine.contains(Relaunch.LOAD_TENURING), "a small file loads with the JVM's own tenuring");
             assertTrue(commandLine.containsAll(List.of("-Xmx512m", "-Dica-kg.test-mark=kept", "-Xss2m")),
                     "and with the options the launcher was given: " + commandLine);
             assertEquals(1, commandLine.stream().filter(a -> a.equals("-cp")).count(), "one class path: " + commandLine);
@@ -91,25 +90,6 @@ class RelaunchTest {
         assertEquals(null, Relaunch.jvmOptions(List.of("java", "-m", "x/y.Z", "serve", "--port", "0"), argv));
         assertEquals(null, Relaunch.jvmOptions(List.of("java", "-jar", "ica-kg.jar", "serve"), argv));
         assertEquals(null, Relaunch.jvmOptions(List.of(), argv));
-    }
-
-    @Test
-    void data_files_of_several_megabytes_in_all_make_a_large_load(@TempDir Path dir) throws IOException {
-        Path small = Files.write(dir.resolve("small.ttl"), new byte[1 << 20]);
-        Path big = Files.write(dir.resolve("big.trig"), new byte[(int) Relaunch.LARGE_LOAD_BYTES]);
-        Path folder = Files.createDirectories(dir.resolve("folder/nested"));
-        for (int i = 0; i < 4; i++)
-            Files.write(folder.resolve(i + ".ttl"), new byte[1 << 20]);
-        assertFalse(Relaunch.largeLoad(new String[] {"serve", "--data", small.toString()}));
-        assertTrue(Relaunch.largeLoad(new String[] {"serve", "--port", "0", "--data", big.toString()}));
-        assertTrue(Relaunch.largeLoad(new String[] {"serve", "--data=" + big}));
-        assertTrue(Relaunch.largeLoad(new String[] {"serve", "--data", dir.resolve("folder").toString()}),
-                "the files of a folder, in all");
-        assertTrue(Relaunch.largeLoad(new String[] {"serve", "--data", small.toString(), "--data", folder.toString()}),
-                "every --data, in all");
-        assertFalse(Relaunch.largeLoad(new String[] {"serve", "--store", dir.toString()}), "a reopen loads no file");
-        assertFalse(Relaunch.largeLoad(new String[] {"serve", "--data", dir.resolve("missing.ttl").toString()}));
-        assertFalse(Relaunch.largeLoad(new String[] {"serve", "--data"}));
     }
 
     @Test
