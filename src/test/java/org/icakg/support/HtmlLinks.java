@@ -32,6 +32,26 @@ public final class HtmlLinks {
                 || t.startsWith("http://") || t.startsWith("https://");
     }
 
+    /** Text or an attribute value as a browser reads it: numeric and the five XML character references replaced. */
+    public static String decode(String html) {
+        Matcher m = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|quot|lt|gt|apos);").matcher(html);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String ref = m.group(1);
+            String c = switch (ref) {
+                case "amp" -> "&";
+                case "quot" -> "\"";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "apos" -> "'";
+                default -> Character.toString(ref.startsWith("#x") ? Integer.parseInt(ref.substring(2), 16)
+                        : Integer.parseInt(ref.substring(1)));
+            };
+            m.appendReplacement(b, Matcher.quoteReplacement(c));
+        }
+        return m.appendTail(b).toString();
+    }
+
     private static String unescape(String attribute) {
         return attribute.replace("&#x3A;", ":").replace("&#58;", ":").replace("&colon;", ":").replace("&amp;", "&")
                 .replace("&#61;", "=").replace("&#39;", "'").replace("&quot;", "\"").strip();

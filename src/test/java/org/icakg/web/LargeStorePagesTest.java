@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.icakg.support.HtmlLinks;
 import org.icakg.support.Served;
 import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
@@ -223,25 +224,6 @@ class LargeStorePagesTest {
     /** An instance as a class page lists it: its link (null when it has none) and its text, unescaped. */
     record Listed(String href, String text) {}
 
-    static String unescape(String html) {
-        Matcher m = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);").matcher(html);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
-            String e = m.group(1);
-            String c = switch (e) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> Character.toString(e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16)
-                        : Integer.parseInt(e.substring(1)));
-            };
-            m.appendReplacement(b, Matcher.quoteReplacement(c));
-        }
-        return m.appendTail(b).toString();
-    }
-
     /** The instances one class page lists, in order. */
     static List<Listed> listed(String html) {
         String list = html.substring(html.indexOf("<ul class=\"instances\">"), html.indexOf("</ul>", html.indexOf("<ul class=\"instances\">")));
@@ -249,7 +231,7 @@ class LargeStorePagesTest {
         Matcher m = Pattern.compile("<li>(?:<a href=\"([^\"]*)\">([^<]*)</a>|([^<]*))</li>").matcher(list);
         List<Listed> out = new java.util.ArrayList<>();
         while (m.find())
-            out.add(m.group(1) != null ? new Listed(unescape(m.group(1)), unescape(m.group(2))) : new Listed(null, unescape(m.group(3))));
+            out.add(m.group(1) != null ? new Listed(HtmlLinks.decode(m.group(1)), HtmlLinks.decode(m.group(2))) : new Listed(null, HtmlLinks.decode(m.group(3))));
         return out;
     }
 

@@ -14,6 +14,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.icakg.support.HtmlLinks;
 import org.icakg.support.ServerExtension;
 import org.icakg.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ReservedIrisTest {
         List<String> hrefs = new ArrayList<>();
         Matcher m = Pattern.compile("href=\"(/id/thing/[^\"]*)\"").matcher(hub);
         while (m.find())
-            hrefs.add(unescape(m.group(1)));
+            hrefs.add(HtmlLinks.decode(m.group(1)));
         List<String> reached = new ArrayList<>();
         for (String href : hrefs) {
             HttpResponse<String> r = server.get(href, "Accept", "text/html");
@@ -56,29 +57,9 @@ class ReservedIrisTest {
         String page = server.get("/search?q=" + TestServer.enc("With a query"), "Accept", "text/html").body();
         Matcher m = Pattern.compile("href=\"(/id/thing/what[^\"]*)\"").matcher(page);
         assertTrue(m.find(), page);
-        HttpResponse<String> r = server.get(unescape(m.group(1)), "Accept", "text/turtle");
+        HttpResponse<String> r = server.get(HtmlLinks.decode(m.group(1)), "Accept", "text/turtle");
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("With a query"), r.body());
-    }
-
-    /** An attribute value as a browser reads it: character references replaced. */
-    static String unescape(String attribute) {
-        Matcher m = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|quot|lt|gt|apos);").matcher(attribute);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
-            String ref = m.group(1);
-            String c = switch (ref) {
-                case "amp" -> "&";
-                case "quot" -> "\"";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "apos" -> "'";
-                default -> Character.toString(ref.startsWith("#x") ? Integer.parseInt(ref.substring(2), 16)
-                        : Integer.parseInt(ref.substring(1)));
-            };
-            m.appendReplacement(b, Matcher.quoteReplacement(c));
-        }
-        return m.appendTail(b).toString();
     }
 
     @ParameterizedTest
