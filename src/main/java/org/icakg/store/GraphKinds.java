@@ -55,11 +55,6 @@ public final class GraphKinds {
     /** The store the remembered ids belong to: a store opened anew (or compacted) numbers its nodes anew. */
     private volatile DatasetGraphTDB numbering;
 
-    /** Graphs whose name satisfies {@code kind}. */
-    public GraphKinds(Predicate<Node> kind) {
-        this(kind, g -> false);
-    }
-
     /**
      * Graphs whose name satisfies {@code kind}, where no graph of the kind holds a statement that a graph whose name
      * satisfies {@code settles} holds (and no graph satisfies both).
