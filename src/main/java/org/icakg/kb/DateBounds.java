@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.function.Consumer;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -28,8 +27,8 @@ final class DateBounds {
         endsOn = vocab.termNode("endsOn");
     }
 
-    /** Passes to {@code out} the bounds {@code t} gives, if it is a readable date of a dated thing. */
-    void of(Triple t, Consumer<Triple> out) {
+    /** Adds to {@code out}, with {@code support}, the bounds {@code t} gives, if it is a readable date of a dated thing. */
+    void of(Triple t, Support support, Inference.Derivations out) {
         Node p = t.getPredicate(), o = t.getObject();
         boolean whole = p.equals(date), start = whole || p.equals(startDate), end = whole || p.equals(endDate);
         if (!(start || end) || !o.isLiteral())
@@ -38,9 +37,9 @@ final class DateBounds {
         if (range == null)
             return;
         if (start)
-            out.accept(Triple.create(t.getSubject(), startsOn, literal(range[0])));
+            out.add(Triple.create(t.getSubject(), startsOn, literal(range[0])), support);
         if (end)
-            out.accept(Triple.create(t.getSubject(), endsOn, literal(range[1])));
+            out.add(Triple.create(t.getSubject(), endsOn, literal(range[1])), support);
     }
 
     /** First and last day of an {@code xsd:date}, {@code xsd:dateTime}, {@code xsd:gYearMonth} or {@code xsd:gYear}; null otherwise. */
