@@ -1,9 +1,9 @@
 package org.icakg.kb;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -48,22 +48,46 @@ final class DateBounds {
         String type = literal.getLiteralDatatypeURI();
         try {
             if (XSDDatatype.XSDgYear.getURI().equals(type)) {
-                Year y = Year.parse(lex.substring(0, 4));
-                return new LocalDate[] {y.atDay(1), y.atMonth(12).atEndOfMonth()};
+                int y = digits(lex, 0, 4);
+                Year year = y >= 0 ? Year.of(y) : Year.parse(lex.substring(0, 4));
+                return new LocalDate[] {year.atDay(1), year.atMonth(12).atEndOfMonth()};
             }
             if (XSDDatatype.XSDgYearMonth.getURI().equals(type)) {
-                YearMonth m = YearMonth.parse(lex.substring(0, 7));
-                return new LocalDate[] {m.atDay(1), m.atEndOfMonth()};
+                int y = digits(lex, 0, 4), m = dash(lex, 4) ? digits(lex, 5, 2) : -1;
+                YearMonth month = y >= 0 && m >= 0 ? YearMonth.of(y, m) : YearMonth.parse(lex.substring(0, 7));
+                return new LocalDate[] {month.atDay(1), month.atEndOfMonth()};
             }
             if (XSDDatatype.XSDdate.getURI().equals(type) || XSDDatatype.XSDdateTime.getURI().equals(type)) {
-                LocalDate d = LocalDate.parse(lex.substring(0, 10));
-                return new LocalDate[] {d, d};
+                int y = digits(lex, 0, 4), m = dash(lex, 4) ? digits(lex, 5, 2) : -1, d = dash(lex, 7) ? digits(lex, 8, 2) : -1;
+                LocalDate day = y >= 0 && m >= 0 && d >= 0 ? LocalDate.of(y, m, d) : LocalDate.parse(lex.substring(0, 10));
+                return new LocalDate[] {day, day};
             }
-        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+        } catch (DateTimeException | StringIndexOutOfBoundsException e) {
             // An ill-formed date has no bounds; the shapes report the literal itself.
         }
         return null;
     }
+
+    /**
+     * The number written by the {@code n} ASCII digits of {@code lex} from {@code from}; -1 when they are not all
+     * there. The usual dates ({@code 2025}, {@code 2025-06}, {@code 2025-06-30}) are read so, as {@code parse} reads
+     * them (a month or day out of range is refused alike); anything else is left to {@code parse}, whose general
+     * parser is large code for the compiler to compile during a load with tens of thousands of dates.
+     */
+    private static int digits(String lex, int from, int n) {
+        if (lex.length() < from + n)
+            return -1;
+        int value = 0;
+        for (int i = from; i < from + n; i++) {
+            char c = lex.charAt(i);
+            if (c < '0' || c > '9')
+                return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean dash(String lex, int at) { return lex.length() > at && lex.charAt(at) == '-'; }
 
     private static Node literal(LocalDate d) {
         return NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate);
