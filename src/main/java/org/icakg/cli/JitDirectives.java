@@ -22,6 +22,8 @@ import java.util.Optional;
  * the server's main thread waits for a core. The server runs none of this code again once it serves (no locale list,
  * no class generation), so C2 is kept off it for good; C1's code serves those few later calls.
  *
+ * <p>A second directive keeps C2 off the code only a load runs ({@link LoadDirectives}).
+ *
  * <p>The directives are a file beside the jar (the JVM reads them only from a file), written once and rewritten when
  * its text is not this build's. The JVM announces the directives it read on standard output; the server runs with the
  * JVM's own console output off ({@code -XX:-DisplayVMOutput}, which the user's options come after and can undo).
@@ -35,7 +37,7 @@ final class JitDirectives {
      * launcher builds no string for it.
      */
     static final String TEXT = "[ { match: [\"sun/util/locale/*.*\", \"jdk/internal/org/objectweb/asm/*.*\", "
-            + "\"java/lang/invoke/MethodType.*\"], c2: { Exclude: true } } ]\n";
+            + "\"java/lang/invoke/MethodType.*\"], c2: { Exclude: true } }, " + LoadDirectives.ENTRY + " ]\n";
 
     private JitDirectives() {}
 

@@ -1,0 +1,33 @@
+package org.icakg.cli;
+
+/**
+ * The compiler directive that keeps HotSpot's optimising compiler (C2) off the code only a load runs: RIOT's Turtle
+ * and TriG parser (tokenizer, grammar, the parser profile that makes terms, the parse-ahead thread, the character
+ * reader) and the knowledge base's loading and graph-by-graph inference ({@code Loader$Sink},
+ * {@code Inference.closeWithin} and its per-graph premises). C1 compiles them, without profiling, and they run from
+ * C1's code.
+ *
+ * <p>A load of a million statements kept C2 busy from its first second to the end (its compile queue never emptied),
+ * so C2 took close to a core for as long as the load ran, on a machine of two cores where the parsing thread, the
+ * indexing thread, the inference and the collector wait for one. Its largest compilations were the parser's
+ * ({@code ParserProfileStd.create}, {@code LangTurtleBase.objectList}, {@code predicateObjectItem}, a second or two
+ * each, some compiled twice after a deoptimisation as a new kind of term first appeared far into the file) and
+ * the inference's; none of that code runs again once the server serves, except to parse a write's body and close a
+ * write's graphs, both small. The query path (the store's indexes, the engine, the writers of answers) is never
+ * matched: it is compiled as before.
+ *
+ * <p>HotSpot's patterns, {@code package/Class.method} with {@code *} at either end of a part. A constant, so the
+ * launcher builds no string for it.
+ */
+final class LoadDirectives {
+
+    /** One directive of the JSON array of {@link JitDirectives#TEXT}. */
+    static final String ENTRY = "{ match: [\"org/apache/jena/riot/lang/*.*\", \"org/apache/jena/riot/tokens/*.*\", "
+            + "\"org/apache/jena/riot/system/ParserProfileStd.*\", \"org/apache/jena/riot/system/AsyncParser*.*\", "
+            + "\"org/apache/jena/riot/system/FactoryRDF*.*\", \"org/apache/jena/atlas/io/PeekReader.*\", "
+            + "\"org/apache/jena/atlas/io/CharStream*.*\", \"org/icakg/kb/Loader$Sink.*\", "
+            + "\"org/icakg/kb/Inference.closeWithin\", \"org/icakg/kb/Inference.lambda$materialize*\", "
+            + "\"org/icakg/kb/Inference$WithinGraph.*\"], c2: { Exclude: true } }";
+
+    private LoadDirectives() {}
+}
