@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.apache.jena.atlas.lib.Bytes;
@@ -19,6 +20,7 @@ import org.apache.jena.dboe.base.file.BinaryDataFile;
 import org.apache.jena.dboe.index.RangeIndex;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.thrift.TRDF;
+import org.apache.jena.riot.thrift.ThriftConvert;
 import org.apache.jena.riot.thrift.wire.RDF_Term;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.store.NodeId;
@@ -136,11 +138,20 @@ public final class Tdb2Totals {
      * statement stated in many graphs is decoded once.
      */
     public void statements(Node predicate, BiConsumer<Node, Node> each) {
-        StopCheck check = new StopCheck(stopped, DECODE_CHECK_EVERY); // two nodes read, each maybe from disk
+        Longs objects = new Longs(), subjects = new Longs(), all = new Longs();
         eachStatement(predicate, (o, s) -> {
-            each.accept(node(s), node(o));
-            check.tick();
+            objects.add(o);
+            subjects.add(s);
+            all.add(o);
+            all.add(s);
         });
+        long[] ids = all.distinct();
+        Node[] nodes = read(ids, ThriftConvert::convert, n -> n, Node[]::new);
+        StopCheck check = new StopCheck(stopped, CHECK_EVERY);
+        for (int i = 0; i < objects.size(); i++) {
+            each.accept(nodes[Arrays.binarySearch(ids, subjects.get(i))], nodes[Arrays.binarySearch(ids, objects.get(i))]);
+            check.tick();
+        }
     }
 
     /** An instance of a class: its IRI, and its label (null when it has none). */
@@ -184,9 +195,9 @@ public final class Tdb2Totals {
                 labelIds.add(labels[i]);
         long[] distinctLabels = labelIds.distinct();
         String[] iris = read(entities, t -> t.isSetIri() ? t.getIri().getIri() : null,
-                n -> n.isURI() ? n.getURI() : null);
+                n -> n.isURI() ? n.getURI() : null, String[]::new);
         String[] texts = read(distinctLabels, t -> t.isSetLiteral() ? t.getLiteral().getLex() : null,
-                n -> n.isLiteral() ? n.getLiteralLexicalForm() : null);
+                n -> n.isLiteral() ? n.getLiteralLexicalForm() : null, String[]::new);
         List<Instance> out = new ArrayList<>(entities.length);
         for (int i = 0; i < entities.length; i++)
             if (iris[i] != null)
@@ -208,8 +219,8 @@ public final class Tdb2Totals {
      * the file as read here (under writes, the node table may hold a just-committed term in its cache before its bytes
      * can be read back from the file) is asked of the node table, as before.
      */
-    private String[] read(long[] ids, Function<RDF_Term, String> ofTerm, Function<Node, String> ofNode) {
-        String[] found = new String[ids.length];
+    private <T> T[] read(long[] ids, Function<RDF_Term, T> ofTerm, Function<Node, T> ofNode, IntFunction<T[]> array) {
+        T[] found = array.apply(ids.length);
         if (!(nodes.baseNodeTable() instanceof NodeTableTRDF trdf)) {
             StopCheck check = new StopCheck(stopped, DECODE_CHECK_EVERY);
             for (int i = 0; i < ids.length; i++) {
@@ -314,6 +325,14 @@ public final class Tdb2Totals {
             values[size++] = v;
         }
 
+        int size() {
+            return size;
+        }
+
+        long get(int i) {
+            return values[i];
+        }
+
         /** The numbers sorted, each once. */
         long[] distinct() {
             long[] v = Arrays.copyOf(values, size);
@@ -357,12 +376,11 @@ public final class Tdb2Totals {
      * seconds, so {@code stopped} is asked as they are read too.
      */
     private Map<Node, Long> decoded(Map<Long, Long> counts) {
+        long[] ids = counts.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        Node[] nodes = read(ids, ThriftConvert::convert, n -> n, Node[]::new);
         Map<Node, Long> out = new LinkedHashMap<>();
-        StopCheck check = new StopCheck(stopped, DECODE_CHECK_EVERY);
-        for (Map.Entry<Long, Long> e : counts.entrySet()) {
-            out.put(node(e.getKey()), e.getValue());
-            check.tick();
-        }
+        for (Map.Entry<Long, Long> e : counts.entrySet())
+            out.put(nodes[Arrays.binarySearch(ids, e.getKey())], e.getValue());
         return out;
     }
 

@@ -101,6 +101,17 @@ class Tdb2TotalsTest {
             assertEquals(expected, read);
             assertTrue(Tdb2Totals.of(dsg).orElseThrow()
                     .instancesWithLabels(NodeFactory.createURI("https://example.org/NoSuchClass")).isEmpty());
+            // Each distinct statement of a predicate once, as a look-up finds them (the labels, some in two graphs).
+            java.util.Set<java.util.List<org.apache.jena.graph.Node>> found = new java.util.HashSet<>(), given = new java.util.HashSet<>();
+            dsg.getUnionGraph().find(org.apache.jena.graph.Node.ANY, label, org.apache.jena.graph.Node.ANY)
+                    .forEachRemaining(t -> found.add(java.util.List.of(t.getSubject(), t.getObject())));
+            int[] calls = {0};
+            Tdb2Totals.of(dsg).orElseThrow().statements(label, (s, o) -> {
+                given.add(java.util.List.of(s, o));
+                calls[0]++;
+            });
+            assertEquals(found, given);
+            assertEquals(found.size(), calls[0], "each statement once");
         });
         TDBInternal.expel(dsg);
     }
