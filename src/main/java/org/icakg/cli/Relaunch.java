@@ -70,7 +70,45 @@ final class Relaunch {
             return neededByManagement(); // A command line this JVM cannot read, or one we do not follow: ask the JVM.
         if (!isHotSpot(System.getProperty("java.vm.name", "")) || namesFlag(options, System.getenv()))
             return Optional.empty();
+        if (namesAgent(options, System.getenv()))
+            return agentAttached();
         return Optional.of(options);
+    }
+
+    /**
+     * True when the options, or an environment variable every java command reads, attach an agent: a native one
+     * ({@code -agentlib:}, {@code -agentpath:}, the old {@code -Xrun}: debuggers, profilers) or a Java one
+     * ({@code -javaagent:}).
+     */
+    static boolean namesAgent(List<String> options, Map<String, String> environment) {
+        for (String option : options)
+            if (isAgent(option))
+                return true;
+        for (String variable : OPTION_VARIABLES) {
+            String value = environment.get(variable);
+            if (value != null)
+                for (String option : value.trim().split("\\s+"))
+                    if (isAgent(option))
+                        return true;
+        }
+        return false;
+    }
+
+    private static boolean isAgent(String option) {
+        return option.startsWith("-agentlib:") || option.startsWith("-agentpath:") || option.startsWith("-javaagent:")
+                || option.startsWith("-Xrun");
+    }
+
+    /**
+     * No relaunch when an agent is attached: the agent belongs in the JVM that serves. A second JVM would get the same
+     * agent again (a debugger's port, taken by the first JVM, refused it and the start ended), and a JVM recording its
+     * class archive refuses native agents ("CDS dumping does not support native JVMTI agent"): the server then ended
+     * with status 1 before it said anything.
+     */
+    private static Optional<List<String>> agentAttached() {
+        System.err.println("ica-kg: an agent is attached to this JVM, so the server runs in it, without "
+                + FLAG + " (SPARQL parsing runs interpreted); name " + FLAG + " to run it at full speed");
+        return Optional.empty();
     }
 
     /** True for the JVMs that have the option (HotSpot and the JDKs built on it). */
@@ -169,7 +207,8 @@ final class Relaunch {
             VMOption option = hotspot == null ? null : hotspot.getVMOption(OPTION_NAME);
             if (option == null || option.getOrigin() != VMOption.Origin.DEFAULT || !"true".equals(option.getValue()))
                 return Optional.empty();
-            return Optional.of(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            return namesAgent(arguments, Map.of()) ? agentAttached() : Optional.of(arguments);
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // Not HotSpot: nothing to change.
         }
