@@ -239,6 +239,8 @@ final class Relaunch {
         command.add(archive.isPresent() ? archive.get().jar().toString() : classPath); // see ClassArchive
         command.add(Main.class.getName());
         command.addAll(Arrays.asList(argv));
+        if (recordsFlight(jvmOptions))
+            discardOwnRecordings();
         Process child;
         try {
             // Standard input is a pipe that stays open while this process lives: see watchLauncher().
@@ -258,6 +260,24 @@ final class Relaunch {
                 // Keep waiting: the shutdown hook ends the child.
             }
         }
+    }
+
+    /** True when the options start a flight recording ({@code -XX:StartFlightRecording}), which the server JVM gets too. */
+    static boolean recordsFlight(List<String> jvmOptions) {
+        for (String option : jvmOptions)
+            if (option.startsWith("-XX:StartFlightRecording"))
+                return true;
+        return false;
+    }
+
+    /**
+     * Closes this JVM's flight recordings without writing them: the server JVM, started with the same options, records
+     * what the user asked to see, to the same file. Both wrote it when they ended, the launcher last, so the file
+     * held the launcher's few seconds of waiting or was unreadable ("Unknown string encoding").
+     */
+    private static void discardOwnRecordings() {
+        for (jdk.jfr.Recording recording : jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings())
+            recording.close();
     }
 
     /** True when {@code serve ARGV} runs on a TDB2 store ({@code --store DIR} or {@code --store=DIR}). */

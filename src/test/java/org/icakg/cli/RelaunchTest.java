@@ -16,9 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 import org.icakg.support.Fixtures;
 import org.icakg.support.ServerProcess;
@@ -103,6 +107,28 @@ class RelaunchTest {
             }
             assertEquals(200, ask(s.url("/sparql?query=ASK%7B%7D")), "and the server still answers");
         }
+    }
+
+    @Test
+    void a_flight_recording_asked_for_on_the_command_line_is_the_server_jvms(@TempDir Path dir) throws Exception {
+        Path recording = dir.resolve("server.jfr");
+        try (ServerProcess.Started s = ServerProcess.serve(dir.resolve("server.log"), List.of(),
+                List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=default"),
+                "--data", Fixtures.TINY.toString())) {
+            assertEquals(1, s.process().handle().descendants().count(), "relaunched as usual");
+            assertEquals(200, ask(s.url("/sparql?query=ASK%7B%7D")));
+        } // stopped as a user stops it: the launcher passes the stop on, both JVMs end
+        List<String> jvms = new ArrayList<>();
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                if (event.getEventType().getName().equals("jdk.JVMInformation"))
+                    jvms.add(event.getString("jvmArguments"));
+            }
+        }
+        assertFalse(jvms.isEmpty(), "the recording is readable and describes its JVM");
+        for (String arguments : jvms)
+            assertTrue(arguments.contains(Relaunch.FLAG), "the server JVM's recording, not the launcher's: " + arguments);
     }
 
     @Test
