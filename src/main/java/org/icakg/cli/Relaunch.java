@@ -77,8 +77,9 @@ final class Relaunch {
 
     /**
      * True when the options, or an environment variable every java command reads, attach an agent: a native one
-     * ({@code -agentlib:}, {@code -agentpath:}, the old {@code -Xrun}: debuggers, profilers) or a Java one
-     * ({@code -javaagent:}).
+     * ({@code -agentlib:}, {@code -agentpath:}, the old {@code -Xrun}: debuggers, profilers), a Java one
+     * ({@code -javaagent:}), or the JDK's management agent on a port ({@code -Dcom.sun.management.jmxremote.port=},
+     * {@code .rmi.port=}: the launcher takes the port, and a second JVM asking for it ended "Port already in use").
      */
     static boolean namesAgent(List<String> options, Map<String, String> environment) {
         for (String option : options)
@@ -96,7 +97,8 @@ final class Relaunch {
 
     private static boolean isAgent(String option) {
         return option.startsWith("-agentlib:") || option.startsWith("-agentpath:") || option.startsWith("-javaagent:")
-                || option.startsWith("-Xrun");
+                || option.startsWith("-Xrun") || option.startsWith("-Dcom.sun.management.jmxremote.port=")
+                || option.startsWith("-Dcom.sun.management.jmxremote.rmi.port=");
     }
 
     /**

@@ -138,6 +138,10 @@ class RelaunchTest {
         assertTrue(Relaunch.namesAgent(List.of("-javaagent:agent.jar"), Map.of()));
         assertTrue(Relaunch.namesAgent(List.of("-Xrunjdwp:transport=dt_socket"), Map.of()));
         assertTrue(Relaunch.namesAgent(List.of(), Map.of("JAVA_TOOL_OPTIONS", " -Xmx1g -javaagent:/a/b.jar")));
+        // The JDK's management agent on a port: the launcher would hold the port the server asks for.
+        assertTrue(Relaunch.namesAgent(List.of("-Dcom.sun.management.jmxremote.port=9010"), Map.of()));
+        assertTrue(Relaunch.namesAgent(List.of("-Dcom.sun.management.jmxremote.rmi.port=9011"), Map.of()));
+        assertFalse(Relaunch.namesAgent(List.of("-Dcom.sun.management.jmxremote"), Map.of()), "local JMX binds no port");
         assertFalse(Relaunch.namesAgent(List.of("-Xmx1g", "-Dname=-agentlib:x"), Map.of("JDK_JAVA_OPTIONS", "-Xss2m")));
     }
 
