@@ -20,6 +20,8 @@ public final class Main {
                 System.exit(Relaunch.run(argv, relaunch.get()));
         }
         Relaunch.watchLauncher();
+        if (argv.length > 0 && argv[0].equals("serve"))
+            IriTables.startBuilding();
         int status = run(argv, System.out, System.err);
         if (status != 0 || (argv.length > 0 && !argv[0].equals("serve")))
             System.exit(status);

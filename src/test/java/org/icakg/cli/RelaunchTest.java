@@ -48,6 +48,7 @@ class RelaunchTest {
             assertTrue(commandLine.contains(Relaunch.FLAG), "the server JVM runs with " + Relaunch.FLAG + ": " + commandLine);
             assertEquals(Relaunch.jdkLocaleData(List.of(), Map.of(), System.getProperty("java.specification.version")),
                     commandLine.contains(Relaunch.JDK_LOCALE_DATA), "the JDK's own locale data where it has it: " + commandLine);
+            assertTrue(commandLine.contains(Relaunch.YOUNG_FLOOR), "a floor under the young generation: " + commandLine);
             assertTrue(commandLine.containsAll(List.of("-Xmx512m", "-Dica-kg.test-mark=kept", "-Xss2m")),
                     "and with the options the launcher was given: " + commandLine);
             assertEquals(1, commandLine.stream().filter(a -> a.equals("-cp")).count(), "one class path: " + commandLine);
@@ -180,6 +181,20 @@ class RelaunchTest {
         assertFalse(Relaunch.jdkLocaleData(List.of(), Map.of(), "21"));
         assertFalse(Relaunch.jdkLocaleData(List.of(), Map.of(), "25"));
         assertFalse(Relaunch.jdkLocaleData(List.of(), Map.of(), "1.8"));
+    }
+
+    @Test
+    void the_young_generation_has_a_floor_unless_the_user_sizes_it_or_the_heap_is_small() {
+        long gb = 1L << 30;
+        assertTrue(Relaunch.youngFloor(List.of("-Xmx2g"), Map.of("PATH", "/bin"), 2 * gb));
+        assertTrue(Relaunch.youngFloor(List.of(), Map.of(), Relaunch.YOUNG_FLOOR_MIN_HEAP));
+        assertFalse(Relaunch.youngFloor(List.of("-Xmx128m"), Map.of(), 128L << 20), "a small heap keeps the JVM's sizing");
+        assertFalse(Relaunch.youngFloor(List.of("-Xmn32m"), Map.of(), 2 * gb));
+        assertFalse(Relaunch.youngFloor(List.of("-XX:NewSize=16m"), Map.of(), 2 * gb));
+        assertFalse(Relaunch.youngFloor(List.of("-XX:MaxNewSize=32m"), Map.of(), 2 * gb));
+        assertFalse(Relaunch.youngFloor(List.of("-XX:NewRatio=3"), Map.of(), 2 * gb));
+        assertFalse(Relaunch.youngFloor(List.of(), Map.of("JDK_JAVA_OPTIONS", "-Xmn100m"), 2 * gb));
+        assertFalse(Relaunch.youngFloor(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-XX:NewSize=8m"), 2 * gb));
     }
 
     private int ask(String url) throws IOException, InterruptedException {
