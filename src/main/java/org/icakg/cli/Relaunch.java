@@ -82,7 +82,47 @@ final class Relaunch {
             return neededByManagement(); // A command line this JVM cannot read, or one we do not follow: ask the JVM.
         if (!isHotSpot(System.getProperty("java.vm.name", "")) || namesFlag(options, System.getenv()))
             return Optional.empty();
+        if (namesAgent(options, System.getenv()))
+            return agentAttached();
         return Optional.of(options);
+    }
+
+    /**
+     * True when the options, or an environment variable every java command reads, attach an agent: a native one
+     * ({@code -agentlib:}, {@code -agentpath:}, the old {@code -Xrun}: debuggers, profilers), a Java one
+     * ({@code -javaagent:}), or the JDK's management agent on a port ({@code -Dcom.sun.management.jmxremote.port=},
+     * {@code .rmi.port=}: the launcher takes the port, and a second JVM asking for it ended "Port already in use").
+     */
+    static boolean namesAgent(List<String> options, Map<String, String> environment) {
+        for (String option : options)
+            if (isAgent(option))
+                return true;
+        for (String variable : OPTION_VARIABLES) {
+            String value = environment.get(variable);
+            if (value != null)
+                for (String option : value.trim().split("\\s+"))
+                    if (isAgent(option))
+                        return true;
+        }
+        return false;
+    }
+
+    private static boolean isAgent(String option) {
+        return option.startsWith("-agentlib:") || option.startsWith("-agentpath:") || option.startsWith("-javaagent:")
+                || option.startsWith("-Xrun") || option.startsWith("-Dcom.sun.management.jmxremote.port=")
+                || option.startsWith("-Dcom.sun.management.jmxremote.rmi.port=");
+    }
+
+    /**
+     * No relaunch when an agent is attached: the agent belongs in the JVM that serves. A second JVM would get the same
+     * agent again (a debugger's port, taken by the first JVM, refused it and the start ended), and a JVM recording its
+     * class archive refuses native agents ("CDS dumping does not support native JVMTI agent"): the server then ended
+     * with status 1 before it said anything.
+     */
+    private static Optional<List<String>> agentAttached() {
+        System.err.println("ica-kg: an agent is attached to this JVM, so the server runs in it, without "
+                + FLAG + " (SPARQL parsing runs interpreted); name " + FLAG + " to run it at full speed");
+        return Optional.empty();
     }
 
     /** True for the JVMs that have the option (HotSpot and the JDKs built on it). */
@@ -191,7 +231,8 @@ final class Relaunch {
             VMOption option = hotspot == null ? null : hotspot.getVMOption(OPTION_NAME);
             if (option == null || option.getOrigin() != VMOption.Origin.DEFAULT || !"true".equals(option.getValue()))
                 return Optional.empty();
-            return Optional.of(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            return namesAgent(arguments, Map.of()) ? agentAttached() : Optional.of(arguments);
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // Not HotSpot: nothing to change.
         }
@@ -224,6 +265,8 @@ final class Relaunch {
         command.add(archive.isPresent() ? archive.get().jar().toString() : classPath); // see ClassArchive
         command.add(Main.class.getName());
         command.addAll(Arrays.asList(argv));
+        if (recordsFlight(jvmOptions))
+            discardOwnRecordings();
         Process child;
         try {
             // Standard input is a pipe that stays open while this process lives: see watchLauncher().
@@ -243,6 +286,24 @@ final class Relaunch {
                 // Keep waiting: the shutdown hook ends the child.
             }
         }
+    }
+
+    /** True when the options start a flight recording ({@code -XX:StartFlightRecording}), which the server JVM gets too. */
+    static boolean recordsFlight(List<String> jvmOptions) {
+        for (String option : jvmOptions)
+            if (option.startsWith("-XX:StartFlightRecording"))
+                return true;
+        return false;
+    }
+
+    /**
+     * Closes this JVM's flight recordings without writing them: the server JVM, started with the same options, records
+     * what the user asked to see, to the same file. Both wrote it when they ended, the launcher last, so the file
+     * held the launcher's few seconds of waiting or was unreadable ("Unknown string encoding").
+     */
+    private static void discardOwnRecordings() {
+        for (jdk.jfr.Recording recording : jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings())
+            recording.close();
     }
 
     /** True when {@code serve ARGV} runs on a TDB2 store ({@code --store DIR} or {@code --store=DIR}). */

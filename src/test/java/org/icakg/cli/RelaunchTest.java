@@ -5,16 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 import org.icakg.support.Fixtures;
 import org.icakg.support.ServerProcess;
@@ -76,6 +84,66 @@ class RelaunchTest {
                 List.of(), List.of("-XX:+DontCompileHugeMethods"), "--data", Fixtures.TINY.toString())) {
             assertEquals(0, s.process().handle().descendants().count(), "the launcher serves itself");
         }
+    }
+
+    @Test
+    void a_debugger_named_with_a_port_of_its_own_attaches_to_the_jvm_that_serves(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String debugger = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:" + port;
+        try (ServerProcess.Started s = ServerProcess.serve(dir.resolve("server.log"), List.of(), List.of(debugger),
+                "--data", Fixtures.TINY.toString())) {
+            assertEquals(200, ask(s.url("/sparql?query=ASK%7B%7D")));
+            assertEquals(0, s.process().handle().descendants().count(), "the JVM the debugger is attached to serves");
+            assertTrue(s.process().log().contains("an agent is attached to this JVM"), s.process().log());
+            try (Socket jdwp = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                jdwp.setSoTimeout(10_000);
+                byte[] handshake = "JDWP-Handshake".getBytes(StandardCharsets.US_ASCII);
+                jdwp.getOutputStream().write(handshake);
+                assertEquals(new String(handshake, StandardCharsets.US_ASCII),
+                        new String(jdwp.getInputStream().readNBytes(handshake.length), StandardCharsets.US_ASCII),
+                        "the debugger's port answers");
+            }
+            assertEquals(200, ask(s.url("/sparql?query=ASK%7B%7D")), "and the server still answers");
+        }
+    }
+
+    @Test
+    void a_flight_recording_asked_for_on_the_command_line_is_the_server_jvms(@TempDir Path dir) throws Exception {
+        Path recording = dir.resolve("server.jfr");
+        try (ServerProcess.Started s = ServerProcess.serve(dir.resolve("server.log"), List.of(),
+                List.of("-XX:StartFlightRecording=filename=" + recording + ",settings=default"),
+                "--data", Fixtures.TINY.toString())) {
+            assertEquals(1, s.process().handle().descendants().count(), "relaunched as usual");
+            assertEquals(200, ask(s.url("/sparql?query=ASK%7B%7D")));
+        } // stopped as a user stops it: the launcher passes the stop on, both JVMs end
+        List<String> jvms = new ArrayList<>();
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                if (event.getEventType().getName().equals("jdk.JVMInformation"))
+                    jvms.add(event.getString("jvmArguments"));
+            }
+        }
+        assertFalse(jvms.isEmpty(), "the recording is readable and describes its JVM");
+        for (String arguments : jvms)
+            assertTrue(arguments.contains(Relaunch.FLAG), "the server JVM's recording, not the launcher's: " + arguments);
+    }
+
+    @Test
+    void an_agent_named_on_the_command_line_or_in_the_environment_means_no_relaunch() {
+        assertTrue(Relaunch.namesAgent(List.of("-Xmx1g", "-agentlib:jdwp=transport=dt_socket,server=y"), Map.of()));
+        assertTrue(Relaunch.namesAgent(List.of("-agentpath:/opt/profiler/libasyncProfiler.so=start"), Map.of()));
+        assertTrue(Relaunch.namesAgent(List.of("-javaagent:agent.jar"), Map.of()));
+        assertTrue(Relaunch.namesAgent(List.of("-Xrunjdwp:transport=dt_socket"), Map.of()));
+        assertTrue(Relaunch.namesAgent(List.of(), Map.of("JAVA_TOOL_OPTIONS", " -Xmx1g -javaagent:/a/b.jar")));
+        // The JDK's management agent on a port: the launcher would hold the port the server asks for.
+        assertTrue(Relaunch.namesAgent(List.of("-Dcom.sun.management.jmxremote.port=9010"), Map.of()));
+        assertTrue(Relaunch.namesAgent(List.of("-Dcom.sun.management.jmxremote.rmi.port=9011"), Map.of()));
+        assertFalse(Relaunch.namesAgent(List.of("-Dcom.sun.management.jmxremote"), Map.of()), "local JMX binds no port");
+        assertFalse(Relaunch.namesAgent(List.of("-Xmx1g", "-Dname=-agentlib:x"), Map.of("JDK_JAVA_OPTIONS", "-Xss2m")));
     }
 
     @Test

@@ -30,7 +30,8 @@ class NodeFileAfterAbortTest {
                 NodeFactory.createURI("urn:x:says"), NodeFactory.createLiteralString(value));
     }
 
-    private static Set<Quad> all(DatasetGraph dsg) {
+    /** Every quad of {@code dsg}, read in a transaction. */
+    static Set<Quad> all(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> {
             Set<Quad> out = new HashSet<>();
             dsg.find().forEachRemaining(out::add);

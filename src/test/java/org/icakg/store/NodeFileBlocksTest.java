@@ -142,7 +142,7 @@ class NodeFileBlocksTest {
         Stores.close(first);
 
         DatasetGraph store = Stores.tdb2(dir);
-        assertEquals(kept, all(store), "read back from the file after a reopen");
+        assertEquals(kept, NodeFileAfterAbortTest.all(store), "read back from the file after a reopen");
         store.begin(org.apache.jena.query.ReadWrite.WRITE);
         for (int i = 0; i < 100; i++)
             store.add(Quad.create(NodeFactory.createURI("urn:x:graph/refused"), NodeFactory.createURI("urn:x:r" + i),
@@ -155,18 +155,10 @@ class NodeFileBlocksTest {
                     NodeFactory.createURI("urn:x:says"), NodeFactory.createLiteralString("later ".repeat(i * 30) + i)));
         Txn.executeWrite(store, () -> later.forEach(store::add));
         kept.addAll(later);
-        assertEquals(kept, all(store), "in the same process");
+        assertEquals(kept, NodeFileAfterAbortTest.all(store), "in the same process");
         Stores.close(store);
         DatasetGraph again = Stores.tdb2(dir);
-        assertEquals(kept, all(again), "after another reopen");
+        assertEquals(kept, NodeFileAfterAbortTest.all(again), "after another reopen");
         Stores.close(again);
-    }
-
-    private static Set<Quad> all(DatasetGraph dsg) {
-        return Txn.calculateRead(dsg, () -> {
-            Set<Quad> out = new HashSet<>();
-            dsg.find().forEachRemaining(out::add);
-            return out;
-        });
     }
 }
