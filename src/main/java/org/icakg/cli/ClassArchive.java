@@ -57,10 +57,20 @@ record ClassArchive(Path archive, Path jar) {
 
     /** JVM options for the server {@code launcherPid} starts: use the archive, or record it. */
     List<String> jvmOptions(long launcherPid) {
+        return jvmOptions(launcherPid, true);
+    }
+
+    /**
+     * JVM options for the server {@code launcherPid} starts: use the archive, or record it when {@code mayRecord}
+     * (not under a flight recording: the JVM switches it off while it records an archive), else none.
+     */
+    List<String> jvmOptions(long launcherPid, boolean mayRecord) {
         // CDS reports classes it cannot archive as warnings on standard output; the archive is an optimisation only.
         String quiet = "-Xlog:cds*=off";
         if (Files.isRegularFile(archive))
             return List.of("-XX:SharedArchiveFile=".concat(archive.toString()), quiet);
+        if (!mayRecord)
+            return List.of();
         return List.of("-XX:ArchiveClassesAtExit=".concat(recording(launcherPid).toString()), quiet);
     }
 

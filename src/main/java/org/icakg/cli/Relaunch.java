@@ -259,7 +259,7 @@ final class Relaunch {
         command.addAll(jvmOptions);
         command.add(FLAG);
         if (archive.isPresent())
-            command.addAll(archive.get().jvmOptions(pid));
+            command.addAll(archive.get().jvmOptions(pid, !recordsFlight(jvmOptions)));
         command.add(new StringBuilder("-D").append(LAUNCHED_PROPERTY).append('=').append(pid).toString());
         command.add("-cp");
         command.add(archive.isPresent() ? archive.get().jar().toString() : classPath); // see ClassArchive
@@ -299,7 +299,9 @@ final class Relaunch {
     /**
      * Closes this JVM's flight recordings without writing them: the server JVM, started with the same options, records
      * what the user asked to see, to the same file. Both wrote it when they ended, the launcher last, so the file
-     * held the launcher's few seconds of waiting or was unreadable ("Unknown string encoding").
+     * held the launcher's few seconds of waiting or was unreadable ("Unknown string encoding"). That server JVM does
+     * not record a class archive ({@link ClassArchive#jvmOptions(long, boolean)}): the JVM switches flight recording
+     * off while it does.
      */
     private static void discardOwnRecordings() {
         for (jdk.jfr.Recording recording : jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings())

@@ -54,6 +54,15 @@ class ClassArchiveTest {
     }
 
     @Test
+    void a_server_under_a_flight_recording_uses_the_archive_but_records_none() throws Exception {
+        Path jar = Files.writeString(dir.resolve("ica-kg.jar"), "jar");
+        ClassArchive archive = ClassArchive.forClassPath(jar.toString(), "17", ClassArchive.MEMORY).orElseThrow();
+        assertEquals(List.of(), archive.jvmOptions(41, false), "no archive recorded: the JVM would stop the recording");
+        Files.writeString(archive.archive(), "classes");
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive.archive(), "-Xlog:cds*=off"), archive.jvmOptions(42, false));
+    }
+
+    @Test
     void a_server_that_recorded_nothing_leaves_no_archive() throws Exception {
         Path jar = Files.writeString(dir.resolve("ica-kg.jar"), "jar");
         ClassArchive archive = ClassArchive.forClassPath(jar.toString(), "17", ClassArchive.MEMORY).orElseThrow();

@@ -118,6 +118,8 @@ class RelaunchTest {
                 "--data", Fixtures.TINY.toString())) {
             assertEquals(1, s.process().handle().descendants().count(), "relaunched as usual");
             assertEquals(200, ask(s.url("/sparql?query=ASK%7B%7D")));
+            assertTrue(!Files.exists(recording) || Files.size(recording) == 0,
+                    "no recording written while the server runs (the launcher wrote its own there)");
         } // stopped as a user stops it: the launcher passes the stop on, both JVMs end
         List<String> jvms = new ArrayList<>();
         try (RecordingFile file = new RecordingFile(recording)) {

@@ -20,6 +20,7 @@ package org.apache.jena.dboe.base.file;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.util.Arrays;
 
 import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.atlas.io.IO;
@@ -158,8 +159,8 @@ public class BinaryDataFileRandomAccess implements BinaryDataFile {
     }
 
     private void forgetBlocks() {
-        java.util.Arrays.fill(blockStart, -1);
-        java.util.Arrays.fill(blockLength, 0);
+        Arrays.fill(blockStart, -1);
+        Arrays.fill(blockLength, 0);
     }
 
     /** Forgets the kept blocks that overlap bytes {@code from} (inclusive) to {@code to} (exclusive). */
