@@ -30,8 +30,7 @@ class NodeFileAfterAbortTest {
                 NodeFactory.createURI("urn:x:says"), NodeFactory.createLiteralString(value));
     }
 
-    /** Every quad of {@code dsg}, read in a transaction. */
-    static Set<Quad> all(DatasetGraph dsg) {
+    private static Set<Quad> all(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> {
             Set<Quad> out = new HashSet<>();
             dsg.find().forEachRemaining(out::add);
@@ -44,8 +43,9 @@ class NodeFileAfterAbortTest {
         Path dir = tmp.resolve("store");
         Set<Quad> kept = new HashSet<>();
         DatasetGraph first = Stores.tdb2(dir);
-        for (int i = 0; i < 50; i++)
-            kept.add(quad("first", "s" + i, "a statement stored before the store was reopened " + i));
+        for (int i = 0; i < 50; i++) // some terms longer than the blocks the node file keeps (8 KiB)
+            kept.add(quad("first", "s" + i,
+                    "a statement stored before the store was reopened ".repeat(i % 10 == 0 ? 300 : 1) + i));
         Txn.executeWrite(first, () -> kept.forEach(first::add));
         Stores.close(first);
 
@@ -59,7 +59,7 @@ class NodeFileAfterAbortTest {
         assertEquals(kept, all(store), "the old terms, read from the file after the aborted write");
         Set<Quad> later = new HashSet<>();
         for (int i = 0; i < 20; i++)
-            later.add(quad("later", "l" + i, "a term committed after the refused write " + i));
+            later.add(quad("later", "l" + i, "a term committed after the refused write ".repeat(i * 25) + i));
         Txn.executeWrite(store, () -> later.forEach(store::add));
         Set<Quad> expected = new HashSet<>(kept);
         expected.addAll(later);

@@ -7,17 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Random;
-import java.util.Set;
 
 import org.apache.jena.dboe.base.file.BinaryDataFile;
 import org.apache.jena.dboe.base.file.BinaryDataFileRandomAccess;
 import org.apache.jena.dboe.base.file.BinaryDataFileWriteBuffered;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The node file keeps the blocks it read (TDB2's node table decodes a term a few bytes at a time): whatever is
  * appended, truncated, reopened or read in between, every read gives the bytes the file holds, and the end of the
  * file where the file ends. The file is driven as TDB2 drives it (behind Jena's write buffer) and compared, read by
- * read, with the same bytes kept in memory.
+ * read, with the same bytes kept in memory. {@code NodeFileAfterAbortTest} does the same through a TDB2 store, with
+ * terms longer than a block.
  */
 class NodeFileBlocksTest {
 
@@ -127,38 +122,5 @@ class NodeFileBlocksTest {
         }
         f.close();
         assertArrayEquals(expected.all(), Files.readAllBytes(file), "the file as written");
-    }
-
-    @Test
-    void a_store_of_terms_longer_than_a_block_reads_back_after_a_reopen_an_aborted_write_and_a_commit() {
-        Path dir = tmp.resolve("store");
-        Set<Quad> kept = new HashSet<>();
-        DatasetGraph first = Stores.tdb2(dir);
-        for (int i = 0; i < 300; i++)
-            kept.add(Quad.create(NodeFactory.createURI("urn:x:graph/" + (i % 7)), NodeFactory.createURI("urn:x:s" + i),
-                    NodeFactory.createURI("urn:x:says"),
-                    NodeFactory.createLiteralString(("a long statement " + i + " ").repeat(i % 50 == 0 ? 900 : 3))));
-        Txn.executeWrite(first, () -> kept.forEach(first::add));
-        Stores.close(first);
-
-        DatasetGraph store = Stores.tdb2(dir);
-        assertEquals(kept, NodeFileAfterAbortTest.all(store), "read back from the file after a reopen");
-        store.begin(org.apache.jena.query.ReadWrite.WRITE);
-        for (int i = 0; i < 100; i++)
-            store.add(Quad.create(NodeFactory.createURI("urn:x:graph/refused"), NodeFactory.createURI("urn:x:r" + i),
-                    NodeFactory.createURI("urn:x:says"), NodeFactory.createLiteralString("refused ".repeat(40) + i)));
-        store.abort();
-        store.end();
-        Set<Quad> later = new HashSet<>();
-        for (int i = 0; i < 100; i++)
-            later.add(Quad.create(NodeFactory.createURI("urn:x:graph/later"), NodeFactory.createURI("urn:x:l" + i),
-                    NodeFactory.createURI("urn:x:says"), NodeFactory.createLiteralString("later ".repeat(i * 30) + i)));
-        Txn.executeWrite(store, () -> later.forEach(store::add));
-        kept.addAll(later);
-        assertEquals(kept, NodeFileAfterAbortTest.all(store), "in the same process");
-        Stores.close(store);
-        DatasetGraph again = Stores.tdb2(dir);
-        assertEquals(kept, NodeFileAfterAbortTest.all(again), "after another reopen");
-        Stores.close(again);
     }
 }
