@@ -18,6 +18,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.icakg.store.StatementHash;
 import org.icakg.store.Stores;
 
 /**
@@ -182,16 +183,24 @@ public final class InferredGraphs implements Inference.Premises {
         TripleSet stated = new TripleSet((int) Math.min(Integer.MAX_VALUE / 2, count));
         for (List<Triple> statements : all)
             for (Triple t : statements)
-                stated.tryAdd(t);
-        return new Asserted(byGraph, stated::containsKey);
+                stated.add(t);
+        return new Asserted(byGraph, stated::holds);
     }
 
-    /** A set of statements without an entry object per statement. */
+    /**
+     * A set of statements without an entry object per statement, keyed by {@link StatementHash} (Jena's triple hash
+     * code probes dozens of slots per statement in these tables); the set's methods that hash with
+     * {@code Triple.hashCode} are not called.
+     */
     private static final class TripleSet extends org.apache.jena.mem2.collection.FastHashSet<Triple> {
         TripleSet(int size) { super(size); }
 
         @Override
         protected Triple[] newKeysArray(int size) { return new Triple[size]; }
+
+        void add(Triple t) { tryAdd(t, StatementHash.of(t)); }
+
+        boolean holds(Triple t) { return findPosition(t, StatementHash.of(t)) >= 0; }
     }
 
     /**

@@ -152,7 +152,7 @@ final class QuadIndex implements IndexView {
         if (h instanceof Node n) {
             if (!n.equals(g))
                 return false;
-            union.removed(t, holders.removeAndGetIndex(t));
+            union.removed(t, holders.removeSlot(t));
             if (columns != null)
                 columns.removed(t);
         } else if (h instanceof Node[] in) {
@@ -232,12 +232,12 @@ final class QuadIndex implements IndexView {
         return columns == null ? null : columns.dense(p, bySubject ? PredicateColumns.Key.SUBJECT : PredicateColumns.Key.OBJECT);
     }
 
-    boolean unionContains(Triple t) { return holders.containsKey(t); }
+    boolean unionContains(Triple t) { return holders.holds(t); }
 
     /** A copy of the table of statements, as a test of whether the union holds one: later changes leave it as it is. */
     Predicate<Triple> unionAsNow() {
         Holders copy = new Holders(holders);
-        return copy::containsKey;
+        return copy::holds;
     }
 
     /** Statements of graph {@code g} matching the pattern. */
@@ -297,7 +297,10 @@ final class QuadIndex implements IndexView {
     /**
      * Statement → its holders, in Jena's open-addressing map (arrays of keys, values and hash codes): no entry
      * object per statement, which at a million statements is 50 MB less to allocate, and for the collector to copy
-     * while a load fills it.
+     * while a load fills it. Keyed by {@link StatementHash} rather than Jena's triple hash code, which probes dozens
+     * of slots per statement here: every method of this table that hashes a statement is overridden or added below
+     * to use it; the map's final methods that hash with {@code Triple.hashCode} ({@code containsKey},
+     * {@code tryRemove}, {@code removeAndGetIndex(K)}, {@code removeUnchecked(K)}) must not be called.
      */
     private static final class Holders extends FastHashMap<Triple, Object> implements UnionTriples.Table {
         /** The slot of the statement {@link #putIfAbsent} added last. */
@@ -314,13 +317,67 @@ final class QuadIndex implements IndexView {
         @Override
         protected Object[] newValuesArray(int size) { return new Object[size]; }
 
+        /** The holders of {@code t}, or null. */
+        @Override
+        public Object get(Triple t) {
+            int position = findPosition(t, StatementHash.of(t));
+            return position < 0 ? null : values[~positions[position]];
+        }
+
+        /** Sets the holders of {@code t}. */
+        @Override
+        public void put(Triple t, Object h) {
+            int hash = StatementHash.of(t);
+            int position = findPosition(t, hash);
+            if (position >= 0)
+                values[~positions[position]] = h;
+            else
+                insert(t, h, hash, position);
+        }
+
+        @Override
+        public boolean tryPut(Triple t, Object h) {
+            boolean absent = putIfAbsent(t, h) == null;
+            if (!absent)
+                put(t, h);
+            return absent;
+        }
+
+        @Override
+        public Object getOrDefault(Triple t, Object absent) {
+            Object h = get(t);
+            return h == null ? absent : h;
+        }
+
+        @Override
+        public Object computeIfAbsent(Triple t, java.util.function.Supplier<Object> absent) {
+            throw new UnsupportedOperationException("keyed by StatementHash");
+        }
+
+        @Override
+        public void compute(Triple t, java.util.function.UnaryOperator<Object> change) {
+            throw new UnsupportedOperationException("keyed by StatementHash");
+        }
+
+        /** True when some graph holds {@code t}. */
+        boolean holds(Triple t) { return findPosition(t, StatementHash.of(t)) >= 0; }
+
+        /** Removes {@code t}, which the table holds, and answers the slot it had. */
+        int removeSlot(Triple t) { return removeAndGetIndex(t, StatementHash.of(t)); }
+
         /** The holders of {@code t}; when it has none, {@code h} becomes its holders and the answer is null. */
         Object putIfAbsent(Triple t, Object h) {
             // As FastHashMap.tryPut, except that a key already present keeps its value: one probe of the table.
-            int hash = t.hashCode();
+            int hash = StatementHash.of(t);
             int position = findPosition(t, hash);
             if (position >= 0)
                 return values[~positions[position]];
+            insert(t, h, hash, position);
+            return null;
+        }
+
+        /** Adds {@code t}, absent, with holders {@code h}; {@code position} is where {@code findPosition} found no key. */
+        private void insert(Triple t, Object h, int hash, int position) {
             if (tryGrowPositionsArrayIfNeeded())
                 position = findPosition(t, hash);
             int index = getFreeKeyIndex();
@@ -329,7 +386,6 @@ final class QuadIndex implements IndexView {
             hashCodesOrDeletedIndices[index] = hash;
             positions[~position] = ~index;
             lastAdded = index;
-            return null;
         }
 
         @Override
