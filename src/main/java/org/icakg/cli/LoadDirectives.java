@@ -3,9 +3,9 @@ package org.icakg.cli;
 /**
  * The compiler directive that keeps HotSpot's optimising compiler (C2) off the code only a load runs: RIOT's Turtle
  * and TriG parser (tokenizer, grammar, the parser profile that makes terms, the parse-ahead thread, the character
- * reader) and the knowledge base's loading and graph-by-graph inference ({@code Loader$Sink},
- * {@code Inference.closeWithin} and its per-graph premises). C1 compiles them, without profiling, and they run from
- * C1's code.
+ * reader, the making of language-tagged literals) and the knowledge base's loading and graph-by-graph inference
+ * ({@code Loader$Sink}, {@code Inference.closeWithin}, the rules it applies ({@code Inference.consequences}), its
+ * per-graph premises, the tasks that run it, and {@code InferredGraphs.addEntailed}, which writes what it entails). C1 compiles them, without profiling, and they run from C1's code.
  *
  * <p>A load of a million statements kept C2 busy from its first second to the end (its compile queue never emptied),
  * so C2 took close to a core for as long as the load ran, on a machine of two cores where the parsing thread, the
@@ -15,6 +15,12 @@ package org.icakg.cli;
  * the inference's; none of that code runs again once the server serves, except to parse a write's body and close a
  * write's graphs, both small. The query path (the store's indexes, the engine, the writers of answers) is never
  * matched: it is compiled as before.
+ *
+ * <p>A method this directive keeps from C2 can still be compiled into a caller C2 compiles, so the entry points are
+ * matched too: with {@code closeWithin} alone, C2 compiled the rules on their own four times over (each time a rule
+ * first fired far into the load) and once more inside the task's lambda, and {@code NodeFactory.createLiteralLang},
+ * called by the parser, carried the language-tag parser into C2: together some 5 s of C2's 10 s of compilation
+ * (JFR, every compilation recorded, busy machine) during a load of the 1 M benchmark file.
  *
  * <p>HotSpot's patterns, {@code package/Class.method} with {@code *} at either end of a part. A constant, so the
  * launcher builds no string for it.
@@ -27,7 +33,11 @@ final class LoadDirectives {
             + "\"org/apache/jena/riot/system/FactoryRDF*.*\", \"org/apache/jena/atlas/io/PeekReader.*\", "
             + "\"org/apache/jena/atlas/io/CharStream*.*\", \"org/icakg/kb/Loader$Sink.*\", "
             + "\"org/icakg/kb/Inference.closeWithin\", \"org/icakg/kb/Inference.lambda$materialize*\", "
-            + "\"org/icakg/kb/Inference$WithinGraph.*\"], c2: { Exclude: true } }";
+            + "\"org/icakg/kb/Inference$$Lambda*.*\", \"org/icakg/kb/Inference.consequences\", "
+            + "\"org/icakg/kb/Inference$WithinGraph.*\", \"org/apache/jena/langtag/*.*\", "
+            + "\"org/apache/jena/langtagx/*.*\", \"org/apache/jena/graph/NodeFactory.createLiteralLang\", "
+            + "\"org/icakg/kb/InferredGraphs.addEntailed\"], "
+            + "c2: { Exclude: true } }";
 
     private LoadDirectives() {}
 }

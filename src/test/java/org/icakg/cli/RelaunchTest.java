@@ -199,6 +199,40 @@ class RelaunchTest {
         assertFalse(Relaunch.youngFloor(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-XX:NewSize=8m"), 2 * gb));
     }
 
+    @Test
+    void a_large_load_starts_with_a_heap_and_a_young_generation_sized_for_its_data(@TempDir Path dir) throws Exception {
+        long gb = 1L << 30, mb = 1L << 20;
+        Path large = sparse(dir.resolve("large.trig"), 55 * mb), small = sparse(dir.resolve("small.trig"), mb);
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        sparse(folder.resolve("a.trig"), 3 * mb);
+        sparse(folder.resolve("b.nq"), 5 * mb);
+        // 18 and 6 bytes per byte of data, capped at half and three twentieths of the maximum heap.
+        assertEquals(List.of("-Xms990m", "-XX:NewSize=307m"),
+                Relaunch.heapOptions(List.of("-Xmx2g"), Map.of(), 2 * gb, new String[] {"--data", large.toString()}));
+        assertEquals(List.of("-Xms256m", "-XX:NewSize=64m"), Relaunch.heapOptions(List.of(), Map.of(), 2 * gb,
+                new String[] {"--port", "0", "--data=" + folder}), "a folder's files count together; floors of 256 and 64 MB");
+        assertEquals(List.of("-Xms1024m", "-XX:NewSize=307m"), Relaunch.heapOptions(List.of(), Map.of(), 2 * gb,
+                new String[] {"--data", large.toString(), "--data", large.toString()}));
+        assertEquals(List.of(Relaunch.YOUNG_FLOOR),
+                Relaunch.heapOptions(List.of(), Map.of(), 2 * gb, new String[] {"--data", small.toString()}), "a small load");
+        assertEquals(List.of(Relaunch.YOUNG_FLOOR), Relaunch.heapOptions(List.of(), Map.of(), 2 * gb,
+                new String[] {"--data", dir.resolve("missing.trig").toString()}), "a path that cannot be read counts nothing");
+        // The user's own sizes are left alone, one by one.
+        assertEquals(List.of("-XX:NewSize=307m"), Relaunch.heapOptions(List.of("-Xms512m"), Map.of(), 2 * gb,
+                new String[] {"--data", large.toString()}));
+        assertEquals(List.of("-Xms990m"), Relaunch.heapOptions(List.of(), Map.of("JDK_JAVA_OPTIONS", "-Xmn100m"), 2 * gb,
+                new String[] {"--data", large.toString()}));
+        assertEquals(List.of(), Relaunch.heapOptions(List.of("-XX:InitialHeapSize=1g", "-XX:NewRatio=2"), Map.of(), 2 * gb,
+                new String[] {"--data", large.toString()}));
+    }
+
+    private static Path sparse(Path file, long bytes) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(bytes); // the size counts, not the content
+        }
+        return file;
+    }
+
     private int ask(String url) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
