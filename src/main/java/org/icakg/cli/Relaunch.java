@@ -336,6 +336,8 @@ final class Relaunch {
         command.addAll(Arrays.asList(argv));
         if (recordsFlight(jvmOptions))
             discardOwnRecordings();
+        for (Path file : ownLogFiles(jvmOptions, System.getenv()))
+            forgetOwnLog(file);
         Process child;
         try {
             // Standard input is a pipe that stays open while this process lives: see watchLauncher().
@@ -375,6 +377,93 @@ final class Relaunch {
     private static void discardOwnRecordings() {
         for (jdk.jfr.Recording recording : jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings())
             recording.close();
+    }
+
+    /**
+     * The files this JVM logs to that the server JVM, started with the same options, logs to as well: the outputs of
+     * {@code -Xlog:WHAT:file=NAME} (or {@code -Xlog:WHAT:NAME}) and {@code -Xloggc:NAME} in {@code options} or in an
+     * environment variable every java command reads, rotated as by default. Not those whose name holds {@code %}
+     * ({@code %p}, {@code %t}: a file of each JVM's own), nor those with {@code filecount=0} (appended to, not
+     * rotated: the file may hold what the user logged before).
+     */
+    static List<Path> ownLogFiles(List<String> options, Map<String, String> environment) {
+        List<Path> files = new ArrayList<>();
+        for (String option : options)
+            addLogFile(option, files);
+        for (String variable : OPTION_VARIABLES) {
+            String value = environment.get(variable);
+            if (value != null)
+                for (String option : value.trim().split("\\s+"))
+                    addLogFile(option, files);
+        }
+        return files;
+    }
+
+    private static void addLogFile(String option, List<Path> files) {
+        String name;
+        if (option.startsWith("-Xloggc:")) {
+            name = option.substring("-Xloggc:".length());
+        } else if (option.startsWith("-Xlog:")) {
+            List<String> parts = logParts(option.substring("-Xlog:".length()));
+            if (parts.size() < 2)
+                return; // standard output, or no output at all (-Xlog:disable, -Xlog:async)
+            String output = parts.get(1);
+            if (output.startsWith("file="))
+                output = output.substring("file=".length());
+            else if (output.isEmpty() || output.equals("stdout") || output.equals("stderr") || output.startsWith("#"))
+                return;
+            if (parts.size() >= 4)
+                for (String setting : parts.get(3).split(","))
+                    if (setting.trim().equals("filecount=0"))
+                        return;
+            name = output;
+        } else {
+            return;
+        }
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\""))
+            name = name.substring(1, name.length() - 1);
+        if (name.isEmpty() || name.indexOf('%') >= 0)
+            return;
+        Path file = Path.of(name);
+        if (!files.contains(file))
+            files.add(file);
+    }
+
+    /** The parts of an {@code -Xlog:} option's value, split at colons outside double quotes. */
+    private static List<String> logParts(String value) {
+        List<String> parts = new ArrayList<>(4);
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"')
+                quoted = !quoted;
+            if (c == ':' && !quoted) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
+        return parts;
+    }
+
+    /**
+     * Removes the log file {@code file} this JVM opened when it started, before the server JVM starts. A JVM that
+     * logs to a file with rotation moves a file already there aside ({@code NAME.0}, {@code NAME.1}, ...) and starts a
+     * new one, so the file holds this JVM's own lines only; left there, the server moved it aside in turn, each start
+     * took two of the rotation's files (the user's earlier logs were dropped twice as fast) and one of them held the
+     * launcher's few lines, written again when it ended. Removed, the server starts the file anew, as one JVM would;
+     * this JVM's later lines go to the removed file, which no one reads. Only a regular file (not a pipe or device).
+     */
+    private static void forgetOwnLog(Path file) {
+        try {
+            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                Files.delete(file);
+        } catch (IOException | RuntimeException e) {
+            // The server's JVM moves it aside then, as before.
+        }
     }
 
     /** True when {@code serve ARGV} runs on a TDB2 store ({@code --store DIR} or {@code --store=DIR}). */

@@ -135,6 +135,38 @@ class RelaunchTest {
     }
 
     @Test
+    void a_log_file_asked_for_on_the_command_line_is_the_server_jvms_alone_and_rotates_once_per_start(@TempDir Path dir)
+            throws Exception {
+        Path log = dir.resolve("classes.log");
+        Files.writeString(log, "an earlier start's log\n");
+        try (ServerProcess.Started s = ServerProcess.serve(dir.resolve("server.log"), List.of(),
+                List.of("-Xlog:class+load=info:file=" + log), "--data", Fixtures.TINY.toString())) {
+            assertEquals(1, s.process().handle().descendants().count(), "relaunched as usual");
+            assertEquals(200, ask(s.url("/sparql?query=ASK%7B%7D")));
+        } // stopped as a user stops it: the launcher passes the stop on, both JVMs end
+        String lines = Files.readString(log);
+        assertTrue(lines.contains("org.apache.jena."), "the server's classes are logged");
+        assertEquals(1, lines.lines().filter(l -> l.contains(" java.lang.Object source:")).count(),
+                "one JVM's log, from its start to its end (each JVM logs loading java.lang.Object once)");
+        assertEquals("an earlier start's log\n", Files.readString(dir.resolve("classes.log.0")),
+                "the earlier log moved aside, once");
+        assertFalse(Files.exists(dir.resolve("classes.log.1")), "and no other file of this start beside it");
+    }
+
+    @Test
+    void the_launcher_names_the_log_files_it_shares_with_the_server() {
+        assertEquals(List.of(Path.of("gc.log"), Path.of("/tmp/a b.log"), Path.of("c.log"), Path.of("gc2.log"),
+                        Path.of("env.log")),
+                Relaunch.ownLogFiles(List.of("-Xlog:gc*:file=gc.log", "-Xlog:safepoint:file=gc.log:uptime",
+                        "-Xlog:gc:file=\"/tmp/a b.log\"::filecount=3", "-Xlog:class+load:c.log", "-Xloggc:gc2.log"),
+                        Map.of("JDK_JAVA_OPTIONS", " -Xmx1g -Xlog:gc:file=env.log")));
+        // Standard output, a file of each JVM's own, a file appended to, or no output: nothing shared to take back.
+        assertEquals(List.of(), Relaunch.ownLogFiles(List.of("-Xlog:gc", "-Xlog:gc:stdout", "-Xlog:gc:stderr",
+                "-Xlog:gc:file=gc-%p.log", "-Xlog:gc:file=gc.log::filecount=0", "-Xlog:disable", "-Xlog:async",
+                "-Xmx1g"), Map.of("PATH", "/bin")));
+    }
+
+    @Test
     void an_agent_named_on_the_command_line_or_in_the_environment_means_no_relaunch() {
         assertTrue(Relaunch.namesAgent(List.of("-Xmx1g", "-agentlib:jdwp=transport=dt_socket,server=y"), Map.of()));
         assertTrue(Relaunch.namesAgent(List.of("-agentpath:/opt/profiler/libasyncProfiler.so=start"), Map.of()));
