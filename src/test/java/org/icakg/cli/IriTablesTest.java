@@ -48,6 +48,23 @@ class IriTablesTest {
     }
 
     @Test
+    void the_thread_names_no_class_but_its_own_and_the_jdks_and_links_concatenations_through_the_jdk() throws Exception {
+        try (InputStream in = IriTables.class.getResourceAsStream("IriTables.class")) {
+            TreeSet<String> outside = new TreeSet<>();
+            List<String> names = classNames(in);
+            for (String name : names)
+                if (!name.startsWith("java/") && !name.equals("org/icakg/cli/IriTables"))
+                    outside.add(name);
+            assertEquals(new TreeSet<>(), outside, "classes the thread's code names outside the JDK (jena-iri's factory"
+                    + " is named by a string, initialised by the JDK's Class.forName)");
+            assertTrue(names.contains("java/lang/invoke/StringConcatFactory"),
+                    "the concatenations are linked by the JDK's StringConcatFactory, as the libraries' are: " + names);
+        }
+        Object o = List.of(1, 2);
+        assertEquals("[t=[1, 2]]", IriTables.concatenations("t", 7L, 3, o), "what the linked concatenations make");
+    }
+
+    @Test
     void the_class_read_names_the_classes_its_code_uses() throws Exception {
         try (InputStream in = IriTables.class.getResourceAsStream("IriTables.class")) {
             List<String> names = classNames(in);
