@@ -81,9 +81,33 @@ final class Relaunch {
      */
     static final long LARGE_LOAD_BYTES = 4 << 20;
 
-    /** The heap options {@link #run} gives the server for {@code argv} under a maximum heap of {@code maxHeapBytes}. */
-    static List<String> heapOptions(List<String> options, Map<String, String> environment, long maxHeapBytes, String[] argv) {
-        List<String> out = new ArrayList<>(2);
+    /**
+     * A large load's heap is backed by the kernel's transparent huge pages where the kernel gives them to the
+     * processes that ask ({@code madvise}, Debian's default; with {@code always} every process has them, with
+     * {@code never} none). The statement table and the union's indexes are probed at random across hundreds of
+     * megabytes, and with 4 KB pages nearly every probe also missed the processor's address cache; each fresh page of
+     * the young generation was also a fault of its own. Loading the 1 M benchmark file, five interleaved rounds on an
+     * otherwise idle machine: ready 9.5 → 8.8 s, the process's processor time 15.6 → 14.4 s (medians). Left out when
+     * the user's options name huge or large pages either way.
+     */
+    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+    /** The kernel's transparent huge page mode ({@code always [madvise] never}), or "" where it cannot be read. */
+    static String hugePageMode() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The heap options {@link #run} gives the server for {@code argv} under a maximum heap of {@code maxHeapBytes};
+     * {@code hugePageMode} is asked for the kernel's transparent huge page mode only for a large load.
+     */
+    static List<String> heapOptions(List<String> options, Map<String, String> environment, long maxHeapBytes, String[] argv,
+            java.util.function.Supplier<String> hugePageMode) {
+        List<String> out = new ArrayList<>(3);
         long data = loadBytes(argv);
         boolean sizesYoung = names(options, environment, "NewSize") || names(options, environment, "NewRatio")
                 || names(options, environment, "-Xmn");
@@ -92,6 +116,9 @@ final class Relaunch {
                 out.add("-Xms" + (Math.max(256L << 20, Math.min(maxHeapBytes / 2, 18 * data)) >> 20) + "m");
             if (!sizesYoung)
                 out.add("-XX:NewSize=" + (Math.max(64L << 20, Math.min(maxHeapBytes * 3 / 20, 6 * data)) >> 20) + "m");
+            if (hugePageMode.get().contains("[madvise]") && !names(options, environment, "HugePages")
+                    && !names(options, environment, "LargePages"))
+                out.add(HUGE_PAGES);
         } else if (youngFloor(options, environment, maxHeapBytes)) {
             out.add(YOUNG_FLOOR);
         }
@@ -324,7 +351,7 @@ final class Relaunch {
         }
         if (jdkLocaleData(jvmOptions, System.getenv(), System.getProperty("java.specification.version", "")))
             command.add(JDK_LOCALE_DATA);
-        command.addAll(heapOptions(jvmOptions, System.getenv(), Runtime.getRuntime().maxMemory(), argv));
+        command.addAll(heapOptions(jvmOptions, System.getenv(), Runtime.getRuntime().maxMemory(), argv, Relaunch::hugePageMode));
         command.addAll(jvmOptions);
         command.add(FLAG);
         if (archive.isPresent())

@@ -239,23 +239,38 @@ class RelaunchTest {
         sparse(folder.resolve("a.trig"), 3 * mb);
         sparse(folder.resolve("b.nq"), 5 * mb);
         // 18 and 6 bytes per byte of data, capped at half and three twentieths of the maximum heap.
+        assertEquals(List.of("-Xms990m", "-XX:NewSize=307m"), heap(List.of("-Xmx2g"), Map.of(), NO_HUGE, "--data", large));
+        assertEquals(List.of("-Xms256m", "-XX:NewSize=64m"), heap(List.of(), Map.of(), NO_HUGE, "--port", "0", "--data=" + folder),
+                "a folder's files count together; floors of 256 and 64 MB");
+        assertEquals(List.of("-Xms1024m", "-XX:NewSize=307m"), heap(List.of(), Map.of(), NO_HUGE, "--data", large, "--data", large));
+        // Huge pages where the kernel gives them to the processes that ask; not with "always" (every process has
+        // them) nor "never", nor when the user names huge or large pages either way.
+        assertEquals(List.of("-Xms990m", "-XX:NewSize=307m", Relaunch.HUGE_PAGES),
+                heap(List.of(), Map.of(), "always [madvise] never\n", "--data", large));
+        assertEquals(List.of("-Xms990m", "-XX:NewSize=307m"), heap(List.of(), Map.of(), "[always] madvise never\n", "--data", large));
+        assertEquals(List.of("-Xms990m", "-XX:NewSize=307m"), heap(List.of(), Map.of(), "", "--data", large), "no such file");
         assertEquals(List.of("-Xms990m", "-XX:NewSize=307m"),
-                Relaunch.heapOptions(List.of("-Xmx2g"), Map.of(), 2 * gb, new String[] {"--data", large.toString()}));
-        assertEquals(List.of("-Xms256m", "-XX:NewSize=64m"), Relaunch.heapOptions(List.of(), Map.of(), 2 * gb,
-                new String[] {"--port", "0", "--data=" + folder}), "a folder's files count together; floors of 256 and 64 MB");
-        assertEquals(List.of("-Xms1024m", "-XX:NewSize=307m"), Relaunch.heapOptions(List.of(), Map.of(), 2 * gb,
-                new String[] {"--data", large.toString(), "--data", large.toString()}));
-        assertEquals(List.of(Relaunch.YOUNG_FLOOR),
-                Relaunch.heapOptions(List.of(), Map.of(), 2 * gb, new String[] {"--data", small.toString()}), "a small load");
+                heap(List.of("-XX:-UseTransparentHugePages"), Map.of(), "always [madvise] never", "--data", large));
+        assertEquals(List.of("-Xms990m", "-XX:NewSize=307m"),
+                heap(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseLargePages"), "always [madvise] never", "--data", large));
+        // A small load: the floor under the young generation only, and the huge page mode is not even read.
+        java.util.function.Supplier<String> unread = () -> { throw new AssertionError("read for a small load"); };
         assertEquals(List.of(Relaunch.YOUNG_FLOOR), Relaunch.heapOptions(List.of(), Map.of(), 2 * gb,
-                new String[] {"--data", dir.resolve("missing.trig").toString()}), "a path that cannot be read counts nothing");
+                new String[] {"--data", small.toString()}, unread), "a small load");
+        assertEquals(List.of(Relaunch.YOUNG_FLOOR), Relaunch.heapOptions(List.of(), Map.of(), 2 * gb,
+                new String[] {"--data", dir.resolve("missing.trig").toString()}, unread), "a path that cannot be read counts nothing");
         // The user's own sizes are left alone, one by one.
-        assertEquals(List.of("-XX:NewSize=307m"), Relaunch.heapOptions(List.of("-Xms512m"), Map.of(), 2 * gb,
-                new String[] {"--data", large.toString()}));
-        assertEquals(List.of("-Xms990m"), Relaunch.heapOptions(List.of(), Map.of("JDK_JAVA_OPTIONS", "-Xmn100m"), 2 * gb,
-                new String[] {"--data", large.toString()}));
-        assertEquals(List.of(), Relaunch.heapOptions(List.of("-XX:InitialHeapSize=1g", "-XX:NewRatio=2"), Map.of(), 2 * gb,
-                new String[] {"--data", large.toString()}));
+        assertEquals(List.of("-XX:NewSize=307m"), heap(List.of("-Xms512m"), Map.of(), NO_HUGE, "--data", large));
+        assertEquals(List.of("-Xms990m"), heap(List.of(), Map.of("JDK_JAVA_OPTIONS", "-Xmn100m"), NO_HUGE, "--data", large));
+        assertEquals(List.of(), heap(List.of("-XX:InitialHeapSize=1g", "-XX:NewRatio=2"), Map.of(), NO_HUGE, "--data", large));
+    }
+
+    private static final String NO_HUGE = "always madvise [never]\n";
+
+    /** The heap options of {@code serve ARGS} under -Xmx2g, with the kernel's huge page mode {@code mode}. */
+    private static List<String> heap(List<String> options, Map<String, String> environment, String mode, Object... args) {
+        String[] argv = java.util.Arrays.stream(args).map(Object::toString).toArray(String[]::new);
+        return Relaunch.heapOptions(options, environment, 2L << 30, argv, () -> mode);
     }
 
     private static Path sparse(Path file, long bytes) throws IOException {
