@@ -5,7 +5,8 @@ package org.icakg.cli;
  * and TriG parser (tokenizer, grammar, the parser profile that makes terms, the parse-ahead thread, the character
  * reader, the making of language-tagged literals) and the knowledge base's loading and graph-by-graph inference
  * ({@code Loader$Sink}, {@code Inference.closeWithin}, the rules it applies ({@code Inference.consequences}), its
- * per-graph premises, the tasks that run it, and {@code InferredGraphs.addEntailed}, which writes what it entails). C1 compiles them, without profiling, and they run from C1's code.
+ * per-graph premises, the tasks that run it, and {@code InferredGraphs.addEntailed}, which writes what it entails).
+ * C1 compiles them, without profiling, and they run from C1's code.
  *
  * <p>A load of a million statements kept C2 busy from its first second to the end (its compile queue never emptied),
  * so C2 took close to a core for as long as the load ran, on a machine of two cores where the parsing thread, the

@@ -69,7 +69,7 @@ final class Relaunch {
 
     /**
      * A server that loads at least {@link #LARGE_LOAD_BYTES} of data files in memory starts with a heap and a young
-     * generation sized for what the load keeps ({@link #loadHeap}): about six bytes of heap per byte of TriG, all of
+     * generation sized for what the load keeps ({@link #heapOptions}): about six bytes of heap per byte of TriG, all of
      * it alive until the server stops. Sized by the collector's defaults, the heap started at 380 MB and grew in four
      * steps, and G1, holding to its pause-time goal on two busy cores, kept the young generation near 60 MB, so a load
      * of the 1 M benchmark file ran 22 young collections (each copying what the load had added since the one before,
@@ -105,8 +105,8 @@ final class Relaunch {
      * The heap options {@link #run} gives the server for {@code argv} under a maximum heap of {@code maxHeapBytes};
      * {@code hugePageMode} is asked for the kernel's transparent huge page mode only for a large load.
      */
-    static List<String> heapOptions(List<String> options, Map<String, String> environment, long maxHeapBytes, String[] argv,
-            java.util.function.Supplier<String> hugePageMode) {
+    static List<String> heapOptions(List<String> options, Map<String, String> environment, long maxHeapBytes,
+            String[] argv, java.util.function.Supplier<String> hugePageMode) {
         List<String> out = new ArrayList<>(3);
         long data = loadBytes(argv);
         boolean sizesYoung = names(options, environment, "NewSize") || names(options, environment, "NewRatio")
@@ -351,7 +351,8 @@ final class Relaunch {
         }
         if (jdkLocaleData(jvmOptions, System.getenv(), System.getProperty("java.specification.version", "")))
             command.add(JDK_LOCALE_DATA);
-        command.addAll(heapOptions(jvmOptions, System.getenv(), Runtime.getRuntime().maxMemory(), argv, Relaunch::hugePageMode));
+        command.addAll(heapOptions(jvmOptions, System.getenv(), Runtime.getRuntime().maxMemory(), argv,
+                Relaunch::hugePageMode));
         command.addAll(jvmOptions);
         command.add(FLAG);
         if (archive.isPresent())
