@@ -7,14 +7,14 @@ import org.apache.jena.graph.Triple;
  * The hash code the store's tables of statements are keyed by, in place of Jena's {@link Triple#hashCode()}.
  *
  * <p>Jena's open-addressing tables ({@code FastHashMap}, {@code FastHashSet}) probe linearly from the low bits of the
- * key's hash code, and a triple's hash code is an exclusive-or of its three nodes' codes, shifted by one bit either way
- * ({@link Triple#hashCode(Node, Node, Node)}). Nodes of one kind differ mostly in the last characters of their IRIs,
- * so the codes of statements sharing a predicate fall into a few long runs of the table: on a generated million
- * statements of this graph's shape, adding one probed 77 slots on average (10,942 at most) and finding one 36, and a fifth of the
- * statements shared their code with another (810,594 codes for 1,000,001 statements). This hash passes the code
- * built so far through MurmurHash3's finalising mix before it adds the next node's (so order and every bit count,
- * and codes of nodes that differ in a few characters do not cancel out): 0.8 probes per add (34 at most), 0.5 per look-up, and
- * 999,893 codes for the same statements, the number a random 32-bit code gives.
+ * key's hash code, and a triple's hash code is an exclusive-or of its three nodes' codes, shifted by one bit either
+ * way ({@link Triple#hashCode(Node, Node, Node)}). Nodes of one kind differ mostly in the last characters of their
+ * IRIs, so the codes of statements sharing a predicate fall into a few long runs of the table: on a generated million
+ * statements of this graph's shape, adding one probed 77 slots on average (10,942 at most) and finding one 36, and a
+ * fifth of the statements shared their code with another (810,594 codes for 1,000,001 statements). This hash passes
+ * the code built so far through MurmurHash3's finalising mix before it adds the next node's (so order and every bit
+ * count, and codes of nodes that differ in a few characters do not cancel out): 0.8 probes per add (34 at most), 0.5
+ * per look-up, and 999,893 codes for the same statements, the number a random 32-bit code gives.
  */
 public final class StatementHash {
 
