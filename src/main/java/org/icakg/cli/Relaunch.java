@@ -113,9 +113,9 @@ final class Relaunch {
                 || names(options, environment, "-Xmn");
         if (data >= LARGE_LOAD_BYTES) {
             if (!names(options, environment, "-Xms") && !names(options, environment, "InitialHeapSize"))
-                out.add("-Xms" + (Math.max(256L << 20, Math.min(maxHeapBytes / 2, 18 * data)) >> 20) + "m");
+                out.add("-Xms" + (Math.min(maxHeapBytes / 2, Math.max(256L << 20, 18 * data)) >> 20) + "m");
             if (!sizesYoung)
-                out.add("-XX:NewSize=" + (Math.max(64L << 20, Math.min(maxHeapBytes * 3 / 20, 6 * data)) >> 20) + "m");
+                out.add("-XX:NewSize=" + (Math.min(maxHeapBytes * 3 / 20, Math.max(64L << 20, 6 * data)) >> 20) + "m");
             if (hugePageMode.get().contains("[madvise]") && !names(options, environment, "HugePages")
                     && !names(options, environment, "LargePages"))
                 out.add(HUGE_PAGES);
@@ -146,7 +146,9 @@ final class Relaunch {
     private static long bytes(Path path) {
         long[] total = {0};
         try {
-            java.nio.file.Files.walkFileTree(path, new java.nio.file.SimpleFileVisitor<>() {
+            // Links followed to what they name (a loop of links is a failed visit, not a hang).
+            java.nio.file.Files.walkFileTree(path, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+                    Integer.MAX_VALUE, new java.nio.file.SimpleFileVisitor<>() {
                 @Override
                 public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
                     total[0] += a.size();

@@ -259,6 +259,12 @@ class RelaunchTest {
                 new String[] {"--data", small.toString()}, unread), "a small load");
         assertEquals(List.of(Relaunch.YOUNG_FLOOR), Relaunch.heapOptions(List.of(), Map.of(), 2 * gb,
                 new String[] {"--data", dir.resolve("missing.trig").toString()}, unread), "a path that cannot be read counts nothing");
+        // A small maximum heap caps both below it (the floors give way), and a linked data file counts its target.
+        assertEquals(List.of("-Xms100m", "-XX:NewSize=30m"),
+                Relaunch.heapOptions(List.of("-Xmx200m"), Map.of(), 200 * mb, new String[] {"--data", large.toString()},
+                        () -> NO_HUGE));
+        Path link = Files.createSymbolicLink(dir.resolve("link.trig"), large);
+        assertEquals(List.of("-Xms990m", "-XX:NewSize=307m"), heap(List.of(), Map.of(), NO_HUGE, "--data", link));
         // The user's own sizes are left alone, one by one.
         assertEquals(List.of("-XX:NewSize=307m"), heap(List.of("-Xms512m"), Map.of(), NO_HUGE, "--data", large));
         assertEquals(List.of("-Xms990m"), heap(List.of(), Map.of("JDK_JAVA_OPTIONS", "-Xmn100m"), NO_HUGE, "--data", large));
