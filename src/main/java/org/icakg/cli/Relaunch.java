@@ -5,13 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
@@ -95,8 +101,8 @@ final class Relaunch {
     /** The kernel's transparent huge page mode ({@code always [madvise] never}), or "" where it cannot be read. */
     static String hugePageMode() {
         try {
-            return java.nio.file.Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
-        } catch (java.io.IOException | RuntimeException e) {
+            return Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        } catch (IOException | RuntimeException e) {
             return "";
         }
     }
@@ -106,15 +112,13 @@ final class Relaunch {
      * {@code hugePageMode} is asked for the kernel's transparent huge page mode only for a large load.
      */
     static List<String> heapOptions(List<String> options, Map<String, String> environment, long maxHeapBytes,
-            String[] argv, java.util.function.Supplier<String> hugePageMode) {
+            String[] argv, Supplier<String> hugePageMode) {
         List<String> out = new ArrayList<>(3);
         long data = loadBytes(argv);
-        boolean sizesYoung = names(options, environment, "NewSize") || names(options, environment, "NewRatio")
-                || names(options, environment, "-Xmn");
         if (data >= LARGE_LOAD_BYTES) {
             if (!names(options, environment, "-Xms") && !names(options, environment, "InitialHeapSize"))
                 out.add("-Xms" + (Math.min(maxHeapBytes / 2, Math.max(256L << 20, 18 * data)) >> 20) + "m");
-            if (!sizesYoung)
+            if (!sizesYoung(options, environment))
                 out.add("-XX:NewSize=" + (Math.min(maxHeapBytes * 3 / 20, Math.max(64L << 20, 6 * data)) >> 20) + "m");
             if (hugePageMode.get().contains("[madvise]") && !names(options, environment, "HugePages")
                     && !names(options, environment, "LargePages"))
@@ -147,20 +151,20 @@ final class Relaunch {
         long[] total = {0};
         try {
             // Links followed to what they name (a loop of links is a failed visit, not a hang).
-            java.nio.file.Files.walkFileTree(path, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
-                    Integer.MAX_VALUE, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
-                    total[0] += a.size();
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                            total[0] += a.size();
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (java.io.IOException | RuntimeException e) {
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
             // Unreadable: the server says so when it loads.
         }
         return total[0];
@@ -268,8 +272,13 @@ final class Relaunch {
      * variable every java command reads sizes the young generation.
      */
     static boolean youngFloor(List<String> options, Map<String, String> environment, long maxHeapBytes) {
-        return maxHeapBytes >= YOUNG_FLOOR_MIN_HEAP && !names(options, environment, "NewSize")
-                && !names(options, environment, "NewRatio") && !names(options, environment, "-Xmn");
+        return maxHeapBytes >= YOUNG_FLOOR_MIN_HEAP && !sizesYoung(options, environment);
+    }
+
+    /** True when the options or an environment variable every java command reads size the young generation. */
+    private static boolean sizesYoung(List<String> options, Map<String, String> environment) {
+        return names(options, environment, "NewSize") || names(options, environment, "NewRatio")
+                || names(options, environment, "-Xmn");
     }
 
     /**
