@@ -10,7 +10,7 @@ public final class BenchReport {
     private static final double HEALTH_PER_SECOND = 10_000;
     private static final double ASK_SHARE_OF_FLOOR = 0.5, RATIO_TO_STOCK = 5.0, RATIO_TO_VIRTUOSO = 1.0, MEDIAN_MS = 10.0,
             ENTITY_P99_MS = 50.0, HEAP_BYTES = 2L << 30, STARTUP_MS = 2_000, REOPEN_MS = 1_000, VALIDATION_MS = 1_000,
-            WRITE_MS = 200;
+            WRITE_MS = 200, LOAD_MS = 8_000, LOAD_TARGET_TRIPLES = 1_000_000;
 
     private final BenchSettings settings;
     private final Results results;
@@ -108,7 +108,8 @@ public final class BenchReport {
     /** Load time and memory of each server that ran, as one paragraph. */
     private String loadAndMemory() {
         boolean stock = !results.baseline.classes.isEmpty(), virtuoso = results.virtuosoAbsent == null;
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Load to ready: ica-kg %,d ms", results.service.readyMillis));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Load to ready (from the launch, as from a shell, to the first answer): ica-kg %,d ms",
+                results.service.readyMillis));
         if (stock)
             b.append(String.format(Locale.ROOT, ", stock Fuseki %,d ms", results.baseline.readyMillis));
         if (virtuoso)
@@ -187,6 +188,11 @@ public final class BenchReport {
         rows.add(row("1M triples served within a 2 GB heap", String.format(Locale.ROOT,
                 "%,d MB used after GC at %,d triples, served under %s", results.service.heapAfterLoad >> 20, results.triples,
                 BenchSettings.SERVICE_HEAP), results.service.heapAfterLoad < HEAP_BYTES && errorsOf(results.service) == 0));
+        if (!settings.store() && results.triples >= LOAD_TARGET_TRIPLES)
+            rows.add(row("1M triples loaded to ready ≤ 8 s, with progress", String.format(Locale.ROOT,
+                    "%s for %,d triples, from the shell's launch to the first answer (one launch, %s)",
+                    ms(results.service.readyMillis), results.triples, BenchSettings.SERVICE_HEAP),
+                    results.service.readyMillis <= LOAD_MS));
         if (results.startupBundledMillis != null)
             rows.add(row("start to first answer, bundled data ≤ 2 s", ms(results.startupBundledMillis)
                     + String.format(Locale.ROOT, " (median of %d launches from the shell)", Startup.LAUNCHES),

@@ -30,8 +30,6 @@ public record BenchSettings(long triples, int connections, double seconds, doubl
 
     /** Heap this service is given: the SPEC target for a million triples. */
     public static final String SERVICE_HEAP = "-Xmx2g";
-    /** The JIT setting {@code serve} always runs with (it relaunches itself with it), so the in-process target matches. */
-    public static final String SERVICE_JIT = "-XX:-DontCompileHugeMethods";
 
     /** Measured writes of the write target (after a few unmeasured ones that warm the server up). */
     public static final int WRITES = 30;

@@ -19,16 +19,15 @@ import org.apache.jena.system.Txn;
 import org.icakg.kb.Bundle;
 import org.icakg.kb.KnowledgeBase;
 import org.icakg.kb.Vocab;
-import org.icakg.server.IcaServer;
-import org.icakg.ServerConfig;
 import org.icakg.store.Stores;
 
 import io.javalin.Javalin;
 
 /**
- * A server under test, run in its own JVM by the benchmark so that each has its own heap and a cold start:
- * {@code ica FILE} (this service), {@code ica-store DIR} (this service on a TDB2 store), {@code fuseki FILE} (stock embedded Fuseki, default settings),
- * {@code hello} (a plain Javalin route), or {@code build-store FILE DIR} (load a TDB2 store and exit).
+ * A server under test other than this service (which the benchmark launches as a user does, {@code java -jar
+ * target/ica-kg.jar serve}), run in its own JVM so that each has its own heap and a cold start: {@code fuseki FILE}
+ * (stock embedded Fuseki, default settings), {@code hello} (a plain Javalin route), or {@code build-store FILE DIR}
+ * (load a TDB2 store and exit).
  * It prints {@code ready PORT} on standard output, then answers {@code heap} (used heap after a full GC, in
  * bytes) and {@code stop} read from standard input.
  */
@@ -40,16 +39,6 @@ public final class BenchTarget {
         AutoCloseable server;
         int port;
         switch (args[0]) {
-            case "ica" -> {
-                IcaServer ica = IcaServer.start(ServerConfig.defaults().withPort(0).withData(List.of(Path.of(args[1]))));
-                server = ica;
-                port = ica.port();
-            }
-            case "ica-store" -> {
-                IcaServer ica = IcaServer.start(ServerConfig.defaults().withPort(0).withStore(Path.of(args[1])));
-                server = ica;
-                port = ica.port();
-            }
             case "fuseki" -> {
                 FusekiServer fuseki = FusekiServer.create().port(0).add("/ds", stockDataset(Path.of(args[1]))).build().start();
                 server = fuseki::stop;

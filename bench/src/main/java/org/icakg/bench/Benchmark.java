@@ -182,20 +182,29 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * This service, launched as a user launches it ({@code java -Xmx2g -jar target/ica-kg.jar serve ...}, through the
+     * launcher and the server JVM it starts with its own options), so that its load to ready and its answers are
+     * what a user gets.
+     */
     private void service(ServerProcess hello) throws IOException, InterruptedException {
-        List<String> target;
+        List<String> serve;
         if (settings.store()) {
             Path store = new Extras(settings, progress, results).ensureStore(settings.workDir().resolve("logs"));
             say(progress, "ica-kg: opening the TDB2 store of %,d triples, %s (%s) ...", results.triples, store,
                     BenchSettings.SERVICE_HEAP);
-            target = List.of("ica-store", store.toString());
+            serve = List.of("--store", store.toString());
         } else {
             say(progress, "ica-kg: loading %,d triples (%s) ...", results.triples, BenchSettings.SERVICE_HEAP);
-            target = List.of("ica", settings.dataFile().toString());
+            serve = List.of("--data", settings.dataFile().toString());
         }
-        List<String> jvm = new java.util.ArrayList<>(List.of(BenchSettings.SERVICE_HEAP, BenchSettings.SERVICE_JIT));
+        List<String> jvm = new java.util.ArrayList<>(List.of(BenchSettings.SERVICE_HEAP));
         jvm.addAll(settings.serviceJvmOptions());
-        try (ServerProcess ica = start(jvm, target, "ica-kg")) {
+        ServerProcess served;
+        try (Ticker t = new Ticker(progress, "loading")) {
+            served = ServerProcess.serve(settings.serviceJarIfBuilt(), jvm, serve, log("ica-kg"));
+        }
+        try (ServerProcess ica = served) {
             measureServer(ica, results.service, "/sparql", true);
             sameMinutes(hello, ica, "/sparql");
         }

@@ -22,7 +22,6 @@ final class GatedWrites {
     /** Writes sent before measuring, so the server's JIT has compiled the write path. */
     static final int WARMUP_WRITES = 5;
 
-    private static final long GIVE_UP_MS = 180_000, POLL_MS = 20;
     private static final String USER = "bench", PASSWORD = "bench-writes";
     private static final Pattern GATE_MILLIS = Pattern.compile("\"millis\"\\s*:\\s*([0-9.]+)");
 
@@ -60,9 +59,10 @@ final class GatedWrites {
         serve.addAll(source);
         List<String> jvm = new ArrayList<>(List.of(BenchSettings.SERVICE_HEAP));
         jvm.addAll(settings.serviceJvmOptions());
+        long start = System.nanoTime();
         Process server = ServerProcess.spawnServe(settings.serviceJarIfBuilt(), jvm, serve, log);
         try {
-            awaitAnswer(server, port, log);
+            Startup.awaitFirstAnswer(server, port, start, serve, log);
             Benchmark.say(progress, "Writes: %d warm-up and %d measured writes of %d statements ...", WARMUP_WRITES,
                     count, WritePayload.TRIPLES);
             return send(port, count);
@@ -102,18 +102,6 @@ final class GatedWrites {
     static double percentile(double[] sorted, double p) {
         int rank = (int) Math.ceil(p * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    private static void awaitAnswer(Process server, int port, Path log) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        while (!Startup.answers(port)) {
-            if (!server.isAlive())
-                throw new IOException("serve --store ended with status " + server.exitValue()
-                        + " before answering; its log " + log + " ends with:\n" + ServerProcess.tail(log));
-            if ((System.nanoTime() - start) / 1_000_000 > GIVE_UP_MS)
-                throw new IOException("serve --store did not answer within " + GIVE_UP_MS + " ms");
-            Thread.sleep(POLL_MS);
-        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -14,12 +14,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.icakg.cli.Main;
 
-/** A {@link BenchTarget} (or the service's own command) running in a child JVM, with its log in a file. */
+/**
+ * A server under test in a child process, with its log in a file: a {@link BenchTarget}, which says {@code ready} and
+ * answers {@code heap} on its standard streams, or this service launched as a user launches it ({@link #serve}).
+ */
 final class ServerProcess implements AutoCloseable {
 
     private static final long STOP_WAIT_SECONDS = 20;
 
     private final Process process;
+    /** A {@link BenchTarget}'s standard output and input; null for a service launched by {@link #serve}. */
     private final BufferedReader out;
     private final Writer in;
     private final Path log;
@@ -36,10 +40,39 @@ final class ServerProcess implements AutoCloseable {
         this.port = Integer.parseInt(ready.substring("ready ".length()).trim());
     }
 
+    private ServerProcess(Process process, Path log, int port, long readyMillis) {
+        this.process = process;
+        this.log = log;
+        this.out = null;
+        this.in = null;
+        this.port = port;
+        this.readyMillis = readyMillis;
+    }
+
     /** Starts {@code BenchTarget args} in a JVM with {@code jvmOptions} and waits until it says it is ready. */
     static ServerProcess start(List<String> jvmOptions, List<String> args, Path log) throws IOException {
         long started = System.nanoTime();
         return new ServerProcess(spawn(jvmOptions, BenchTarget.class.getName(), args, log), log, started);
+    }
+
+    /**
+     * Launches {@code serve ARGS --port P} as {@link #spawnServe} does, as a user would from a shell (so through the
+     * launcher and the server JVM it starts, with the options that launcher gives it), and waits for its first answer
+     * to {@code ASK {}}: {@link #readyMillis} is the time from the launch to that answer.
+     */
+    static ServerProcess serve(Optional<Path> serviceJar, List<String> jvmOptions, List<String> serveArgs, Path log)
+            throws IOException, InterruptedException {
+        int port = Startup.freePort();
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
+        args.addAll(serveArgs);
+        long started = System.nanoTime();
+        Process process = spawnServe(serviceJar, jvmOptions, args, log);
+        try {
+            return new ServerProcess(process, log, port, Startup.awaitFirstAnswer(process, port, started, serveArgs, log));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     /**
@@ -81,11 +114,47 @@ final class ServerProcess implements AutoCloseable {
     /** Time from spawning the JVM to its {@code ready} line. */
     long readyMillis() { return readyMillis; }
 
-    /** Used heap after a full collection, in bytes. */
-    long heapAfterGc() throws IOException {
+    /**
+     * Used heap after a full collection, in bytes. A service launched by {@link #serve} is asked through the JDK's
+     * {@code jcmd} ({@code GC.run}, then {@code GC.heap_info}), in the JVM that serves: the launcher's child.
+     */
+    long heapAfterGc() throws IOException, InterruptedException {
+        if (in == null)
+            return usedAfterGc(servingJvm(process.toHandle()));
         in.write("heap\n");
         in.flush();
         return Long.parseLong(expect("heap").substring("heap ".length()).trim());
+    }
+
+    /** The JVM that serves: the launcher's last live descendant when it started one, else the launched process. */
+    static long servingJvm(ProcessHandle launched) {
+        List<ProcessHandle> children = launched.descendants().filter(ProcessHandle::isAlive).toList();
+        return children.isEmpty() ? launched.pid() : children.get(children.size() - 1).pid();
+    }
+
+    /** Heap used after a full collection of JVM {@code pid}, from {@code jcmd}. */
+    static long usedAfterGc(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        return usedHeapBytes(jcmd(pid, "GC.heap_info"));
+    }
+
+    /** The used heap in {@code GC.heap_info}'s answer ({@code "... heap   total 1048576K, used 351234K [..."}). */
+    static long usedHeapBytes(String heapInfo) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("heap\\s+total \\d+K, used (\\d+)K").matcher(heapInfo);
+        if (!m.find())
+            throw new IOException("jcmd GC.heap_info gave no used heap: " + heapInfo.strip());
+        return Long.parseLong(m.group(1)) << 10;
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd))
+            throw new IOException("the JDK's jcmd is needed to read the served JVM's heap, and " + jcmd + " is not there");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+        String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0)
+            throw new IOException("jcmd " + pid + " " + command + " ended with status " + p.exitValue() + ": " + answer.strip());
+        return answer;
     }
 
     private String expect(String word) throws IOException {
@@ -109,11 +178,15 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            in.write("stop\n");
-            in.flush();
-        } catch (IOException e) {
-            // Already gone.
+        if (in == null) {
+            process.destroy(); // the launcher stops the server it started, as on Ctrl-C
+        } else {
+            try {
+                in.write("stop\n");
+                in.flush();
+            } catch (IOException e) {
+                // Already gone.
+            }
         }
         try {
             if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS))

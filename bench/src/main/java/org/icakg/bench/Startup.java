@@ -54,20 +54,31 @@ final class Startup {
         long start = System.nanoTime();
         Process p = ServerProcess.spawnServe(serviceJar, jvmOptions, args, log);
         try {
-            while (true) {
-                long elapsed = (System.nanoTime() - start) / 1_000_000;
-                if (answers(port))
-                    return new Launch(elapsed, cpuMillis(p.toHandle()));
-                if (!p.isAlive())
-                    throw new IOException("serve " + serveArgs + " ended with status " + p.exitValue()
-                            + " before answering; its log " + log + " ends with:\n" + ServerProcess.tail(log));
-                if (elapsed > GIVE_UP_MS)
-                    throw new IOException("serve " + serveArgs + " did not answer within " + GIVE_UP_MS + " ms");
-                Thread.sleep(POLL_MS);
-            }
+            long millis = awaitFirstAnswer(p, port, start, serveArgs, log);
+            return new Launch(millis, cpuMillis(p.toHandle()));
         } finally {
             p.destroy();
             p.waitFor();
+        }
+    }
+
+    /**
+     * Waits for the first 200 answer to {@code ASK {}} from {@code p}, launched as {@code serve ARGS} on {@code port}
+     * at {@code start} ({@link System#nanoTime}), and returns the milliseconds since; a launch that ends or does not
+     * answer within {@link #GIVE_UP_MS} is an error that quotes its log.
+     */
+    static long awaitFirstAnswer(Process p, int port, long start, List<String> serveArgs, Path log)
+            throws IOException, InterruptedException {
+        while (true) {
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            if (answers(port))
+                return elapsed;
+            if (!p.isAlive())
+                throw new IOException("serve " + serveArgs + " ended with status " + p.exitValue()
+                        + " before answering; its log " + log + " ends with:\n" + ServerProcess.tail(log));
+            if (elapsed > GIVE_UP_MS)
+                throw new IOException("serve " + serveArgs + " did not answer within " + GIVE_UP_MS + " ms");
+            Thread.sleep(POLL_MS);
         }
     }
 

@@ -41,6 +41,12 @@ class BenchCommandTest {
         assertTrue(!printed.contains("errors"), printed);
         assertEquals(printed.strip(), Files.readString(table).strip());
         assertTrue(progress.contains("ica-kg: loading") && progress.contains("Stock Fuseki: loading"), progress);
+        // This service is launched as a user launches it: its own serve command wrote the log, and its heap after
+        // the load was read from the JVM that served.
+        assertTrue(Files.readString(dir.resolve("logs").resolve("ica-kg.log")).contains("ica-kg serving http://"), progress);
+        java.util.regex.Matcher load = java.util.regex.Pattern.compile("Load to ready \\(from the launch, as from a shell, "
+                + "to the first answer\\): ica-kg [0-9,]+ ms.*Memory after load: ica-kg ([0-9,]+) MB of heap").matcher(printed);
+        assertTrue(load.find() && Long.parseLong(load.group(1).replace(",", "")) > 0, printed);
         if (Wrk.missing().isEmpty()) {
             // The floor is driven by wrk again beside this service's smallest answers, not minutes before them.
             int service = progress.indexOf("ica-kg: loading"), beside = progress.indexOf("smallest answers");
