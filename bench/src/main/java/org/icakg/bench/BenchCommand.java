@@ -30,7 +30,7 @@ public final class BenchCommand {
             "         [--data FILE]... [--service-jvm OPTION]...             only start to first answer, each jar in turn",
             "                                                                  (--data: loading FILE in memory, -Xmx2g",
             "                                                                  unless --service-jvm names a heap)",
-            "       java -jar bench/target/ica-kg-bench.jar writes [--triples N] [--writes 30] [--seed N] [--work DIR]",
+            "       java -jar bench/target/ica-kg-bench.jar writes [--triples N] [--writes 100] [--seed N] [--work DIR]",
             "         [--in-memory] [--service-jvm OPTION]... [--service-jar JAR]",
             "                                                                only the gated-write target (to a copy",
             "                                                                  of the TDB2 store, or served in memory)");
