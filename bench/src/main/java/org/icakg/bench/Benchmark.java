@@ -200,12 +200,8 @@ public final class Benchmark {
         }
         List<String> jvm = new java.util.ArrayList<>(List.of(BenchSettings.SERVICE_HEAP));
         jvm.addAll(settings.serviceJvmOptions());
-        if (settings.serviceJarIfBuilt().isPresent()) {
-            // A new jar's first start records its class archive as it ends, having read every class from the jar
-            // (cli/ClassArchive): one start of the same kind first, unmeasured, so that the one measured is like
-            // every start after a jar's first.
-            Startup.launch(settings.serviceJarIfBuilt(), jvm, settings.store() ? serve : List.of(), log("ica-kg-first-start"));
-        }
+        Startup.recordClassArchive(settings.serviceJarIfBuilt(), jvm, settings.store() ? serve : List.of(),
+                log("ica-kg-first-start"));
         ServerProcess served;
         try (Ticker t = new Ticker(progress, "loading")) {
             served = ServerProcess.serve(settings.serviceJarIfBuilt(), jvm, serve, log("ica-kg"));

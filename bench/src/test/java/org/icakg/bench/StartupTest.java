@@ -50,6 +50,37 @@ class StartupTest {
         assertEquals(List.of(), BenchCommand.startupJvm(List.of(), false), "bundled data and reopening: as given");
     }
 
+    @Test
+    void each_jar_starts_once_unmeasured_before_its_measured_launches_so_that_its_class_archive_is_recorded(@TempDir Path dir)
+            throws Exception {
+        Path jar = fakeServiceJar(dir), starts = dir.resolve("starts.txt");
+        List<String> jvm = List.of("-Dfake.starts=" + starts);
+        Startup.recordClassArchive(Optional.empty(), jvm, List.of(), dir.resolve("none.log"));
+        assertTrue(!Files.exists(starts), "no jar built: nothing launched");
+        String report = Startup.compare(List.of(jar), 2, Startup.What.of(Optional.empty(), List.of()), jvm, dir,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertEquals(3, Files.readAllLines(starts).size(), "one unmeasured start and two measured: " + report);
+        assertTrue(report.contains("2 launches of each after a first that is not measured"), report);
+        String row = report.lines().filter(l -> l.startsWith("| " + jar + " |")).findFirst().orElseThrow();
+        assertEquals(2, row.substring(row.lastIndexOf('|', row.length() - 2)).split("\\), ").length, "two launches measured: " + row);
+    }
+
+    /** A runnable jar of {@link FakeServe}, from this test's class path. */
+    private static Path fakeServiceJar(Path dir) throws Exception {
+        Path jar = dir.resolve("fake-service.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, FakeServe.class.getName());
+        String entry = FakeServe.class.getName().replace('.', '/') + ".class";
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest);
+             var in = FakeServe.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
+    }
+
     private static String usageError(String... argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int status = BenchCommand.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
