@@ -20,7 +20,7 @@ import org.icakg.cli.Main;
  */
 final class ServerProcess implements AutoCloseable {
 
-    private static final long STOP_WAIT_SECONDS = 20;
+    private static final long STOP_WAIT_SECONDS = 20, JCMD_SECONDS = 60;
 
     private final Process process;
     /** A {@link BenchTarget}'s standard output and input; null for a service launched by {@link #serve}. */
@@ -151,8 +151,13 @@ final class ServerProcess implements AutoCloseable {
         if (!Files.isExecutable(jcmd))
             throw new IOException("the JDK's jcmd is needed to read the served JVM's heap, and " + jcmd + " is not there");
         Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+        // Its answer is a few lines, well within the pipe's buffer: wait for it to end first, within a limit.
+        if (!p.waitFor(JCMD_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("jcmd " + pid + " " + command + " did not answer within " + JCMD_SECONDS + " s");
+        }
         String answer = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0)
+        if (p.exitValue() != 0)
             throw new IOException("jcmd " + pid + " " + command + " ended with status " + p.exitValue() + ": " + answer.strip());
         return answer;
     }
