@@ -111,7 +111,7 @@ final class ServerProcess implements AutoCloseable {
 
     int port() { return port; }
 
-    /** Time from spawning the JVM to its {@code ready} line. */
+    /** Time from the launch to a {@link BenchTarget}'s {@code ready} line, or to this service's first answer ({@link #serve}). */
     long readyMillis() { return readyMillis; }
 
     /**
