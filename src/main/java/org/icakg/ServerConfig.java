@@ -41,6 +41,12 @@ public record ServerConfig(String host, int port, List<Path> dataPaths, Path sto
     public static final Duration DEFAULT_SLOW_QUERY = Duration.ofMillis(500);
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
     public static final long DEFAULT_MAX_BUFFERED_RESULT_BYTES = 16L * 1024 * 1024;
+    /**
+     * Data files of at least this many bytes in all make a large load, which takes seconds: its server JVM starts with
+     * a heap sized for it ({@code cli/Relaunch}) and loads the server's libraries while it loads
+     * ({@code server/ServerWarmUp}). A constant, so the launcher reads it without loading this class.
+     */
+    public static final long LARGE_LOAD_BYTES = 4 << 20;
     /** The project's folder of source texts, as the {@code ica:sourceFile} paths of {@code data/} name it. */
     public static final Path DEFAULT_SOURCES = Path.of("sources");
 

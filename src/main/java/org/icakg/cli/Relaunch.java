@@ -85,7 +85,7 @@ final class Relaunch {
      * of processor time, the whole process 18.0 s → 14.1 s (three and two loads, busy machine). Each is left to the
      * user's options when they size it.
      */
-    static final long LARGE_LOAD_BYTES = 4 << 20;
+    static final long LARGE_LOAD_BYTES = org.icakg.ServerConfig.LARGE_LOAD_BYTES;
 
     /**
      * A large load's heap is backed by the kernel's transparent huge pages where the kernel gives them to the

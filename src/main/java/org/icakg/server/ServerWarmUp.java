@@ -36,15 +36,12 @@ final class ServerWarmUp {
         this.thread = thread;
     }
 
-    /** Data files of at least this many bytes in all take seconds to load: the warm-up then costs the start nothing. */
-    static final long LARGE_LOAD_BYTES = 4 << 20;
-
     /** True when the bundle's data is large enough to warm the server up while it loads. */
     static boolean worthIt(org.icakg.kb.Bundle bundle) {
         long bytes = 0;
         for (org.icakg.kb.RdfSource s : bundle.data())
             bytes += s.content().length;
-        return bytes >= LARGE_LOAD_BYTES;
+        return bytes >= org.icakg.ServerConfig.LARGE_LOAD_BYTES; // takes seconds: the warm-up then costs the start nothing
     }
 
     /** Starts the warm-up; Jena is initialised first, on the calling thread. */

@@ -123,7 +123,8 @@ final class Startup {
 
     /**
      * {@code startup}: {@code launches} launches of each jar in turn (so the jars share the machine's moments), to
-     * the first answer, serving {@code what}; the report gives each launch and the medians.
+     * the first answer, serving {@code what}, after one of each that is not measured ({@link #recordClassArchive});
+     * the report gives each launch and the medians.
      */
     static String compare(List<Path> jars, int launches, What what, List<String> jvmOptions, Path logs,
                           java.io.PrintStream progress) throws IOException, InterruptedException {
