@@ -1,7 +1,5 @@
 package org.icakg.server;
 
-import java.io.StringReader;
-
 import org.apache.jena.irix.IRIs;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.query.Query;
@@ -14,14 +12,15 @@ import org.apache.jena.sparql.lang.SyntaxVarScope;
 import org.apache.jena.sparql.lang.arq.javacc.ARQParser;
 import org.apache.jena.sparql.lang.arq.javacc.ARQParserTokenManager;
 import org.apache.jena.sparql.lang.arq.javacc.ParseException;
-import org.apache.jena.sparql.lang.arq.javacc.SimpleCharStream;
 import org.apache.jena.sparql.lang.arq.javacc.TokenMgrError;
 
 /**
  * Parses the plain queries of {@link SmallQueries} as {@code QueryFactory.parse(query, text, base, Syntax.syntaxARQ)}
  * does, with what that call allocates afresh for every query kept per request thread instead: the lexer's character
  * buffers (three arrays of 4,096 entries, 40 KB), its state tables, and the IRI resolver of the base (two resolvers,
- * each with a 500-entry cache, for every query). Together they were most of the bytes a small query allocated.
+ * each with a 500-entry cache, for every query). Together they were most of the bytes a small query allocated. The
+ * lexer reads the text through {@link QueryText}, which reaches its end without the two exceptions, each with the
+ * request thread's stack trace, that JavaCC's stream throws there.
  * <p>
  * Each parse still gets a new parser object (its scopes for blank-node labels and sub-queries start empty, whatever
  * the query before it left behind) and the same checks after parsing ({@link SyntaxVarScope}). A resolver's cache is
@@ -32,7 +31,7 @@ final class QueryParsing {
 
     /** The parts of a parser that one thread reuses from one query to the next. */
     private static final class Reused {
-        final SimpleCharStream chars = new SimpleCharStream(new StringReader(""), 1, 1);
+        final QueryText chars = new QueryText();
         final ARQParserTokenManager tokens = new ARQParserTokenManager(chars);
         final Prologue base;
 
@@ -55,7 +54,7 @@ final class QueryParsing {
         Query query = new Query(r.base);
         query.setSyntax(Syntax.syntaxARQ);
         query.setStrict(true);
-        r.chars.ReInit(new StringReader(text), 1, 1);
+        r.chars.reset(text);
         r.tokens.ReInit(r.chars);
         ARQParser parser = new ARQParser(r.tokens);
         parser.setQuery(query);

@@ -2,12 +2,20 @@ package org.icakg.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.query.Query;
@@ -43,7 +51,47 @@ class QueryParsingTest {
             "SELECT * WHERE { ?s ?p ?o } LIMIT 10 \u00e9",                         // a stray character
             "SELECT ?s { ?s <http://example.org/p> \"caf\u00e9\"@fr }",
             longQuery(),                                                            // longer than the lexer's 4,096 chars
-            "ASK { ?s ?p 1 }"};
+            "ASK { ?s ?p 1 }",
+            // the text's end met in every way the lexer meets it (QueryText)
+            "",                                                                     // nothing: an error at the end
+            "   \n\t ",                                                            // only white space
+            "ASK {",                                                                // the end where a token is due
+            "SELECT * WHERE { ?s ?p ?o } LIMIT",
+            "ASK { ?s ?p 12",                                                       // the end inside a number
+            "ASK { ?s ?p ?o",                                                       // ... a variable
+            "ASK { ?s <http://example.org/p",                                       // ... an IRI (lexical error)
+            "ASK { ?s ?p \"abc",                                                    // ... a string (lexical error)
+            "ASK {}\n\n",                                                           // white space after the last token
+            "ASK {} #",                                                             // a comment to the end, no newline
+            "SELECT * {\r\n  ?s ?p ?o\r\n}",                                        // CR LF lines
+            "ASK\n{\n}\n ?"};                                                       // a stray character on the last line
+
+    /**
+     * Queries whose last character falls on either side of the lexer's buffer sizes (4,096 characters, doubled as
+     * it grows), where reading on means wrapping or growing the buffer, each whole and cut short.
+     */
+    private static List<String> atBufferEdges() {
+        List<String> texts = new ArrayList<>();
+        for (int size : new int[] {4096, 8192, 16384})
+            for (int length = size - 3; length <= size + 2; length++) {
+                String whole = ofLength(length);
+                texts.add(whole);
+                texts.add(whole.substring(0, whole.length() - 1));                  // the closing brace missing
+                texts.add(whole.substring(0, whole.length() - 1) + "\"" + "x".repeat(3)); // an unterminated string
+            }
+        return texts;
+    }
+
+    /** An ASK of exactly {@code length} characters, ending with its closing brace. */
+    private static String ofLength(int length) {
+        StringBuilder b = new StringBuilder("ASK { VALUES ?v {");
+        for (int i = 0; b.length() < length - 40; i++)
+            b.append(" <http://example.org/i/").append(i).append('>');
+        b.append(" } ");
+        while (b.length() < length - 1)
+            b.append(' ');
+        return b.append('}').toString();
+    }
 
     private static String longQuery() {
         StringBuilder b = new StringBuilder("SELECT ?s WHERE { VALUES ?v {");
@@ -89,6 +137,58 @@ class QueryParsingTest {
                 parsesAsJena(parsing, text);
         for (int i = TEXTS.length - 1; i >= 0; i--)
             parsesAsJena(parsing, TEXTS[i]);
+    }
+
+    @Test
+    void a_query_ending_at_the_edge_of_the_lexers_buffer_reads_as_jena_reads_it() {
+        QueryParsing parsing = new QueryParsing(IRIx.create(BASE));
+        List<String> texts = atBufferEdges();
+        assertEquals(4096, ofLength(4096).length());
+        for (String text : texts)
+            parsesAsJena(parsing, text);
+    }
+
+    @Test
+    void the_competency_questions_and_the_benchmarks_queries_read_as_jena_reads_them() throws IOException {
+        QueryParsing parsing = new QueryParsing(IRIx.create(BASE));
+        List<Path> files = new ArrayList<>();
+        for (Path folder : List.of(Path.of("queries"), Path.of("bench/src/main/resources/bench"),
+                Path.of("bench/src/main/resources/bench/plans")))
+            try (Stream<Path> listed = Files.list(folder)) {
+                listed.filter(p -> p.toString().endsWith(".rq")).sorted().forEach(files::add);
+            }
+        assertTrue(files.size() >= 20, "queries found: " + files);
+        for (Path file : files)
+            parsesAsJena(parsing, Files.readString(file));
+    }
+
+    /**
+     * JavaCC's stream ends its input with a new exception, twice a query, each recording the request thread's
+     * stack; {@link QueryText} ends it with none. JFR's exception events count what a thread constructs.
+     */
+    @Test
+    void reading_a_query_to_its_end_constructs_no_exception() throws Exception {
+        QueryParsing parsing = new QueryParsing(IRIx.create(BASE));
+        parsing.parse("ASK {}"); // the parser's classes loaded before the recording
+        Path file = Files.createTempFile("parse", ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.JavaExceptionThrow");
+            recording.start();
+            for (String text : List.of("ASK {}", "SELECT ?p ?o WHERE { <http://example.org/x> ?p ?o } # a comment",
+                    "SELECT * WHERE { ?s ?p ?o } LIMIT 10\n", ofLength(5000)))
+                parsing.parse(text);
+            assertThrows(QueryParseException.class, () -> parsing.parse("ASK {")); // the one it throws: ours
+            recording.stop();
+            recording.dump(file);
+            List<String> thrown = RecordingFile.readAllEvents(file).stream()
+                    .filter(e -> e.getThread() != null && e.getThread().getJavaThreadId() == Thread.currentThread().getId())
+                    .map(e -> e.getClass("thrownClass").getName())
+                    .toList();
+            assertEquals(List.of(), thrown.stream().filter(name -> name.equals("java.io.IOException")).toList(),
+                    "exceptions constructed while parsing: " + thrown);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test
