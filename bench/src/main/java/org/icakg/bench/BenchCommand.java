@@ -20,7 +20,7 @@ public final class BenchCommand {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar bench/target/ica-kg-bench.jar [OPTIONS]      measure this service beside the baselines",
-            "         [--triples 1000000] [--connections 8] [--seconds 5] [--warmup 2] [--out FILE] [--seed N]",
+            "         [--triples 1000000] [--connections 8] [--seconds 5] [--warmup 2] [--mix-warmup 60] [--out FILE] [--seed N]",
             "         [--work target/bench] [--classes a,b] [--no-baseline] [--no-virtuoso] [--no-extras] [--no-cached]",
             "         [--store]                                              this service from a TDB2 store, not in memory",
             "         [--service-jvm OPTION]... [--service-jar target/ica-kg.jar]",
@@ -67,7 +67,7 @@ public final class BenchCommand {
         boolean writes = argv.length > 0 && argv[0].equals("writes");
         boolean startup = argv.length > 0 && argv[0].equals("startup");
         Args args = Args.parse(generate || writes || startup ? Arrays.copyOfRange(argv, 1, argv.length) : argv,
-                Set.of("triples", "connections", "seconds", "warmup", "out", "seed", "work", "classes", "service-jvm",
+                Set.of("triples", "connections", "seconds", "warmup", "mix-warmup", "out", "seed", "work", "classes", "service-jvm",
                         "service-jar", "writes", "launches", "reopen", "data"),
                 Set.of("no-baseline", "no-virtuoso", "no-extras", "no-cached", "store", "in-memory"));
         if (!args.positional().isEmpty())
@@ -81,7 +81,8 @@ public final class BenchCommand {
             if (startup)
                 return startup(args, out, err);
             BenchSettings settings = new BenchSettings(triples, args.getInt("connections", 8, 1, 1024),
-                    args.getInt("seconds", 5, 1, 3600), args.getInt("warmup", 2, 0, 600), seed,
+                    args.getInt("seconds", 5, 1, 3600), args.getInt("warmup", 2, 0, 600),
+                    args.getInt("mix-warmup", (int) BenchSettings.MIX_WARMUP_SECONDS, 0, 3600), seed,
                     Path.of(args.get("work", "target/bench")), classes(args), !args.has("no-baseline"),
                     !args.has("no-virtuoso"), !args.has("no-extras"), !args.has("no-cached"), args.all("service-jvm"),
                     Path.of(args.get("service-jar", "target/ica-kg.jar")), args.has("store"));

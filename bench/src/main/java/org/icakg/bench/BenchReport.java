@@ -3,6 +3,8 @@ package org.icakg.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The tables of a run, in Markdown (readable as plain text too): the query mix side by side, then the targets. */
 public final class BenchReport {
@@ -52,6 +54,7 @@ public final class BenchReport {
         b.append("Every request distinct (a comment or parameter of its own, so no answer cache can serve it):\n\n");
         mixTable(b);
         b.append('\n');
+        mixWarmup(b);
         targetsTable(b);
         if (!results.service.cached.isEmpty()) {
             b.append(String.format(Locale.ROOT, "%nCached mix, this service only: %d variants per class sent round-robin, so "
@@ -59,6 +62,26 @@ public final class BenchReport {
             cachedTable(b);
         }
         return b.toString();
+    }
+
+    /**
+     * The whole mix's warm-up of each server before its first class, window by window: how a freshly started server
+     * comes up to the speed the table measures.
+     */
+    private void mixWarmup(StringBuilder b) {
+        List<String> servers = new ArrayList<>();
+        for (var e : List.of(Map.entry("ica-kg", results.service), Map.entry("stock Fuseki", results.baseline),
+                Map.entry("Virtuoso", results.virtuoso))) {
+            List<LoadDriver.Result> windows = e.getValue().mixWarmup;
+            if (!windows.isEmpty())
+                servers.add(e.getKey() + " " + windows.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.throughput()))
+                        .collect(Collectors.joining(" → ")));
+        }
+        if (servers.isEmpty())
+            return;
+        b.append(String.format(Locale.ROOT, "Before its first class, each server ran the whole mix of SPARQL classes in "
+                + "turn for %.0f s (every request distinct, none sent again later); its req/s in %.0f-s windows: %s.%n%n",
+                settings.mixWarmupSeconds(), BenchSettings.MIX_WARMUP_WINDOW_SECONDS, String.join("; ", servers)));
     }
 
     /** The write target's row alone, as a one-row Markdown table (for {@code bench writes}). */

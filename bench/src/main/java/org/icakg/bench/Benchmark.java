@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.jena.riot.RDFFormat;
@@ -298,6 +300,7 @@ public final class Benchmark {
 
     /** Every selected class, each request distinct (pages only where the server has them). */
     private void measureClasses(int port, Results.Server into, String endpoint, boolean pages) throws InterruptedException {
+        warmUpOnMix(port, into, endpoint);
         boolean first = true;
         for (QueryMix.QueryClass c : QueryMix.CLASSES) {
             if (!settings.runs(c) || (c.isPage() && !pages))
@@ -307,6 +310,42 @@ public final class Benchmark {
                     warmupSeconds(settings.warmupSeconds(), first)));
             first = false;
         }
+    }
+
+    /**
+     * Before a server's first class: the selected SPARQL classes' requests in turn (every request distinct, none of
+     * them sent again later), for {@code --mix-warmup} seconds in windows whose throughput is reported, so that every
+     * class is measured on a server that has compiled the code the whole mix runs, not only the classes before it.
+     * Every server gets the same warm-up.
+     */
+    private void warmUpOnMix(int port, Results.Server into, String endpoint) throws InterruptedException {
+        List<List<String>> perClass = new ArrayList<>();
+        for (QueryMix.QueryClass c : QueryMix.CLASSES)
+            if (settings.runs(c) && !c.isPage())
+                perClass.add(QueryMix.paths(c, population, endpoint, settings.seed()));
+        double total = settings.warmupSeconds() > 0 ? settings.mixWarmupSeconds() : 0;
+        if (perClass.isEmpty() || total <= 0)
+            return;
+        List<String> mix = interleave(perClass);
+        say(progress, "  warm-up on the mix of %d classes, %.0f s, every request distinct:", perClass.size(), total);
+        for (double done = 0; done < total; done += BenchSettings.MIX_WARMUP_WINDOW_SECONDS) {
+            double window = Math.min(BenchSettings.MIX_WARMUP_WINDOW_SECONDS, total - done);
+            LoadDriver.Result r = new LoadDriver("127.0.0.1", port).run(String.format(Locale.ROOT, "mix %.0f-%.0f s",
+                    done, done + window), mix, QueryMix.RESULTS_JSON, settings.connections(), 0, window, true);
+            into.mixWarmup.add(r);
+            report(r);
+        }
+    }
+
+    /** The lists' elements in turn: the first of each, then the second of each, and so on. */
+    static List<String> interleave(List<List<String>> lists) {
+        List<String> out = new ArrayList<>();
+        int longest = lists.stream().mapToInt(List::size).max().orElse(0);
+        for (int i = 0; i < longest; i++)
+            for (List<String> l : lists)
+                if (i < l.size())
+                    out.add(l.get(i));
+        return out;
     }
 
     /**

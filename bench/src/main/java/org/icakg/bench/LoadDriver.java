@@ -11,9 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends one class of requests from {@code C} connections for a fixed time (after a warm-up that is not counted)
  * and measures throughput and latency percentiles. Each connection sends its next request when the previous
  * answer has been read (a closed loop). Distinct requests carry a mark of their own (a SPARQL comment, or a query
- * parameter the page ignores), so no answer cache can serve them; repeated ones are the paths as given.
+ * parameter the page ignores), unique in the whole benchmark process (the run's number, the connection's, the
+ * request's), so no answer cache can serve them, whichever runs came before; repeated ones are the paths as given.
  */
 final class LoadDriver {
+
+    /** Runs made by this process, numbering each run's marks: a later run never repeats an earlier run's requests. */
+    private static final AtomicLong RUNS = new AtomicLong();
 
     /** What one class of requests gave on one server. */
     record Result(String name, long requests, long errors, double seconds, double p50Ms, double p99Ms, String firstError) {
@@ -39,11 +43,12 @@ final class LoadDriver {
                boolean distinct) throws InterruptedException {
         AtomicBoolean measuring = new AtomicBoolean(false), stop = new AtomicBoolean(false);
         AtomicLong errors = new AtomicLong();
+        long run = RUNS.incrementAndGet();
         String[] firstError = new String[1];
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
-            Worker w = new Worker(paths, accept, c, distinct, measuring, stop, errors, firstError);
+            Worker w = new Worker(paths, accept, run, c, distinct, measuring, stop, errors, firstError);
             Thread t = new Thread(w, "bench-" + name + "-" + c);
             t.start();
             threads.add(t);
@@ -72,6 +77,7 @@ final class LoadDriver {
     private final class Worker implements Runnable {
         private final List<String> paths;
         private final String accept;
+        private final long run;
         private final int connection;
         private final boolean distinct;
         private final AtomicBoolean measuring, stop;
@@ -81,10 +87,11 @@ final class LoadDriver {
         long[] samples = new long[1024];
         int count;
 
-        Worker(List<String> paths, String accept, int connection, boolean distinct, AtomicBoolean measuring,
+        Worker(List<String> paths, String accept, long run, int connection, boolean distinct, AtomicBoolean measuring,
                AtomicBoolean stop, AtomicLong errors, String[] firstError) {
             this.paths = paths;
             this.accept = accept;
+            this.run = run;
             this.connection = connection;
             this.distinct = distinct;
             this.next = connection * 7;
@@ -122,9 +129,9 @@ final class LoadDriver {
             }
         }
 
-        /** {@code path} with a mark no other request of the run carries. */
+        /** {@code path} with a mark no other request of this process carries. */
         private String distinct(String path, int n) {
-            String mark = "r" + connection + "-" + n;
+            String mark = "r" + run + "-" + connection + "-" + n;
             if (path.contains("?query="))
                 return path + "%0A%23+" + mark; // a comment line at the end of the query
             return path + (path.contains("?") ? "&" : "?") + "distinct=" + mark;

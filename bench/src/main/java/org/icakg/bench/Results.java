@@ -1,6 +1,8 @@
 package org.icakg.bench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Everything a run measured; absent numbers are null. */
@@ -16,6 +18,8 @@ final class Results {
         final Map<String, LoadDriver.Result> classes = new LinkedHashMap<>();
         /** The same variants repeated, so that an answer cache can serve them. */
         final Map<String, LoadDriver.Result> cached = new LinkedHashMap<>();
+        /** The whole mix's warm-up before the first class, window by window (every request distinct). */
+        final List<LoadDriver.Result> mixWarmup = new ArrayList<>();
     }
 
     long triples;

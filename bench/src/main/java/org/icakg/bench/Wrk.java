@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,9 +19,13 @@ import java.util.stream.Stream;
  * load generator in C whose own cost per request is a fraction of the project's blocking Java client's, so on a
  * 2-core machine the server, not the client, sets the figure. Same connections, warm-up and seconds as the rest of
  * the run; distinct requests carry a mark of their own as {@link LoadDriver}'s do (a comment line at the end of a
- * query, else a {@code distinct} parameter), made by a Lua script.
+ * query, else a {@code distinct} parameter), made by a Lua script, with the number of the {@code wrk} execution in it:
+ * a warm-up and the run after it, or two runs of the same path, never send the same request twice.
  */
 final class Wrk {
+
+    /** {@code wrk} executions of this process, numbering the marks of each ({@code wrk}'s first script argument). */
+    private static final AtomicLong EXECUTIONS = new AtomicLong();
 
     static final String COMMAND = "wrk";
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)(us|ms|s|m)");
@@ -61,13 +66,14 @@ final class Wrk {
         return String.join("\n",
                 "-- Written by the benchmark (Wrk.java): " + (distinct ? "every request distinct." : "one repeated request."),
                 "-- setup runs in the main Lua state and gives each thread's state its own global id.",
-                "local counter, threads = 0, 0",
+                "local counter, threads, execution = 0, 0, \"0\"",
                 "local path = " + lua(path),
                 "local headers = { [\"Accept\"] = " + lua(accept) + " }",
                 "setup = function(thread) thread:set(\"id\", threads); threads = threads + 1 end",
+                "init = function(args) execution = args[1] or \"0\" end",
                 "request = function()",
                 "  counter = counter + 1",
-                distinct ? "  return wrk.format(\"GET\", path .. " + lua(mark) + " .. id .. \"-\" .. counter, headers)"
+                distinct ? "  return wrk.format(\"GET\", path .. " + lua(mark) + " .. execution .. \"-\" .. id .. \"-\" .. counter, headers)"
                         : "  return wrk.format(\"GET\", path, headers)",
                 "end", "");
     }
@@ -80,7 +86,8 @@ final class Wrk {
             throws IOException, InterruptedException {
         int threads = Math.min(connections, Math.max(1, Runtime.getRuntime().availableProcessors()));
         List<String> command = new ArrayList<>(List.of(COMMAND, "-t" + threads, "-c" + connections,
-                "-d" + Math.max(1, Math.round(seconds)) + "s", "--latency", "-s", script.toString(), url));
+                "-d" + Math.max(1, Math.round(seconds)) + "s", "--latency", "-s", script.toString(), url, "--",
+                Long.toString(EXECUTIONS.incrementAndGet())));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor((long) seconds + 60, TimeUnit.SECONDS)) {

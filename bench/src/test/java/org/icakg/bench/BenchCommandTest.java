@@ -86,6 +86,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void before_its_first_class_a_server_runs_the_whole_mix_and_the_report_shows_each_window(@TempDir Path dir)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int status = BenchCommand.run(new String[] {"--triples", "5000", "--seconds", "1", "--warmup", "1",
+                        "--mix-warmup", "12", "--classes", "ask,lookup", "--connections", "2", "--no-extras",
+                        "--no-baseline", "--no-virtuoso", "--no-cached", "--work", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8), progress = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, progress);
+        assertTrue(progress.contains("warm-up on the mix of 2 classes, 12 s"), progress);
+        assertTrue(progress.contains("mix 0-10 s") && progress.contains("mix 10-12 s"), "two windows: " + progress);
+        String line = printed.lines().filter(l -> l.startsWith("Before its first class")).findFirst()
+                .orElseThrow(() -> new AssertionError("no warm-up line in\n" + printed));
+        assertTrue(line.matches(".*: ica-kg [0-9,]+ → [0-9,]+\\.$"), "two windows' req/s: " + line);
+        assertTrue(!line.contains("ica-kg 0 "), "answers during the warm-up: " + line);
+        assertTrue(!printed.contains("errors"), printed);
+    }
+
+    @Test
     void a_query_class_the_mix_does_not_have_is_a_usage_error_that_lists_the_classes(@TempDir Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int status = BenchCommand.run(new String[] {"--triples", "5000", "--classes", "join,path", "--work", dir.toString()},

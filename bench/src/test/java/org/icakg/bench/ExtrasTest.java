@@ -24,7 +24,7 @@ class ExtrasTest {
     void a_failed_measurement_is_noted_with_its_reason_and_the_next_one_still_runs(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream progress = new PrintStream(said, true, StandardCharsets.UTF_8);
-        BenchSettings settings = new BenchSettings(1000, 8, 1, 1, 1, dir, List.of(), false, false, true, false,
+        BenchSettings settings = new BenchSettings(1000, 8, 1, 1, 0, 1, dir, List.of(), false, false, true, false,
                 List.of(), null, false);
         Results results = new Results();
         Extras extras = new Extras(settings, progress, results);

@@ -40,6 +40,16 @@ class LoadDriverTest {
         }
     }
 
+    /** A warm-up run, the measured run, a second run of the same class: an answer cache has seen none of them. */
+    @Test
+    void a_later_run_repeats_no_request_of_an_earlier_one() throws Exception {
+        List<String> first = record(true), second = record(true);
+        assertTrue(first.size() >= 2 && second.size() >= 2, "requests were sent: " + first.size() + ", " + second.size());
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        assertEquals(both.size(), new HashSet<>(both).size(), "no request of the second run repeats one of the first");
+    }
+
     @Test
     void repeated_requests_are_the_paths_as_given() throws Exception {
         List<String> seen = record(false);
