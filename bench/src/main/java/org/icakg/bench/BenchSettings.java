@@ -45,7 +45,7 @@ public record BenchSettings(long triples, int connections, double seconds, doubl
 
     /**
      * The whole mix's warm-up by default: a freshly started JVM server compiles its hot code for a minute or more of
-     * traffic on two cores (C2 spent 54 s of processor time in the first 60 s of the join class alone, its throughput
+     * traffic on two cores (C2's compilations took 54 s in the first 60 s of the join class alone, its throughput
      * rising from 190 to 1,750 req/s); measured before that, a class shows how far the compiler has got, not the engine.
      */
     public static final double MIX_WARMUP_SECONDS = 60;
