@@ -31,8 +31,9 @@ final class Dispatch extends HttpFilter {
             throws IOException, ServletException {
         switch (Routing.route(req).answerer()) {
             case SPARQL -> {
-                if (!queries.answer(req, res))
-                    chain.doFilter(req, res); // on to Fuseki's query endpoint, which follows this filter
+                HttpServletRequest unanswered = queries.answer(req, res);
+                if (unanswered != null)
+                    chain.doFilter(unanswered, res); // on to Fuseki's query endpoint, which follows this filter
             }
             case APP -> app.service(req, res);
         }

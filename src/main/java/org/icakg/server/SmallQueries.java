@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.atlas.web.AcceptList;
@@ -36,13 +39,15 @@ import org.icakg.web.Route;
  * for JSON, XML, CSV or TSV results) without Fuseki's per-request action: parse, run under the same time limit, and
  * write with Jena's result writers, as Fuseki would, with the same headers (JSON with {@link JsonResults}, the same
  * bytes as Jena's); a query whose client hangs up is
- * cancelled ({@link ClientWatch}). Anything else — another parameter (graphs,
- * a format name, a time-out), another query form, another result format, {@code SERVICE}, a body of
- * {@code application/sparql-query}, a query that does not parse or is over the shape limits — is left to Fuseki, which
- * answers it (and its errors) as before.
+ * cancelled ({@link ClientWatch}). The query comes as {@code query=} (the only parameter of a GET or a form POST) or
+ * as the body of a POST of {@code application/sparql-query} (no parameter in the URL, no {@code Content-Encoding},
+ * read as UTF-8 as Fuseki reads it). Anything else — another parameter (graphs, a format name, a time-out), another
+ * query form, another result format, {@code SERVICE}, a body that is not UTF-8, a query that does not parse or is over
+ * the shape limits — is left to Fuseki, which answers it (and its errors) as before; a body read here goes on to
+ * Fuseki as it came ({@link ReadBody}).
  * <p>
  * Two paths use it: a GET is answered by {@link EarlyAnswers} in Jetty's own request handling when it can be sent
- * whole; a form POST, and a GET whose run failed there, by {@link #answer} at the end of the servlet chain, whose
+ * whole; a POST, and a GET whose run failed there, by {@link #answer} at the end of the servlet chain, whose
  * filters turn a failure into the client's error ({@link TimeLimitGuard}).
  */
 final class SmallQueries implements AutoCloseable {
@@ -57,6 +62,12 @@ final class SmallQueries implements AutoCloseable {
     /** Fuseki's {@code Cache-Control} for query answers ({@code ServletOps.setNoCache}), with {@code Pragma: no-cache}. */
     static final String NO_CACHE = "must-revalidate,no-cache,no-store";
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String QUERY_BODY = "application/sparql-query";
+    /**
+     * Longest query body read here, in bytes: a longer one cannot be a text of at most {@link #MAX_CHARS} characters
+     * (UTF-8 writes a character of Java's in at most three bytes), so it goes to Fuseki unread.
+     */
+    static final int MAX_BODY_BYTES = 3 * MAX_CHARS;
     /** Request attribute: how running a query in {@link EarlyAnswers} failed, for {@link #answer} to send. */
     static final String FAILURE = SmallQueries.class.getName() + ".failure";
     private static final byte[] CANCELLED = ("\n" + BufferedResponse.CANCELLED_MARKER + "\n").getBytes(StandardCharsets.UTF_8);
@@ -186,20 +197,39 @@ final class SmallQueries implements AutoCloseable {
     }
 
     /**
-     * At the end of the servlet chain: answers {@code req} and returns true, or returns false having written nothing
-     * (Fuseki answers it). A GET whose run failed in {@link EarlyAnswers} is not run again: its failure is sent.
+     * At the end of the servlet chain: answers {@code req} and returns null, or returns the request for Fuseki to
+     * answer, having written nothing: {@code req} itself, or, when its body was read here, {@code req} with its body
+     * to be read again ({@link ReadBody}). A GET whose run failed in {@link EarlyAnswers} is not run again: its
+     * failure is sent.
      */
-    boolean answer(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    HttpServletRequest answer(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String method = req.getMethod();
-        if (!"GET".equals(method) && !("POST".equals(method) && FORM.equals(Route.baseType(req.getContentType()))))
-            return false;
+        if (!"POST".equals(method) && !"GET".equals(method))
+            return req;
+        String type = Route.baseType(req.getContentType());
+        HttpServletRequest onward = req;
+        String text;
         Map<String, String[]> params = req.getParameterMap();
-        String[] texts = params.get("query");
-        if (params.size() != 1 || texts == null || texts.length != 1)
-            return false;
-        Plan plan = plan(texts[0], req.getHeader("Accept"));
+        if ("GET".equals(method) || FORM.equals(type)) {
+            String[] texts = params.get("query");
+            if (params.size() != 1 || texts == null || texts.length != 1)
+                return req;
+            text = texts[0];
+        } else if (QUERY_BODY.equals(type)) {
+            long length = req.getContentLengthLong();
+            if (!params.isEmpty() || req.getHeader("Content-Encoding") != null || length < 0 || length > MAX_BODY_BYTES)
+                return req;
+            ReadBody body = new ReadBody(req, req.getInputStream().readNBytes((int) length));
+            onward = body;
+            text = body.utf8();
+            if (text == null)
+                return onward;
+        } else {
+            return req;
+        }
+        Plan plan = plan(text, req.getHeader("Accept"));
         if (plan == null)
-            return false;
+            return onward;
         res.setHeader("Vary", VARY);
         res.setHeader("Cache-Control", NO_CACHE);
         res.setHeader("Pragma", "no-cache");
@@ -208,7 +238,7 @@ final class SmallQueries implements AutoCloseable {
         Failure failure = req.getAttribute(FAILURE) instanceof Failure early ? early
                 : run(plan, out, ServletContextRequest.getServletContextRequest(req));
         if (failure == null)
-            return true;
+            return null;
         if (failure.cancelled()) {
             // What Fuseki writes on a time-out: the time-limit guard turns it into a 503, or breaks the connection
             // when results have already gone out.
@@ -218,7 +248,69 @@ final class SmallQueries implements AutoCloseable {
             res.setContentType("text/plain;charset=utf-8");
             out.write(("Query failed: " + failure.message() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return true;
+        return null;
+    }
+
+    /** A request whose body was read here: its bytes, to be read again by whoever answers it. */
+    static final class ReadBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+        /** What the body was asked as, once asked: as a servlet request, bytes and characters are not both given. */
+        private ServletInputStream stream;
+        private java.io.BufferedReader reader;
+
+        ReadBody(HttpServletRequest req, byte[] body) {
+            super(req);
+            this.body = body;
+        }
+
+        /** The body as UTF-8, strictly (as Fuseki's reader decodes it); null when it is not UTF-8. */
+        String utf8() {
+            try {
+                return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            if (reader != null)
+                throw new IllegalStateException("the request's body was asked for as characters already");
+            if (stream == null) {
+                java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+                stream = new ServletInputStream() {
+                    @Override
+                    public int read() { return in.read(); }
+
+                    @Override
+                    public int read(byte[] into, int offset, int length) { return in.read(into, offset, length); }
+
+                    @Override
+                    public boolean isFinished() { return in.available() == 0; }
+
+                    @Override
+                    public boolean isReady() { return true; }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        throw new IllegalStateException("the body is already in memory: read it, no listener needed");
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws java.io.UnsupportedEncodingException {
+            if (stream != null)
+                throw new IllegalStateException("the request's body was asked for as bytes already");
+            if (reader == null) {
+                String charset = getCharacterEncoding();
+                reader = new java.io.BufferedReader(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(body),
+                        charset == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset)));
+            }
+            return reader;
+        }
     }
 
     /** Stops watching time limits (the server stops). */

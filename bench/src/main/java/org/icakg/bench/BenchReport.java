@@ -116,6 +116,7 @@ public final class BenchReport {
         wrkRow(b, "floor: plain Javalin \"hello\", driven by `wrk` in turn with `ASK {}` (two runs)", results.helloWrk);
         wrkRow(b, "`ASK {}`, driven by `wrk` in turn with the floor (two runs)", results.askWrk);
         wrkRow(b, "`GET /health`, driven by `wrk`", results.healthWrk);
+        wrkRow(b, "`ASK {}` posted as an `application/sparql-query` body, driven by `wrk`", results.askPostedWrk);
         b.append('\n').append(loadAndMemory()).append('\n');
         if (results.wrkAbsent != null)
             b.append(String.format(Locale.ROOT, "%nNo `wrk` rows: %s.%n", results.wrkAbsent));

@@ -49,6 +49,8 @@ final class Results {
      * taken in turn.
      */
     LoadDriver.Result helloWrk, healthWrk, askWrk;
+    /** {@code ASK {}} posted as an {@code application/sparql-query} body, driven by {@code wrk}. */
+    LoadDriver.Result askPostedWrk;
     /** Why there is no {@code wrk} measurement, or null. */
     String wrkAbsent;
     Long startupBundledMillis;

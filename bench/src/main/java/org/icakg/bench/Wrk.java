@@ -51,9 +51,24 @@ final class Wrk {
      */
     static LoadDriver.Result run(String name, int port, String path, String accept, boolean distinct, int connections,
                                  double warmupSeconds, double seconds, Path workDir) throws IOException, InterruptedException {
+        return run(name, port, script(path, accept, distinct), connections, warmupSeconds, seconds, workDir);
+    }
+
+    /**
+     * Drives {@code path} as {@link #run(String, int, String, String, boolean, int, double, double, Path)} does, each
+     * request a POST of {@code query} as an {@code application/sparql-query} body, made distinct by a comment line of
+     * its own at the end.
+     */
+    static LoadDriver.Result runPosted(String name, int port, String path, String query, String accept, int connections,
+                                       double warmupSeconds, double seconds, Path workDir) throws IOException, InterruptedException {
+        return run(name, port, postedScript(path, query, accept), connections, warmupSeconds, seconds, workDir);
+    }
+
+    private static LoadDriver.Result run(String name, int port, String scriptText, int connections, double warmupSeconds,
+                                         double seconds, Path workDir) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path script = workDir.resolve("wrk-" + name + ".lua");
-        Files.writeString(script, script(path, accept, distinct), StandardCharsets.UTF_8);
+        Files.writeString(script, scriptText, StandardCharsets.UTF_8);
         String url = "http://127.0.0.1:" + port + "/";
         if (warmupSeconds > 0)
             execute(script, url, connections, warmupSeconds);
@@ -78,8 +93,24 @@ final class Wrk {
                 "end", "");
     }
 
+    /** The Lua script of {@link #runPosted}: one path, the query as each request's body with a mark of its own. */
+    static String postedScript(String path, String query, String accept) {
+        return String.join("\n",
+                "-- Written by the benchmark (Wrk.java): every request distinct, the query posted as its body.",
+                "-- setup runs in the main Lua state and gives each thread's state its own global id.",
+                "local counter, threads, execution = 0, 0, \"0\"",
+                "local path, query = " + lua(path) + ", " + lua(query),
+                "local headers = { [\"Accept\"] = " + lua(accept) + ", [\"Content-Type\"] = \"application/sparql-query\" }",
+                "setup = function(thread) thread:set(\"id\", threads); threads = threads + 1 end",
+                "init = function(args) execution = args[1] or \"0\" end",
+                "request = function()",
+                "  counter = counter + 1",
+                "  return wrk.format(\"POST\", path, headers, query .. \"\\n# w\" .. execution .. \"-\" .. id .. \"-\" .. counter)",
+                "end", "");
+    }
+
     private static String lua(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + '"';
     }
 
     private static String execute(Path script, String url, int connections, double seconds)

@@ -55,6 +55,44 @@ class WrkTest {
     }
 
     @Test
+    void posted_queries_never_repeat_and_keep_their_query_and_type() throws Exception {
+        assumeTrue(Wrk.missing().isEmpty(), () -> Wrk.missing().get());
+        String query = "ASK\nWHERE\n  { ?s ?p \"a \\\"quoted\\\" word\" }\n"; // lines and quotes, as the ask class writes
+        List<String> bodies = new ArrayList<>(), types = new ArrayList<>(), methods = new ArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            synchronized (bodies) {
+                bodies.add(exchange.getRequestURI().getRawPath() + " " + body);
+                types.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+                methods.add(exchange.getRequestMethod());
+            }
+            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        LoadDriver.Result r;
+        try {
+            r = Wrk.runPosted("posted", server.getAddress().getPort(), "/sparql", query, "application/sparql-results+json",
+                    2, 1, 1, work);
+        } finally {
+            server.stop(0);
+        }
+        assertEquals(0, r.errors(), r.firstError());
+        assertTrue(r.requests() >= 2, "requests were counted: " + r.requests());
+        assertEquals(bodies.size(), new HashSet<>(bodies).size(), "no request repeats another");
+        Query expected = QueryFactory.create(query);
+        for (String b : bodies) {
+            assertTrue(b.startsWith("/sparql " + query + "\n# w"), b);
+            assertEquals(expected, QueryFactory.create(b.substring("/sparql ".length())), b);
+        }
+        assertTrue(types.stream().allMatch("application/sparql-query"::equals), "the Content-Type: " + types.get(0));
+        assertTrue(methods.stream().allMatch("POST"::equals), "the method: " + methods.get(0));
+    }
+
+    @Test
     void failed_answers_are_errors_not_throughput() throws Exception {
         assumeTrue(Wrk.missing().isEmpty(), () -> Wrk.missing().get());
         LoadDriver.Result r = serve(503, new ArrayList<>(), new ArrayList<>(), "/health", 0);
