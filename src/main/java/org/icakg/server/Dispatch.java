@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.icakg.web.Route;
+import org.icakg.web.VaryHeader;
 
 /** Last of the chain: hands the request to whoever its {@link Route} row says answers it. */
 final class Dispatch extends HttpFilter {
@@ -32,8 +33,11 @@ final class Dispatch extends HttpFilter {
         switch (Routing.route(req).answerer()) {
             case SPARQL -> {
                 HttpServletRequest unanswered = queries.answer(req, res);
-                if (unanswered != null)
+                if (unanswered != null) {
+                    // Fuseki negotiates every query answer but says so (Vary: Accept) only for a GET's
+                    VaryHeader.add(res, "Accept");
                     chain.doFilter(unanswered, res); // on to Fuseki's query endpoint, which follows this filter
+                }
             }
             case APP -> app.service(req, res);
         }

@@ -306,8 +306,14 @@ final class SmallQueries implements AutoCloseable {
                 throw new IllegalStateException("the request's body was asked for as bytes already");
             if (reader == null) {
                 String charset = getCharacterEncoding();
+                java.nio.charset.Charset decoding;
+                try {
+                    decoding = charset == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset);
+                } catch (IllegalArgumentException e) { // as the servlet API says it: a charset this JVM does not know
+                    throw new java.io.UnsupportedEncodingException(charset);
+                }
                 reader = new java.io.BufferedReader(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(body),
-                        charset == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(charset)));
+                        decoding));
             }
             return reader;
         }

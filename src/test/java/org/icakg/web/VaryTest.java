@@ -43,4 +43,15 @@ class VaryTest {
             assertTrue(variesByAccept(notModified), path + " 304: " + notModified.headers().map());
         });
     }
+
+    /** A query posted as its body, answered here (SELECT, ASK) or by Fuseki (CONSTRUCT, DESCRIBE), also says it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT * { ?s ?p ?o } LIMIT 1", "ASK { ?s ?p ?o }", "CONSTRUCT WHERE { ?s ?p ?o }",
+            "DESCRIBE <http://example.org/x>", "SELECT * { ?s ?p ?o } LIMIT 1 # with a parameter, Fuseki's"})
+    void a_query_posted_as_its_body_varies_by_accept(String query) {
+        String path = query.contains("parameter") ? "/sparql?default-graph-uri=urn%3Ax-arq%3AUnionGraph" : "/sparql";
+        HttpResponse<String> posted = server.post(path, "application/sparql-query", query, "Accept", "*/*");
+        assertEquals(200, posted.statusCode(), posted.body());
+        assertTrue(variesByAccept(posted), query + ": " + posted.headers().map());
+    }
 }
