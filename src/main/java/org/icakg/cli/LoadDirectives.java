@@ -25,7 +25,7 @@ package org.icakg.cli;
  * ({@code DateBounds}, asked of every statement; C2 compiled them with the XML Schema date parser that making an
  * {@code xsd:date} literal runs, 0.7 s) and the naming of each graph's inferred graph ({@code InferredGraphs.graphFor},
  * {@code Vocab.inferredGraphFor}, 0.5 s) are matched too: the C2 compiler thread's processor time during a 1 M load
- * went from 5.2 to 4.1 s (medians of four interleaved launches each, idle machine).
+ * went from 5.2 to 4.0 s (medians of four interleaved launches each, idle machine).
  *
  * <p>HotSpot's patterns, {@code package/Class.method} with {@code *} at either end of a part. A constant, so the
  * launcher builds no string for it.
