@@ -21,11 +21,7 @@ package org.icakg.cli;
  * matched too: with {@code closeWithin} alone, C2 compiled the rules on their own four times over (each time a rule
  * first fired far into the load) and once more inside the task's lambda, and {@code NodeFactory.createLiteralLang},
  * called by the parser, carried the language-tag parser into C2: together some 5 s of C2's 10 s of compilation
- * (JFR, every compilation recorded, busy machine) during a load of the 1 M benchmark file. The rules' date bounds
- * ({@code DateBounds}, asked of every statement; C2 compiled them with the XML Schema date parser that making an
- * {@code xsd:date} literal runs, 0.7 s) and the naming of each graph's inferred graph ({@code InferredGraphs.graphFor},
- * {@code Vocab.inferredGraphFor}, 0.5 s) are matched too: the C2 compiler thread's processor time during a 1 M load
- * went from 5.2 to 4.0 s (medians of four interleaved launches each, idle machine).
+ * (JFR, every compilation recorded, busy machine) during a load of the 1 M benchmark file.
  *
  * <p>HotSpot's patterns, {@code package/Class.method} with {@code *} at either end of a part. A constant, so the
  * launcher builds no string for it.
@@ -41,8 +37,7 @@ final class LoadDirectives {
             + "\"org/icakg/kb/Inference$$Lambda*.*\", \"org/icakg/kb/Inference.consequences\", "
             + "\"org/icakg/kb/Inference$WithinGraph.*\", \"org/apache/jena/langtag/*.*\", "
             + "\"org/apache/jena/langtagx/*.*\", \"org/apache/jena/graph/NodeFactory.createLiteralLang\", "
-            + "\"org/icakg/kb/InferredGraphs.addEntailed\", \"org/icakg/kb/InferredGraphs.graphFor\", "
-            + "\"org/icakg/kb/Vocab.inferredGraphFor\", \"org/icakg/kb/DateBounds.*\"], "
+            + "\"org/icakg/kb/InferredGraphs.addEntailed\"], "
             + "c2: { Exclude: true } }";
 
     private LoadDirectives() {}
