@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.zip.GZIPOutputStream;
 
 import jdk.jfr.Recording;
@@ -49,20 +50,30 @@ class SmallQueriesTest {
     @Test
     void answers_equal_fusekis_in_every_format() {
         try (TestServer server = TestServer.bundled()) {
-            for (String query : QUERIES)
-                for (var format : FORMATS.entrySet()) {
-                    if (query.startsWith("ASK") && !format.getValue().equals("json") && !format.getValue().equals("xml"))
-                        continue;
-                    HttpResponse<String> small = server.get("/sparql?query=" + enc(query), "Accept", format.getKey());
-                    HttpResponse<String> fuseki = server.get("/sparql?query=" + enc(query) + "&output=" + format.getValue());
-                    assertEquals(200, small.statusCode(), small.body());
-                    assertEquals(fuseki.body(), small.body(), query + " as " + format.getKey());
-                    assertEquals(fuseki.headers().firstValue("Content-Type"), small.headers().firstValue("Content-Type"));
-                    assertEquals(fuseki.headers().firstValue("Vary"), small.headers().firstValue("Vary"));
-                    assertEquals(fuseki.headers().firstValue("Cache-Control"), small.headers().firstValue("Cache-Control"));
-                    assertTrue(small.headers().firstValue("ETag").isPresent(), "kept by the answer cache, with an ETag");
-                }
+            eachAsFusekiAnswers(server, (query, accept) -> {
+                HttpResponse<String> small = server.get("/sparql?query=" + enc(query), "Accept", accept);
+                assertTrue(small.headers().firstValue("ETag").isPresent(), "kept by the answer cache, with an ETag");
+                return small;
+            });
         }
+    }
+
+    /**
+     * Each of {@link #QUERIES} asked in each format it has (an ASK has no CSV or TSV answer) by {@code ask} gets the
+     * answer Fuseki gives to the same query named with its format parameter: the same bytes and headers.
+     */
+    private static void eachAsFusekiAnswers(TestServer server, BiFunction<String, String, HttpResponse<String>> ask) {
+        for (String query : QUERIES)
+            for (var format : FORMATS.entrySet()) {
+                if (query.startsWith("ASK") && !format.getValue().equals("json") && !format.getValue().equals("xml"))
+                    continue;
+                HttpResponse<String> answer = ask.apply(query, format.getKey());
+                HttpResponse<String> fuseki = server.get("/sparql?query=" + enc(query) + "&output=" + format.getValue());
+                assertEquals(200, answer.statusCode(), answer.body());
+                assertEquals(fuseki.body(), answer.body(), query + " as " + format.getKey());
+                for (String header : List.of("Content-Type", "Vary", "Cache-Control"))
+                    assertEquals(fuseki.headers().firstValue(header), answer.headers().firstValue(header), header);
+            }
     }
 
     @Test
@@ -81,19 +92,8 @@ class SmallQueriesTest {
     @Test
     void a_query_posted_as_its_body_is_answered_alike_in_every_format() {
         try (TestServer server = TestServer.bundled()) {
-            for (String query : QUERIES)
-                for (var format : FORMATS.entrySet()) {
-                    if (query.startsWith("ASK") && !format.getValue().equals("json") && !format.getValue().equals("xml"))
-                        continue;
-                    HttpResponse<String> posted = server.post("/sparql", "application/sparql-query", query,
-                            "Accept", format.getKey());
-                    HttpResponse<String> fuseki = server.get("/sparql?query=" + enc(query) + "&output=" + format.getValue());
-                    assertEquals(200, posted.statusCode(), posted.body());
-                    assertEquals(fuseki.body(), posted.body(), query + " as " + format.getKey());
-                    assertEquals(fuseki.headers().firstValue("Content-Type"), posted.headers().firstValue("Content-Type"));
-                    assertEquals(fuseki.headers().firstValue("Vary"), posted.headers().firstValue("Vary"));
-                    assertEquals(fuseki.headers().firstValue("Cache-Control"), posted.headers().firstValue("Cache-Control"));
-                }
+            eachAsFusekiAnswers(server, (query, accept) -> server.post("/sparql", "application/sparql-query", query,
+                    "Accept", accept));
             // a name outside ASCII, in the body as UTF-8 (with or without the charset said)
             String cafe = "SELECT ?x WHERE { VALUES ?x { \"caf\u00e9 \u0915\u093e\u0932\"@fr } }";
             for (String type : List.of("application/sparql-query", "application/sparql-query; charset=utf-8")) {
