@@ -209,15 +209,18 @@ final class SmallQueries implements AutoCloseable {
         String type = Route.baseType(req.getContentType());
         HttpServletRequest onward = req;
         String text;
-        Map<String, String[]> params = req.getParameterMap();
         if ("GET".equals(method) || FORM.equals(type)) {
+            Map<String, String[]> params = req.getParameterMap();
             String[] texts = params.get("query");
             if (params.size() != 1 || texts == null || texts.length != 1)
                 return req;
             text = texts[0];
         } else if (QUERY_BODY.equals(type)) {
+            // Parameters in the URL (graphs, a time-out, a format) are Fuseki's to read; the body is read only here.
+            String inUrl = req.getQueryString();
             long length = req.getContentLengthLong();
-            if (!params.isEmpty() || req.getHeader("Content-Encoding") != null || length < 0 || length > MAX_BODY_BYTES)
+            if (inUrl != null && !inUrl.isEmpty() || req.getHeader("Content-Encoding") != null || length < 0
+                    || length > MAX_BODY_BYTES)
                 return req;
             ReadBody body = new ReadBody(req, req.getInputStream().readNBytes((int) length));
             onward = body;
