@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -99,8 +101,27 @@ class WorkbenchBrowserTest {
     private static void follow(WebElement e) {
         WebElement before = web.findElement(By.tagName("html"));
         e.click();
-        browser.waiting().until(ExpectedConditions.stalenessOf(before));
+        browser.waiting().until(d -> left(before));
         ready();
+    }
+
+    /**
+     * Whether the page that held {@code before} has been left. While the browser replaces the document, Chrome can
+     * answer a question about an element of the old one with "Node with given id does not belong to the document",
+     * a plain {@link WebDriverException} that {@code ExpectedConditions.stalenessOf} does not take for staleness and
+     * throws: that answer, too, says the page was left.
+     */
+    private static boolean left(WebElement before) {
+        try {
+            before.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document"))
+                return true;
+            throw e;
+        }
     }
 
     private static void ready() {
