@@ -28,9 +28,9 @@ final class RequestLogFilter extends TimedFilter {
             SLOW.warn("{} ms: {}", nanos / 1_000_000, queryText(req));
     }
 
-    /** The query text for the slow-query log. */
+    /** The query text for the slow-query log: {@code query=}, or a posted body that was read as UTF-8 text. */
     private static String queryText(HttpServletRequest req) {
-        String q = req.getParameter("query");
+        String q = req.getAttribute(SmallQueries.BODY_TEXT) instanceof String body ? body : req.getParameter("query");
         return q != null ? q.replaceAll("\\s+", " ") : "(query in request body)";
     }
 }

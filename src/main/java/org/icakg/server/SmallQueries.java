@@ -68,6 +68,8 @@ final class SmallQueries implements AutoCloseable {
      * (UTF-8 writes a character of Java's in at most three bytes), so it goes to Fuseki unread.
      */
     static final int MAX_BODY_BYTES = 3 * MAX_CHARS;
+    /** Request attribute: the text of a query read here from a request's body, for the slow-query log. */
+    static final String BODY_TEXT = SmallQueries.class.getName() + ".bodyText";
     /** Request attribute: how running a query in {@link EarlyAnswers} failed, for {@link #answer} to send. */
     static final String FAILURE = SmallQueries.class.getName() + ".failure";
     private static final byte[] CANCELLED = ("\n" + BufferedResponse.CANCELLED_MARKER + "\n").getBytes(StandardCharsets.UTF_8);
@@ -227,6 +229,7 @@ final class SmallQueries implements AutoCloseable {
             text = body.utf8();
             if (text == null)
                 return onward;
+            req.setAttribute(BODY_TEXT, text);
         } else {
             return req;
         }

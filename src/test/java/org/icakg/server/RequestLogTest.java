@@ -131,6 +131,24 @@ class RequestLogTest {
         }
     }
 
+    @Test
+    void a_slow_query_posted_as_its_body_is_logged_in_full_too(@TempDir Path dir) throws IOException, InterruptedException {
+        String select = "SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } # marker-b0d1";
+        String construct = "CONSTRUCT WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } # marker-c0n5";
+        try (ServerProcess.Started s = ServerProcess.serve(dir.resolve("server.log"),
+                "--data", Fixtures.TINY.toString(), "--slow-query", "0")) {
+            for (String query : List.of(select, construct)) { // answered here, and handed on to Fuseki
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(s.url("/sparql")))
+                                .header("Content-Type", "application/sparql-query").POST(HttpRequest.BodyPublishers.ofString(query)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+            }
+            String log = awaitLog(s.process(), "marker-c0n5");
+            assertTrue(log.matches("(?s).*slow-query.*\\d+ ms: SELECT \\?label.*# marker-b0d1.*"), log);
+            assertTrue(log.matches("(?s).*slow-query.*\\d+ ms: CONSTRUCT WHERE.*# marker-c0n5.*"), log);
+        }
+    }
+
     /** The process's log once it holds {@code marker} (the line is written after the answer is sent). */
     static String awaitLog(ServerProcess process, String marker) throws InterruptedException {
         for (int i = 0; i < 200 && !process.log().contains(marker); i++)
