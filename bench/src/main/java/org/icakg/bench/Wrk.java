@@ -78,34 +78,36 @@ final class Wrk {
     /** The Lua script: one request path, an {@code Accept} header, and a mark per request when distinct. */
     static String script(String path, String accept, boolean distinct) {
         String mark = !distinct ? "" : path.contains("?query=") ? "%0A%23+w" : path.contains("?") ? "&distinct=w" : "?distinct=w";
-        return String.join("\n",
-                "-- Written by the benchmark (Wrk.java): " + (distinct ? "every request distinct." : "one repeated request."),
-                "-- setup runs in the main Lua state and gives each thread's state its own global id.",
-                "local counter, threads, execution = 0, 0, \"0\"",
-                "local path = " + lua(path),
-                "local headers = { [\"Accept\"] = " + lua(accept) + " }",
-                "setup = function(thread) thread:set(\"id\", threads); threads = threads + 1 end",
-                "init = function(args) execution = args[1] or \"0\" end",
-                "request = function()",
-                "  counter = counter + 1",
-                distinct ? "  return wrk.format(\"GET\", path .. " + lua(mark) + " .. execution .. \"-\" .. id .. \"-\" .. counter, headers)"
-                        : "  return wrk.format(\"GET\", path, headers)",
-                "end", "");
+        return script(distinct ? "every request distinct." : "one repeated request.", "local path = " + lua(path),
+                "[\"Accept\"] = " + lua(accept),
+                distinct ? "wrk.format(\"GET\", path .. " + lua(mark) + " .. execution .. \"-\" .. id .. \"-\" .. counter, headers)"
+                        : "wrk.format(\"GET\", path, headers)");
     }
 
     /** The Lua script of {@link #runPosted}: one path, the query as each request's body with a mark of its own. */
     static String postedScript(String path, String query, String accept) {
+        return script("every request distinct, the query posted as its body.",
+                "local path, query = " + lua(path) + ", " + lua(query),
+                "[\"Accept\"] = " + lua(accept) + ", [\"Content-Type\"] = \"application/sparql-query\"",
+                "wrk.format(\"POST\", path, headers, query .. \"\\n# w\" .. execution .. \"-\" .. id .. \"-\" .. counter)");
+    }
+
+    /**
+     * A script whose {@code request} returns {@code request} (a Lua expression over {@code execution}, {@code id} and
+     * {@code counter}, the numbers of the {@code wrk} execution, the thread and the request), after {@code locals}.
+     */
+    private static String script(String what, String locals, String headers, String request) {
         return String.join("\n",
-                "-- Written by the benchmark (Wrk.java): every request distinct, the query posted as its body.",
+                "-- Written by the benchmark (Wrk.java): " + what,
                 "-- setup runs in the main Lua state and gives each thread's state its own global id.",
                 "local counter, threads, execution = 0, 0, \"0\"",
-                "local path, query = " + lua(path) + ", " + lua(query),
-                "local headers = { [\"Accept\"] = " + lua(accept) + ", [\"Content-Type\"] = \"application/sparql-query\" }",
+                locals,
+                "local headers = { " + headers + " }",
                 "setup = function(thread) thread:set(\"id\", threads); threads = threads + 1 end",
                 "init = function(args) execution = args[1] or \"0\" end",
                 "request = function()",
                 "  counter = counter + 1",
-                "  return wrk.format(\"POST\", path, headers, query .. \"\\n# w\" .. execution .. \"-\" .. id .. \"-\" .. counter)",
+                "  return " + request,
                 "end", "");
     }
 
