@@ -1,9 +1,13 @@
 package org.icakg.kb;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IllegalFormatException;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
@@ -16,10 +20,16 @@ import org.apache.jena.irix.IRIs;
 import org.apache.jena.irix.IRIxResolver;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RIOT;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.AsyncParser;
+import org.apache.jena.riot.system.CDTAwareParserProfile;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.FactoryRDF;
+import org.apache.jena.riot.system.FactoryRDFCaching;
+import org.apache.jena.riot.system.SyntaxLabels;
+import org.apache.jena.riot.system.ParserProfile;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.riot.system.StreamRDF;
@@ -69,19 +79,25 @@ public final class Loader {
         SyntaxError notUtf8 = source.lang().equals(Lang.RDFXML) ? null : Utf8.firstError(source.name(), source.content());
         if (notUtf8 != null)
             return List.of(notUtf8);
-        Input input = new Input(source.content());
-        StreamRDF sink = new Sink(target, graphForTriples, vocab, prefixes, source.name(), input);
+        Progress progress = new Progress(source.content());
+        StreamRDF sink = new Sink(target, graphForTriples, vocab, prefixes, source.name(), progress);
         try {
-            var parser = RDFParser.source(input)
+            if (source.lang().equals(Lang.TURTLE) || source.lang().equals(Lang.TRIG)) {
+                Consumer<StreamRDF> read = out -> readTurtle(source, out, errors, progress);
+                // A large file is read on a thread of its own while this one fills the store's indexes.
+                if (source.content().length >= PARSE_AHEAD_BYTES)
+                    ParseAhead.run(read, sink);
+                else
+                    read.accept(sink);
+                return errors;
+            }
+            var parser = RDFParser.source(progress.from(0))
                     .lang(source.lang())
                     .base(vocab.base())
                     .errorHandler(collector(source.name(), errors));
             // Only JSON-LD needs the options; building them starts an HTTP client (and TLS), so not for other syntaxes.
             if (isJsonLd(source.lang()))
                 parser.set(LangJSONLD11.JSONLD_OPTIONS, localJsonLdOptions());
-            // Turtle and TriG resolve every IRI against the base: the same resolver as Jena's, remembering more.
-            if (source.lang().equals(Lang.TURTLE) || source.lang().equals(Lang.TRIG))
-                parser.resolver(resolver(vocab));
             // A large file is parsed on a thread of its own while this one fills the store's indexes.
             if (source.content().length >= PARSE_AHEAD_BYTES)
                 AsyncParser.of(parser).asyncParseSources(sink);
@@ -93,6 +109,49 @@ public final class Loader {
             errors.add(tooDeep(source));
         }
         return errors;
+    }
+
+    /**
+     * Reads Turtle or TriG into {@code out}: {@link TrigReader} as far as it reads, then RIOT from the top-level unit
+     * it stopped at. Both make terms through one RIOT parser profile and one blank node table, so the result is RIOT's;
+     * RIOT is given the prefixes declared so far on a first line of its own and the unit's column in spaces on the
+     * next, and the lines it reports are moved back to the file's (a report on that first line was made already).
+     */
+    void readTurtle(RdfSource source, StreamRDF out, List<SyntaxError> errors) {
+        readTurtle(source, out, errors, new Progress(source.content()));
+    }
+
+    private void readTurtle(RdfSource source, StreamRDF out, List<SyntaxError> errors, Progress progress) {
+        byte[] content = source.content();
+        boolean trig = source.lang().equals(Lang.TRIG);
+        Reports handler = new Reports(collector(source.name(), errors), content);
+        // One blank node table for both: RIOT clears a factory's at the start of its parse, so this one is not cleared.
+        FactoryRDF factory = new FactoryRDFCaching(FactoryRDFCaching.DftNodeCacheSize, SyntaxLabels.createLabelToNode()) {
+            @Override
+            public void reset() {}
+        };
+        IRIxResolver resolver = resolver(vocab);
+        ParserProfile profile = new CDTAwareParserProfile(factory, handler, resolver, PrefixMapFactory.create(),
+                RIOT.getContext().copy(), true, false);
+        TrigReader reader = new TrigReader(content, 0, content.length, profile, out, trig, handler::count);
+        progress.reader = reader;
+        int at = reader.read();
+        if (at < 0)
+            return;
+        StringBuilder prologue = new StringBuilder();
+        profile.getPrefixMap().forEach((prefix, iri) -> prologue.append("PREFIX ").append(prefix).append(": <")
+                .append(iri).append("> "));
+        prologue.append('\n').append(" ".repeat((int) TrigReader.column(content, at) - 1));
+        InputStream rest = new SequenceInputStream(
+                new ByteArrayInputStream(prologue.toString().getBytes(StandardCharsets.UTF_8)), progress.from(at));
+        progress.reader = null;
+        RDFParser.source(rest)
+                .lang(source.lang())
+                .base(vocab.base())
+                .resolver(resolver)
+                .factory(factory)
+                .errorHandler(handler.shifted(reader.stoppedLine() - 2))
+                .parse(out);
     }
 
     /** The resolver of Turtle and TriG IRIs: Jena's, against the base, through a {@link CachedBase}. */
@@ -154,7 +213,7 @@ public final class Loader {
         public boolean ok() { return errors.isEmpty(); }
     }
 
-    private static ErrorHandler collector(String file, List<SyntaxError> errors) {
+    static ErrorHandler collector(String file, List<SyntaxError> errors) {
         return new ErrorHandler() {
             @Override
             public void warning(String message, long line, long col) {
@@ -174,13 +233,83 @@ public final class Loader {
         };
     }
 
-    /** A source's bytes, with how far the parser has read (for progress lines; read from another thread, so approximate). */
-    private static final class Input extends ByteArrayInputStream {
-        Input(byte[] content) { super(content); }
+    /**
+     * How far a source has been read, by {@link TrigReader} or by RIOT from a stream of its bytes (for progress lines;
+     * read from another thread, so approximate).
+     */
+    private static final class Progress {
+        private final byte[] content;
+        private volatile TrigReader reader;
+        private volatile Stream stream;
 
-        int size() { return count; }
+        Progress(byte[] content) { this.content = content; }
 
-        int percentRead() { return count == 0 ? 100 : (int) (100L * pos / count); }
+        /** A stream of the bytes from {@code offset}, whose reading the progress follows. */
+        InputStream from(int offset) {
+            return stream = new Stream(content, offset);
+        }
+
+        int size() { return content.length; }
+
+        int percentRead() {
+            TrigReader r = reader;
+            Stream s = stream;
+            long read = r != null ? r.position() : s != null ? s.position() : 0;
+            return content.length == 0 ? 100 : (int) (100L * read / content.length);
+        }
+    }
+
+    /** The bytes of a source from an offset, as a stream that tells how far it has been read. */
+    private static final class Stream extends ByteArrayInputStream {
+        Stream(byte[] content, int offset) { super(content, offset, content.length - offset); }
+
+        int position() { return pos; }
+    }
+
+    /**
+     * The error handler of a Turtle or TriG read: counts what it is told (see {@link TrigReader}) and turns the
+     * reader's byte offsets into RIOT's columns.
+     */
+    private static final class Reports implements ErrorHandler {
+        private final ErrorHandler to;
+        private final byte[] content;
+        private int count;
+
+        Reports(ErrorHandler to, byte[] content) {
+            this.to = to;
+            this.content = content;
+        }
+
+        int count() { return count; }
+
+        private long col(long col) { return col < -1 ? TrigReader.column(content, (int) (-1 - col)) : col; }
+
+        @Override public void warning(String message, long line, long col) { count++; to.warning(message, line, col(col)); }
+        @Override public void error(String message, long line, long col) { count++; to.error(message, line, col(col)); }
+        @Override public void fatal(String message, long line, long col) { count++; to.fatal(message, line, col(col)); }
+
+        /**
+         * For RIOT reading the rest of the file after a first line of prefixes: its line {@code n} is the file's
+         * {@code n + shift}; what it says of that first line was said when the prefixes were read.
+         */
+        ErrorHandler shifted(long shift) {
+            return new ErrorHandler() {
+                @Override public void warning(String message, long line, long col) {
+                    if (line != 1)
+                        Reports.this.warning(message, line > 0 ? line + shift : line, col);
+                }
+                @Override public void error(String message, long line, long col) {
+                    if (line != 1)
+                        Reports.this.error(message, line > 0 ? line + shift : line, col);
+                }
+                @Override public void fatal(String message, long line, long col) {
+                    if (line != 1)
+                        Reports.this.fatal(message, line > 0 ? line + shift : line, col);
+                    else
+                        throw new RiotException(message);
+                }
+            };
+        }
     }
 
     /** Writes parsed statements into the data set, rebasing IRIs. */
@@ -192,11 +321,11 @@ public final class Loader {
         private final PrefixMap prefixes;
 
         private final String name;
-        private final Input input;
+        private final Progress input;
         private final long start = System.nanoTime();
         private long count;
 
-        Sink(DatasetGraph target, Node graphForTriples, Vocab vocab, PrefixMap prefixes, String name, Input input) {
+        Sink(DatasetGraph target, Node graphForTriples, Vocab vocab, PrefixMap prefixes, String name, Progress input) {
             this.name = name;
             this.input = input;
             this.prefixes = prefixes;
