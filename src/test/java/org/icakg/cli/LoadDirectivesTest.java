@@ -59,8 +59,48 @@ class LoadDirectivesTest {
                 new RdfSource("t.trig", Lang.TRIG, trig.getBytes(StandardCharsets.UTF_8)), store, NodeFactory.createURI("http://example.org/u"))));
         assertTrue(atAdd.stream().anyMatch(f -> f.getClassName().equals("org.icakg.kb.Loader$Sink") && matched(f)),
                 "the loader's sink is matched: " + atAdd);
+        assertTrue(atAdd.stream().anyMatch(f -> f.getClassName().equals("org.icakg.kb.TrigReader") && matched(f)),
+                "the reader of TriG is matched: " + atAdd);
+    }
+
+    @Test
+    void a_load_of_trig_that_riot_reads_and_the_stores_write_path_run_through_matched_code() {
+        List<StackTraceElement> atAdd = new ArrayList<>();
+        DatasetGraph store = new DatasetGraphWrapper(Stores.inMemory()) {
+            @Override
+            public void add(Node g, Node s, Node p, Node o) {
+                if (atAdd.isEmpty())
+                    atAdd.addAll(List.of(Thread.currentThread().getStackTrace()));
+                super.add(g, s, p, o);
+            }
+        };
+        // A collection: RIOT reads it.
+        String trig = "@prefix ex: <http://example.org/> . ex:g { ex:a ex:p ( 1 2 ) . }";
+        Txn.executeWrite(store, () -> assertEquals(List.of(), new Loader(Vocab.DEFAULT).load(
+                new RdfSource("t.trig", Lang.TRIG, trig.getBytes(StandardCharsets.UTF_8)), store, NodeFactory.createURI("http://example.org/u"))));
         assertTrue(atAdd.stream().anyMatch(f -> f.getClassName().startsWith("org.apache.jena.riot.lang.") && matched(f)),
                 "the TriG grammar is matched: " + atAdd);
+        List<StackTraceElement> inStore = new ArrayList<>();
+        DatasetGraph memory = Stores.inMemory();
+        Txn.executeWrite(memory, () -> {
+            Stores.addAll(memory, NodeFactory.createURI("http://example.org/g"), List.of(org.apache.jena.graph.Triple.create(
+                    NodeFactory.createURI("http://example.org/a"), NodeFactory.createURI("http://example.org/p"),
+                    witness(inStore))));
+        });
+        assertTrue(inStore.stream().anyMatch(f -> f.getClassName().equals("org.icakg.store.QuadIndex") && matched(f)),
+                "the store's write path is matched: " + inStore);
+    }
+
+    /** An IRI that records the stack that first asks its hash code (the store's index asks it of every statement). */
+    private static Node witness(List<StackTraceElement> stack) {
+        return new org.apache.jena.graph.Node_URI("http://example.org/witness") {
+            @Override
+            public int hashCode() {
+                if (stack.isEmpty())
+                    stack.addAll(List.of(Thread.currentThread().getStackTrace()));
+                return super.hashCode();
+            }
+        };
     }
 
     @Test
