@@ -515,35 +515,35 @@ final class TrigReader {
         int p = pos;
         if (in[p] == '+' || in[p] == '-')
             p++;
-        int digits = p;
-        while (p < end && in[p] >= '0' && in[p] <= '9')
-            p++;
-        if (p == digits)
-            throw UNREAD;
+        p = digits(p);
         RDFDatatype type = XSDDatatype.XSDinteger;
         if (p + 1 < end && in[p] == '.' && (in[p + 1] == 'e' || in[p + 1] == 'E'))
             throw UNREAD; // 1.e5, a double
         if (p + 1 < end && in[p] == '.' && in[p + 1] >= '0' && in[p + 1] <= '9') {
-            p++;
-            while (p < end && in[p] >= '0' && in[p] <= '9')
-                p++;
+            p = digits(p + 1);
             type = XSDDatatype.XSDdecimal;
         }
         if (p < end && (in[p] == 'e' || in[p] == 'E')) {
             p++;
             if (p < end && (in[p] == '+' || in[p] == '-'))
                 p++;
-            int exp = p;
-            while (p < end && in[p] >= '0' && in[p] <= '9')
-                p++;
-            if (p == exp)
-                throw UNREAD;
+            p = digits(p);
             type = XSDDatatype.XSDdouble;
         }
         if (!termEnds(p))
             throw UNREAD;
         pos = p;
         return profile.createTypedLiteral(new String(in, at, p - at, StandardCharsets.US_ASCII), type, atLine, col(at));
+    }
+
+    /** The end of the digits from {@code p}, of which there is at least one. */
+    private int digits(int p) {
+        int from = p;
+        while (p < end && in[p] >= '0' && in[p] <= '9')
+            p++;
+        if (p == from)
+            throw UNREAD;
+        return p;
     }
 
     /** True, and past it, when the input at {@link #pos} is {@code w} (any case) followed by a delimiter. */

@@ -45,26 +45,15 @@ class LoadDirectivesTest {
 
     @Test
     void a_load_of_trig_runs_through_matched_code() {
-        List<StackTraceElement> atAdd = new ArrayList<>();
-        DatasetGraph store = new DatasetGraphWrapper(Stores.inMemory()) {
-            @Override
-            public void add(Node g, Node s, Node p, Node o) {
-                if (atAdd.isEmpty())
-                    atAdd.addAll(List.of(Thread.currentThread().getStackTrace()));
-                super.add(g, s, p, o);
-            }
-        };
-        String trig = "@prefix ex: <http://example.org/> . ex:g { ex:a ex:p \"x\"@en , 3 ; ex:q ex:b . }";
-        Txn.executeWrite(store, () -> assertEquals(List.of(), new Loader(Vocab.DEFAULT).load(
-                new RdfSource("t.trig", Lang.TRIG, trig.getBytes(StandardCharsets.UTF_8)), store, NodeFactory.createURI("http://example.org/u"))));
+        List<StackTraceElement> atAdd = stackAtFirstAdd("@prefix ex: <http://example.org/> . ex:g { ex:a ex:p \"x\"@en , 3 ; ex:q ex:b . }");
         assertTrue(atAdd.stream().anyMatch(f -> f.getClassName().equals("org.icakg.kb.Loader$Sink") && matched(f)),
                 "the loader's sink is matched: " + atAdd);
         assertTrue(atAdd.stream().anyMatch(f -> f.getClassName().equals("org.icakg.kb.TrigReader") && matched(f)),
                 "the reader of TriG is matched: " + atAdd);
     }
 
-    @Test
-    void a_load_of_trig_that_riot_reads_and_the_stores_write_path_run_through_matched_code() {
+    /** The stack of the first statement a load of {@code trig} adds to a store. */
+    private static List<StackTraceElement> stackAtFirstAdd(String trig) {
         List<StackTraceElement> atAdd = new ArrayList<>();
         DatasetGraph store = new DatasetGraphWrapper(Stores.inMemory()) {
             @Override
@@ -74,10 +63,15 @@ class LoadDirectivesTest {
                 super.add(g, s, p, o);
             }
         };
-        // A collection: RIOT reads it.
-        String trig = "@prefix ex: <http://example.org/> . ex:g { ex:a ex:p ( 1 2 ) . }";
         Txn.executeWrite(store, () -> assertEquals(List.of(), new Loader(Vocab.DEFAULT).load(
                 new RdfSource("t.trig", Lang.TRIG, trig.getBytes(StandardCharsets.UTF_8)), store, NodeFactory.createURI("http://example.org/u"))));
+        return atAdd;
+    }
+
+    @Test
+    void a_load_of_trig_that_riot_reads_and_the_stores_write_path_run_through_matched_code() {
+        // A collection: RIOT reads it.
+        List<StackTraceElement> atAdd = stackAtFirstAdd("@prefix ex: <http://example.org/> . ex:g { ex:a ex:p ( 1 2 ) . }");
         assertTrue(atAdd.stream().anyMatch(f -> f.getClassName().startsWith("org.apache.jena.riot.lang.") && matched(f)),
                 "the TriG grammar is matched: " + atAdd);
         List<StackTraceElement> inStore = new ArrayList<>();
