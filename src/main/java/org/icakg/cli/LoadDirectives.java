@@ -52,6 +52,7 @@ final class LoadDirectives {
             // The store's write path, which a load runs a million times and a query never:
             + "\"org/icakg/store/Stores.addAll\", \"org/icakg/store/MemoryStore.add*\", "
             + "\"org/icakg/store/PendingWrite.add*\", \"org/icakg/store/QuadIndex.add*\", \"org/icakg/store/QuadIndex.hold\", "
+            + "\"org/icakg/store/QuadIndex.with\", "
             + "\"org/icakg/store/QuadIndex$Holders.putIfAbsent\", \"org/icakg/store/QuadIndex$Holders.insert\", "
             + "\"org/icakg/store/UnionTriples.added\", \"org/icakg/store/GraphTriples.add\", "
             + "\"org/icakg/kb/InferredGraphs.insert\", \"org/icakg/kb/InferredGraphs.graphFor\", "
