@@ -25,13 +25,14 @@ package org.icakg.cli;
  *
  * <p>The reader of Turtle and TriG ({@code TrigReader}) and the thread that reads ahead ({@code ParseAhead}) are
  * matched as RIOT's parser was: C2 compiled the reader's literals with the parser profile inlined (1.7 s) and the
- * read-ahead loop with the whole store inlined (1.2 s). So is the store's write path ({@code Stores.addAll},
- * {@code MemoryStore.add}, {@code PendingWrite.add}, {@code QuadIndex.add} and {@code hold}, the statement table's
- * insertion, the union's and the graphs' lists, and the naming, supports and date bounds of inferred statements),
- * which a load runs two million times and a query never: C2 compiled its entry points one after another, each with
- * the rest inlined, 3 s of its 8 s of compilation in a 1 M load; C1's code writes a write's hundred statements as
- * well. With them matched, four pairs of same-minute launches of the 1 M load: ready 8.3–8.9 s against 9.0–10.1 s,
- * 15.6–17.0 s of processor time against 17.2–19.3 s.
+ * read-ahead loop with the whole store inlined (1.2 s). So is the in-memory store's write path ({@code Stores.addAll},
+ * {@code MemoryStore.add}, {@code PendingWrite.add}, {@code QuadIndex.add}, {@code hold} and {@code with}, the
+ * statement table's insertion, the union's and the graphs' lists), which a load runs two million times and a query
+ * never: C2 compiled its entry points one after another, each with the rest inlined, some 2.5 s of its 8 s of
+ * compilation in a 1 M load; C1's code writes a write's hundred statements as well. With them and the naming,
+ * supports and date bounds of inferred statements matched, four pairs of same-minute launches of the 1 M load: ready
+ * 8.3–8.9 s against 9.0–10.1 s, 15.6–17.0 s of processor time against 17.2–19.3 s; without those last (which every
+ * write's inference runs too), 7.8–8.8 s against 7.3–8.7 s, so they are left to C2.
  *
  * <p>HotSpot's patterns, {@code package/Class.method} with {@code *} at either end of a part. A constant, so the
  * launcher builds no string for it.
@@ -54,9 +55,7 @@ final class LoadDirectives {
             + "\"org/icakg/store/PendingWrite.add*\", \"org/icakg/store/QuadIndex.add*\", \"org/icakg/store/QuadIndex.hold\", "
             + "\"org/icakg/store/QuadIndex.with\", "
             + "\"org/icakg/store/QuadIndex$Holders.putIfAbsent\", \"org/icakg/store/QuadIndex$Holders.insert\", "
-            + "\"org/icakg/store/UnionTriples.added\", \"org/icakg/store/GraphTriples.add\", "
-            + "\"org/icakg/kb/InferredGraphs.insert\", \"org/icakg/kb/InferredGraphs.graphFor\", "
-            + "\"org/icakg/kb/Vocab.inferredGraphFor\", \"org/icakg/kb/DateBounds.*\", \"org/icakg/kb/Support.*\"], "
+            + "\"org/icakg/store/UnionTriples.added\", \"org/icakg/store/GraphTriples.add\"], "
             + "c2: { Exclude: true } }";
 
     private LoadDirectives() {}
