@@ -31,8 +31,9 @@ package org.icakg.cli;
  * never: C2 compiled its entry points one after another, each with the rest inlined, some 2.5 s of its 8 s of
  * compilation in a 1 M load; C1's code writes a write's hundred statements as well. With them and the naming,
  * supports and date bounds of inferred statements matched, four pairs of same-minute launches of the 1 M load: ready
- * 8.3–8.9 s against 9.0–10.1 s, 15.6–17.0 s of processor time against 17.2–19.3 s; without those last (which every
- * write's inference runs too), 7.8–8.8 s against 7.3–8.7 s, so they are left to C2.
+ * 8.3–8.9 s against 9.0–10.1 s, 15.6–17.0 s of processor time against 17.2–19.3 s; those last (which every write's
+ * inference runs too) then made no difference (medians of four launches taking turns: 8,000 ms to ready without
+ * them, 8,295 ms with them), so they are left to C2.
  *
  * <p>HotSpot's patterns, {@code package/Class.method} with {@code *} at either end of a part. A constant, so the
  * launcher builds no string for it.
