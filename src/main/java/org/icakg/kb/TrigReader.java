@@ -62,7 +62,7 @@ final class TrigReader {
     private int pos;
     /** The line of {@link #pos}, from 1. */
     private int line = 1;
-    /** The offset, line and column where the unit being read began. */
+    /** The offset and line where the unit being read began. */
     private int unitStart, unitLine;
     /** The graph of the statements being read (RIOT's generated default graph outside braces). */
     private Node graph = Quad.defaultGraphNodeGenerated;
@@ -105,7 +105,7 @@ final class TrigReader {
                 unit();
                 flush();
             }
-        } catch (Unread | ArrayIndexOutOfBoundsException e) {
+        } catch (Unread | ArrayIndexOutOfBoundsException e) { // the second: a term cut off by the end, left to RIOT too
             pending.clear();
             return unitStart;
         }
