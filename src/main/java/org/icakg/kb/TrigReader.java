@@ -25,7 +25,7 @@ import org.apache.jena.vocabulary.RDF;
  * <p>Every term is made by the same {@link ParserProfile} as Jena's RIOT parser makes it (the same IRI resolution and
  * checks, the same literals, the same blank node labels), and statements are sent in the order RIOT sends them, so
  * what it reads is what RIOT reads. It reads nothing else: at the first form outside that set (a base directive, a
- * collection, a {@code [ ]} blank node, a long or {@code \\u}-escaped string, a name with an escape or a character
+ * collection, a {@code [ ]} blank node, a long string or one with a numeric escape, a name with an escape or a character
  * outside ASCII, an undeclared prefix) and at any syntax error, it stops at the start of the top-level unit (a
  * directive, a statement or a graph block) it was in, without having sent any statement of that unit, and
  * {@link #read} answers where; the caller hands the rest of the input to RIOT ({@link Loader}), which reads it and
@@ -188,7 +188,7 @@ final class TrigReader {
         dest.prefix(prefix, iri);
     }
 
-    /** A graph block: {@code {}, statements, {@code }}, an optional {@code .}. {@code name} null: the default graph. */
+    /** A graph block: an opening brace, statements, a closing brace, an optional dot. {@code name} null: the default graph. */
     private void graphBlock(Node name) {
         skipSpace();
         if (pos >= end || in[pos] != '{')
