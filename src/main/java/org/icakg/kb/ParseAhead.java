@@ -96,21 +96,26 @@ final class ParseAhead {
 
         /** Hands the batch over (with the end mark when {@code last}), waiting while the taker is behind. */
         void send(boolean last) {
-            if (last) {
-                if (size == BATCH)
-                    send(false);
-                batch[size++] = END;
-            }
+            if (last)
+                batch[size++] = END; // a full batch was handed over by add, so there is room
             put(batch);
             batch = new Object[BATCH];
             size = 0;
         }
 
+        /**
+         * Hands the parse's failure over, after what was read before it. Nothing when the taker has stopped (its own
+         * failure is thrown on its thread; this one, most often the stop itself, would only reach the thread's
+         * uncaught-exception handler).
+         */
         void fail(Throwable e) {
-            Object[] failed = new Object[] {new Failure(e)};
-            if (size > 0)
-                put(java.util.Arrays.copyOf(batch, size)); // what was read before the failure comes first
-            put(failed);
+            try {
+                if (size > 0)
+                    put(java.util.Arrays.copyOf(batch, size));
+                put(new Object[] {new Failure(e)});
+            } catch (IllegalStateException stopped) {
+                // the taker stopped: nobody is left to tell
+            }
         }
 
         private void put(Object[] b) {
