@@ -62,6 +62,28 @@ public final class Loader {
     private final Vocab vocab;
     private final PrefixMap prefixes = PrefixMapFactory.create();
 
+    /** The first bytes of a file {@link #estimatedLines} counts lines in. */
+    static final int SAMPLE_BYTES = 1 << 20;
+
+    /**
+     * About how many lines {@code sources} have: counted in each file's first {@link #SAMPLE_BYTES} and scaled to its
+     * size. Data files hold about a statement per line, give or take their prefixes and blank lines, so this sizes the
+     * store's tables before a load; it is no count.
+     */
+    public static long estimatedLines(List<RdfSource> sources) {
+        long total = 0;
+        for (RdfSource s : sources) {
+            byte[] bytes = s.content();
+            int sampled = Math.min(bytes.length, SAMPLE_BYTES), lines = 0;
+            for (int i = 0; i < sampled; i++)
+                if (bytes[i] == '\n')
+                    lines++;
+            if (sampled > 0)
+                total += (long) ((double) lines * bytes.length / sampled);
+        }
+        return total;
+    }
+
     public Loader(Vocab vocab) {
         this.vocab = vocab;
     }

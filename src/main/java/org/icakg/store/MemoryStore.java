@@ -174,6 +174,11 @@ public final class MemoryStore extends DatasetGraphQuads {
         mutate(pending -> pending.addAll(graph, ts));
     }
 
+    /** {@link Stores#expectStatements}: room for {@code statements} in this thread's write transaction. */
+    void expect(int statements) {
+        mutate(pending -> pending.expect(statements));
+    }
+
     @Override
     public void delete(Quad q) {
         Node g = writable(q.getGraph());

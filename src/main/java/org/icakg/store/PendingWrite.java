@@ -21,13 +21,22 @@ import org.apache.jena.sparql.core.Quad;
 final class PendingWrite implements IndexView {
 
     private final QuadIndex base;
-    private final QuadIndex added = new QuadIndex();
+    private QuadIndex added = new QuadIndex();
     private final Set<Quad> removed = new HashSet<>();
     /** For each statement with removed quads, how many of its graphs were removed. */
     private final Map<Triple, Integer> removedPerStatement = new HashMap<>();
 
     PendingWrite(QuadIndex base) {
         this.base = base;
+    }
+
+    /**
+     * Room for {@code statements} statements in a first load: the index of additions is made at that size when
+     * nothing is committed and nothing added yet; otherwise nothing changes.
+     */
+    void expect(int statements) {
+        if (base.isEmpty() && added.isEmpty() && removed.isEmpty())
+            added = new QuadIndex(statements);
     }
 
     boolean add(Node g, Triple t) {

@@ -114,6 +114,19 @@ public final class Stores {
             dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
     }
 
+    /**
+     * Tells {@code dsg}, in a write transaction that has written nothing yet, that about {@code statements} statements
+     * are coming: the in-memory store then makes its table of statements at that size once. A hint, nothing more:
+     * fewer or more may come, and other stores ignore it.
+     */
+    public static void expectStatements(DatasetGraph dsg, long statements) {
+        if (dsg instanceof MemoryStore store && statements > 0)
+            store.expect((int) Math.min(statements, MAX_EXPECTED));
+    }
+
+    /** The most statements {@link #expectStatements} makes room for at once (under half a gigabyte of arrays). */
+    static final int MAX_EXPECTED = 1 << 24;
+
     /** True when the data set holds no statement at all. */
     public static boolean isEmpty(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> dsg.isEmpty() && !dsg.find().hasNext());

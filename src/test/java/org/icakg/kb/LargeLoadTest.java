@@ -62,6 +62,21 @@ class LargeLoadTest {
     }
 
     @Test
+    void the_store_is_sized_from_the_lines_of_the_files_to_load() throws IOException {
+        Path file = write("whole.trig", -1);
+        long lines = Files.readAllLines(file, StandardCharsets.UTF_8).size();
+        assertTrue(Files.size(file) > Loader.SAMPLE_BYTES, "more than the bytes counted");
+        long estimate = Loader.estimatedLines(List.of(RdfSource.of(file)));
+        assertTrue(Math.abs(estimate - lines) < lines / 20, estimate + " estimated, " + lines + " lines");
+        Path small = dir.resolve("small.ttl");
+        Files.writeString(small, "@prefix ex: <http://example.org/> .\r\nex:a ex:b ex:c .\r\n\r\nex:a ex:b ex:d .");
+        assertEquals(3 + lines, Loader.estimatedLines(List.of(RdfSource.of(small), RdfSource.of(file)))
+                - estimate + lines, "a file under the sample is counted whole, and files add up");
+        assertEquals(0, Loader.estimatedLines(List.of(new RdfSource("empty.ttl", org.apache.jena.riot.Lang.TURTLE,
+                new byte[0]))));
+    }
+
+    @Test
     @Timeout(300)
     void a_server_started_on_a_large_file_serves_its_statements_and_pages() throws IOException {
         // Large enough that the server's libraries are warmed up on a thread of their own while it loads.

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.TxnType;
@@ -114,6 +115,42 @@ class InMemoryStoreTest {
                 assertEquals(oneByOne.getDefaultGraph().size(), together.getDefaultGraph().size());
             }));
         }
+    }
+
+    @Test
+    void a_load_sized_in_advance_holds_what_an_unsized_one_does_and_a_late_size_loses_nothing() {
+        // Sized for fewer statements than come (the table grows on), for many more, and sized only after statements
+        // were written in the transaction, or into a store that holds some: the hint changes nothing then.
+        for (long expected : new long[] {10, 100_000}) {
+            DatasetGraph sized = Stores.inMemory(), unsized = Stores.inMemory();
+            for (DatasetGraph d : List.of(sized, unsized))
+                Txn.executeWrite(d, () -> {
+                    if (d == sized)
+                        Stores.expectStatements(d, expected);
+                    for (int i = 0; i < 2_000; i++)
+                        d.add(iri("graph/" + i % 300), iri("s" + i % 150), i % 2 == 0 ? P : Q, iri("o" + i % 700));
+                    d.delete(Quad.create(iri("graph/0"), S, P, iri("o0")));
+                    d.delete(Quad.create(iri("graph/0"), iri("s0"), P, iri("o0")));
+                });
+            Txn.executeRead(sized, () -> Txn.executeRead(unsized, () -> {
+                assertEquals(quads(unsized, Node.ANY), quads(sized, Node.ANY), "sized for " + expected);
+                assertEquals(unsized.getDefaultGraph().size(), sized.getDefaultGraph().size());
+                assertEquals(Iter.toList(unsized.getDefaultGraph().find(iri("s7"), null, null)).size(),
+                        Iter.toList(sized.getDefaultGraph().find(iri("s7"), null, null)).size());
+            }));
+        }
+        Txn.executeWrite(dsg, () -> {
+            Stores.expectStatements(dsg, 1_000);
+            dsg.add(G1, S, Q, iri("c"));
+        });
+        DatasetGraph fresh = Stores.inMemory();
+        Txn.executeWrite(fresh, () -> {
+            fresh.add(G1, S, P, iri("a"));
+            Stores.expectStatements(fresh, 1_000);
+            fresh.add(G1, S, Q, iri("b"));
+        });
+        Txn.executeRead(dsg, () -> assertEquals(4, quads(dsg, Node.ANY).size(), "the three before and the one after"));
+        Txn.executeRead(fresh, () -> assertEquals(2, quads(fresh, Node.ANY).size(), "the one before and the one after"));
     }
 
     private static java.util.Set<Quad> quads(DatasetGraph d, Node g) {
