@@ -49,8 +49,7 @@ final class QuadIndex implements IndexView {
     static final int SMALL_GRAPH = 64;
 
     QuadIndex() {
-        holders = new Holders();
-        union = new UnionTriples(holders);
+        this(new Holders());
     }
 
     /**
@@ -59,8 +58,12 @@ final class QuadIndex implements IndexView {
      * random across the table: a seventh of the loading thread's time in a load of a million statements).
      */
     QuadIndex(int expected) {
-        holders = new Holders(Math.max(expected, 16));
-        union = new UnionTriples(holders);
+        this(new Holders(Math.max(expected, 16)));
+    }
+
+    private QuadIndex(Holders holders) {
+        this.holders = holders;
+        this.union = new UnionTriples(holders);
     }
 
     /** Look-ups by predicate and subject or object, once this index is what readers read ({@link #readByColumns}). */
