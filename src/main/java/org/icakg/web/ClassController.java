@@ -64,8 +64,8 @@ final class ClassController {
     void index(Context ctx) {
         Stats.Latest latest = stats.latest();
         Stats.Snapshot s = latest.snapshot();
-        ctx.html(templates.render("classes", s == null ? new Index("Classes", List.of(), List.of(), true, false)
-                : new Index("Classes", rows(s, kb.vocab(), true), rows(s, kb.vocab(), false), false, latest.stale())));
+        templates.html(ctx, "classes", s == null ? new Index("Classes", List.of(), List.of(), true, false)
+                : new Index("Classes", rows(s, kb.vocab(), true), rows(s, kb.vocab(), false), false, latest.stale()));
     }
 
     void get(Context ctx) {
@@ -85,9 +85,9 @@ final class ClassController {
         Paging paging = pages == 1 ? null : new Paging(page, pages, path(type) + "&page=" + (page - 1),
                 path(type) + "&page=" + (page + 1));
         int from = (page - 1) * INSTANCES_PAGE_SIZE;
-        ctx.html(templates.render("class", describe(type, total,
+        templates.html(ctx, "class", describe(type, total,
                 all.subList(from, (int) Math.min(total, from + INSTANCES_PAGE_SIZE)).stream()
-                        .map(r -> r.link(kb.vocab())).toList(), paging)));
+                        .map(r -> r.link(kb.vocab())).toList(), paging));
     }
 
     /**

@@ -41,7 +41,7 @@ final class EntityController {
             String property = ctx.queryParam("property");
             if (property != null && property.isBlank())
                 throw new BadRequestResponse("property must be the IRI of one of the entity's properties");
-            ctx.html(page.render(entity, pageNumber(ctx), property == null ? null : NodeFactory.createURI(property)));
+            Templates.send(ctx, page.render(entity, pageNumber(ctx), property == null ? null : NodeFactory.createURI(property)));
             return;
         }
         RdfResponses.send(ctx, describer.describe(entity), format, kb.prefixes());

@@ -92,7 +92,7 @@ final class EntityPage {
      * The page of an entity known to the graph, with page {@code page} (from 1) of its incoming statements, or when
      * {@code property} is given, page {@code page} of that property's outgoing statements.
      */
-    String render(Node entity, int page, Node property) {
+    byte[] render(Node entity, int page, Node property) {
         DatasetGraph dsg = kb.dataset();
         return Txn.calculateRead(dsg, () -> {
             View view = new View(dsg);
@@ -105,7 +105,7 @@ final class EntityPage {
                     .map(n -> new Term(view.labels.of(n), ClassController.path(n), null)).toList();
             List<Term> elsewhere = LINKING_OUT.stream().flatMap(p -> out.with(p, view.byLabel).stream())
                     .map(Statements.Statement::other).filter(Node::isURI).distinct().map(view::node).toList();
-            return templates.render("entity", new Model(label, label, entity.getURI(), types,
+            return templates.renderUtf8("entity", new Model(label, label, entity.getURI(), types,
                     texts(out, SKOS.altLabel.asNode()),
                     DESCRIBING.stream().flatMap(p -> texts(out, p).stream()).toList(), elsewhere, formats(entity),
                     NeighbourhoodController.path(entity), outgoing(view, out, property, page),

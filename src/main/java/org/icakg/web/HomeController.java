@@ -44,10 +44,10 @@ final class HomeController {
         Stats.Latest latest = stats.latest();
         Stats.Snapshot s = latest.snapshot();
         var dated = chronology.dated();
-        ctx.html(templates.render("home", new Page("India–Central Asia knowledge graph",
+        templates.html(ctx, "home", new Page("India–Central Asia knowledge graph",
                 s == null ? null : new Counts(s.triples(), s.subjects(), s.graphs().size()),
                 s == null ? List.of() : ClassController.rows(s, kb.vocab(), true),
                 dated.value() == null ? null : Chronology.latest(dated.value(), LATEST_EVENTS),
-                latest.stale() || dated.stale())));
+                latest.stale() || dated.stale()));
     }
 }

@@ -46,7 +46,7 @@ final class QueryEditorController {
     record Example(String file, String title, String description, String query) {}
 
     void page(Context ctx) {
-        ctx.html(templates.render("query", new Page("Query", examples)));
+        templates.html(ctx, "query", new Page("Query", examples));
     }
 
     /** {@code /query/examples.json}: the competency questions (title, description, query) and the prefixes. */

@@ -43,7 +43,7 @@ final class SearchController {
             if (json)
                 ctx.json(Map.of("error", problem));
             else
-                ctx.html(templates.render("search", new Page("Search", q, problem, List.of(), false)));
+                templates.html(ctx, "search", new Page("Search", q, problem, List.of(), false));
             return;
         }
         SearchIndex.Found found = index.find(q, MAX_HITS);
@@ -55,7 +55,7 @@ final class SearchController {
             if (json)
                 ctx.json(Map.of("error", building));
             else
-                ctx.html(templates.render("search", new Page("Search: " + q, q, building, List.of(), false)));
+                templates.html(ctx, "search", new Page("Search: " + q, q, building, List.of(), false));
             return;
         }
         List<Hit> hits = describe(found.hits());
@@ -63,7 +63,7 @@ final class SearchController {
             ctx.json(Map.of("q", q, "hits", hits));
             return;
         }
-        ctx.html(templates.render("search", new Page("Search: " + q, q, null, hits, found.stale())));
+        templates.html(ctx, "search", new Page("Search: " + q, q, null, hits, found.stale()));
     }
 
     /**

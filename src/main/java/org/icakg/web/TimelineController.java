@@ -30,8 +30,8 @@ final class TimelineController {
         items.forEach(i -> byYear.computeIfAbsent(i.year(), y -> new ArrayList<>()).add(i));
         List<Year> years = new ArrayList<>();
         byYear.forEach((year, list) -> years.add(new Year(year, list)));
-        ctx.html(templates.render("timeline", new Page("Timeline", TimelineChart.layout(items), years, items.size(),
-                latest.value() != null && latest.value().more() ? OLDER : null, latest.value() == null, latest.stale())));
+        templates.html(ctx, "timeline", new Page("Timeline", TimelineChart.layout(items), years, items.size(),
+                latest.value() != null && latest.value().more() ? OLDER : null, latest.value() == null, latest.stale()));
     }
 
     /** Where the dated things older than the timeline's are listed: all of them, as a query. */
