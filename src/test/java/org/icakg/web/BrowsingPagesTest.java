@@ -26,6 +26,8 @@ class BrowsingPagesTest {
     static final int HUB_LINKS = EntityPage.INCOMING_PAGE_SIZE + 10;
     static final int THINGS = ClassController.INSTANCES_PAGE_SIZE + 10;
     static final String THING = "https://w3id.org/ica-kg/id/test/Thing";
+    /** Characters of one to four bytes in UTF-8, and markup to escape. */
+    static final String MANY_SCRIPTS = "Qazaqstan · Қазақстан – हिन्दी 🇮🇳 😀 <b>&";
 
     @TempDir
     static Path dir;
@@ -37,7 +39,8 @@ class BrowsingPagesTest {
     static Path hubFixture() {
         StringBuilder b = new StringBuilder("@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
                 + "<https://w3id.org/ica-kg/id/passage/hub-01> {\n"
-                + "  <https://w3id.org/ica-kg/id/test/hub> rdfs:label \"Hub\"@en .\n");
+                + "  <https://w3id.org/ica-kg/id/test/hub> rdfs:label \"Hub\"@en .\n"
+                + "  <https://w3id.org/ica-kg/id/test/many-scripts> rdfs:label \"" + MANY_SCRIPTS + "\"@en .\n");
         for (int i = 0; i < HUB_LINKS; i++)
             b.append(String.format("  <https://w3id.org/ica-kg/id/test/spoke-%02d> rdfs:label \"Spoke %02d\"@en ;"
                     + " rdfs:seeAlso <https://w3id.org/ica-kg/id/test/hub> .%n", i, i));
@@ -68,6 +71,29 @@ class BrowsingPagesTest {
         List<String> out = new java.util.ArrayList<>();
         hits.get("hits").forEach(h -> out.add(h.get("label").asText()));
         return out;
+    }
+
+    /**
+     * Pages are encoded to UTF-8 as they render, into an array sized from the template's last page: every script
+     * arrives intact, the length sent is the length of the page, and a long page after a short one (or the reverse)
+     * arrives whole.
+     */
+    @Test
+    void pages_arrive_whole_in_utf8_whatever_their_script_and_size() throws Exception {
+        var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        for (String entity : List.of("many-scripts", "hub", "spoke-03", "many-scripts", "hub")) {
+            HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.url("/id/test/" + entity))).header("Accept", HTML).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode());
+            assertEquals(String.valueOf(r.body().length), r.headers().firstValue("Content-Length").orElseThrow());
+            String page = decoder.decode(java.nio.ByteBuffer.wrap(r.body())).toString(); // throws on malformed UTF-8
+            assertTrue(page.stripTrailing().endsWith("</html>"), entity);
+            if (entity.equals("many-scripts"))
+                assertTrue(page.contains("<h1 id=\"label\">Qazaqstan · Қазақстан – हिन्दी 🇮🇳 😀 &lt;b&gt;&amp;</h1>"), page);
+            if (entity.equals("hub"))
+                assertTrue(page.contains("Spoke 00"), page);
+        }
     }
 
     @Test
