@@ -121,11 +121,22 @@ public final class Stores {
      */
     public static void expectStatements(DatasetGraph dsg, long statements) {
         if (dsg instanceof MemoryStore store && statements > 0)
-            store.expect((int) Math.min(statements, MAX_EXPECTED));
+            store.expect(roomFor(statements, Runtime.getRuntime().maxMemory()));
     }
 
     /** The most statements {@link #expectStatements} makes room for at once (under half a gigabyte of arrays). */
     static final int MAX_EXPECTED = 1 << 24;
+    /** Bytes of the table's arrays per statement it has room for (positions, keys, hashes and values): 20 to 28. */
+    static final int TABLE_BYTES_PER_STATEMENT = 32;
+
+    /**
+     * The room made for {@code statements} expected statements: at most {@link #MAX_EXPECTED}, and at most what an
+     * eighth of the heap holds, so that an estimate that is far too high (a file of blank lines counted as
+     * statements, say) cannot take the heap before a single statement is read.
+     */
+    static int roomFor(long statements, long maxHeap) {
+        return (int) Math.min(Math.min(statements, MAX_EXPECTED), maxHeap / 8 / TABLE_BYTES_PER_STATEMENT);
+    }
 
     /** True when the data set holds no statement at all. */
     public static boolean isEmpty(DatasetGraph dsg) {

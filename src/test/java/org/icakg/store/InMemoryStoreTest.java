@@ -153,6 +153,16 @@ class InMemoryStoreTest {
         Txn.executeRead(fresh, () -> assertEquals(2, quads(fresh, Node.ANY).size(), "the one before and the one after"));
     }
 
+    @Test
+    void the_room_made_before_a_load_is_bounded_by_a_limit_and_by_an_eighth_of_the_heap() {
+        long gb = 1L << 30;
+        assertEquals(1_000, Stores.roomFor(1_000, 2 * gb), "a small estimate as it is");
+        assertEquals(Stores.MAX_EXPECTED, Stores.roomFor(1L << 40, 64 * gb), "a huge estimate on a huge heap");
+        int room = Stores.roomFor(Long.MAX_VALUE, gb / 2);
+        assertEquals(gb / 2 / 8 / Stores.TABLE_BYTES_PER_STATEMENT, room, "a huge estimate on a small heap");
+        assertTrue((long) room * Stores.TABLE_BYTES_PER_STATEMENT <= gb / 2 / 8);
+    }
+
     private static java.util.Set<Quad> quads(DatasetGraph d, Node g) {
         return java.util.Set.copyOf(org.apache.jena.atlas.iterator.Iter.toList(d.find(g, Node.ANY, Node.ANY, Node.ANY)));
     }
