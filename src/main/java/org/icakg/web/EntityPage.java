@@ -4,7 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -123,7 +125,9 @@ final class EntityPage {
         View(DatasetGraph dsg) {
             labels = new Labels(dsg, kb.prefixes());
             sources = new Provenance(dsg, kb.vocab(), labels);
-            byLabel = Comparator.comparing((Node n) -> labels.of(n).toLowerCase()).thenComparing((Node n) -> n.toString());
+            Map<Node, String> sortKeys = new HashMap<>(); // lower-cased once per node, not at every comparison
+            byLabel = Comparator.comparing((Node n) -> sortKeys.computeIfAbsent(n, x -> labels.of(x).toLowerCase()))
+                    .thenComparing((Node n) -> n.toString());
             propertyOrder = Comparator.comparingInt((Node p) -> FIRST.contains(p) ? FIRST.indexOf(p) : FIRST.size())
                     .thenComparing(byLabel);
         }

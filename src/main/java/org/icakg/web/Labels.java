@@ -75,7 +75,7 @@ final class Labels {
             if (!o.isLiteral())
                 continue;
             String lang = o.getLiteralLanguage();
-            if (lang.isEmpty() || lang.toLowerCase().startsWith("en"))
+            if (lang.isEmpty() || lang.regionMatches(true, 0, "en", 0, 2)) // language tags are ASCII
                 return o.getLiteralLexicalForm();
             any = any == null ? o.getLiteralLexicalForm() : any;
         }

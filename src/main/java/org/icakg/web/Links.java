@@ -2,7 +2,6 @@ package org.icakg.web;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import org.icakg.kb.Vocab;
 
@@ -17,19 +16,43 @@ final class Links {
 
     /** The link target for {@code iri}, or null when a browser must not follow it. */
     static String href(Vocab vocab, String iri) {
-        if (iri.startsWith(vocab.entityNs()))
-            return "/id/" + encodePath(iri.substring(vocab.entityNs().length()));
-        if (iri.startsWith(vocab.ontologyNs()))
-            return "/ontology#" + iri.substring(vocab.ontologyNs().length());
+        String base = vocab.base(); // vocab.entityNs() and ontologyNs() without making them for every link
+        if (iri.startsWith(base)) {
+            if (iri.startsWith(ENTITIES, base.length()))
+                return "/id/" + encodePath(iri.substring(base.length() + ENTITIES.length()));
+            if (iri.startsWith(TERMS, base.length()))
+                return "/ontology#" + iri.substring(base.length() + TERMS.length());
+        }
         return isWeb(iri) ? iri : null;
     }
 
+    /** What follows the base in {@link Vocab#entityNs()} and {@link Vocab#ontologyNs()}. */
+    private static final String ENTITIES = "id/", TERMS = "ontology#";
+
     /** True for absolute {@code http(s)} IRIs; whitespace or control characters anywhere make it false. */
     static boolean isWeb(String iri) {
-        String lower = iri.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://"))
+        if (!startsLowerCased(iri, "http://") && !startsLowerCased(iri, "https://"))
             return false;
-        return iri.chars().noneMatch(c -> c <= 0x20 || c == 0x7f);
+        for (int i = 0; i < iri.length(); i++) {
+            char c = iri.charAt(i);
+            if (c <= 0x20 || c == 0x7f)
+                return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code s} starts with {@code prefix} (lower-case ASCII) once its ASCII letters are lower-cased. */
+    private static boolean startsLowerCased(String s, String prefix) {
+        if (s.length() < prefix.length())
+            return false;
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z')
+                c += 'a' - 'A';
+            if (c != prefix.charAt(i))
+                return false;
+        }
+        return true;
     }
 
     /** Characters kept as they are in a link's path; every other byte of the UTF-8 form is percent-encoded. */
@@ -41,16 +64,25 @@ final class Links {
      * the path back to exactly {@code local}.
      */
     static String encodePath(String local) {
+        int i = 0;
+        while (i < local.length() && kept(local.charAt(i)))
+            i++;
+        if (i == local.length())
+            return local; // nothing to encode, as for most entities
         StringBuilder b = new StringBuilder();
         for (byte x : local.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (x & 0xff);
-            if (c < 0x80 && (Character.isLetterOrDigit(c) || KEPT.indexOf(c) >= 0))
+            if (kept(c))
                 b.append(c);
             else
                 b.append('%').append(Character.toUpperCase(Character.forDigit((c >> 4) & 0xf, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
         }
         return b.toString();
+    }
+
+    private static boolean kept(int c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || KEPT.indexOf(c) >= 0);
     }
 
     /** Percent-decodes a path ({@code +} stays {@code +}); null when it holds a {@code %} not followed by two hex digits. */

@@ -72,9 +72,14 @@ class SafeLinksTest {
         assertEquals("/id/state/india", Links.href(vocab, "https://w3id.org/ica-kg/id/state/india"));
         assertEquals("https://www.wikidata.org/wiki/Q668", Links.href(vocab, "https://www.wikidata.org/wiki/Q668"));
         assertEquals("HTTP://example.org/", Links.href(vocab, "HTTP://example.org/"));
+        assertEquals("HtTpS://example.org/", Links.href(vocab, "HtTpS://example.org/"));
+        assertEquals("/ontology#Forum", Links.href(vocab, "https://w3id.org/ica-kg/ontology#Forum"));
+        assertEquals("/id/x/a%20b%3Fc%23d%25%3B%D2%9A/e", Links.href(vocab, "https://w3id.org/ica-kg/id/x/a b?c#d%;Қ/e"));
+        assertEquals("https://w3id.org/ica-kg/other", Links.href(vocab, "https://w3id.org/ica-kg/other"));
         for (String iri : List.of("javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>", "vbscript:x",
                 "file:///etc/passwd", "urn:isbn:123", "mailto:a@example.org", " http://example.org/",
-                "http://exa mple.org/", "http://example.org/\n", "//evil.example/"))
+                "http://exa mple.org/", "http://example.org/\n", "//evil.example/", "http\u017F://example.org/", "http:/x",
+                "https:\t//example.org/", "http://example.org/\u007f"))
             assertNull(Links.href(vocab, iri), iri);
     }
 
