@@ -77,11 +77,19 @@ public final class BenchReport {
                 servers.add(e.getKey() + " " + windows.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.throughput()))
                         .collect(Collectors.joining(" → ")));
         }
-        if (servers.isEmpty())
+        List<LoadDriver.Result> pages = results.service.pageWarmup;
+        if (servers.isEmpty() && pages.isEmpty())
             return;
-        b.append(String.format(Locale.ROOT, "Before its first class, each server ran the whole mix of SPARQL classes in "
-                + "turn for %.0f s (every request distinct, none sent again later); its req/s in %.0f-s windows: %s.%n%n",
-                settings.mixWarmupSeconds(), BenchSettings.MIX_WARMUP_WINDOW_SECONDS, String.join("; ", servers)));
+        if (!servers.isEmpty())
+            b.append(String.format(Locale.ROOT, "Before its first class, each server ran the whole mix of SPARQL classes "
+                    + "in turn for %.0f s (every request distinct, none sent again later); its req/s in %.0f-s windows: %s.",
+                    settings.mixWarmupSeconds(), BenchSettings.MIX_WARMUP_WINDOW_SECONDS, String.join("; ", servers)));
+        if (!pages.isEmpty())
+            b.append(String.format(Locale.ROOT, "%sThen ica-kg's entity pages for %.0f s (the others have none), every "
+                    + "request distinct: %s req/s.", servers.isEmpty() ? "" : " ", BenchSettings.PAGE_WARMUP_SECONDS,
+                    pages.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.throughput()))
+                            .collect(Collectors.joining(" → "))));
+        b.append(String.format("%n%n"));
     }
 
     /** The write target's row alone, as a one-row Markdown table (for {@code bench writes}). */

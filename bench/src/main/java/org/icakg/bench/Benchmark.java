@@ -324,7 +324,7 @@ public final class Benchmark {
 
     /** Every selected class, each request distinct (pages only where the server has them). */
     private void measureClasses(int port, Results.Server into, String endpoint, boolean pages) throws InterruptedException {
-        warmUpOnMix(port, into, endpoint);
+        warmUpOnMix(port, into, endpoint, pages);
         boolean first = true;
         for (QueryMix.QueryClass c : QueryMix.CLASSES) {
             if (!settings.runs(c) || (c.isPage() && !pages))
@@ -340,23 +340,39 @@ public final class Benchmark {
      * Before a server's first class: the selected SPARQL classes' requests in turn (every request distinct, none of
      * them sent again later), for {@code --mix-warmup} seconds in windows whose throughput is reported, so that every
      * class is measured on a server that has compiled the code the whole mix runs, not only the classes before it.
-     * Every server gets the same warm-up.
+     * Every server gets the same warm-up. Then, on a server with pages, {@link BenchSettings#PAGE_WARMUP_SECONDS} of
+     * entity pages (the other servers have none): a page's code (the templates, the labels) is not the queries', and
+     * measured after a 2-s warm-up the page class and its 16-connection run measured the JIT at work on two cores.
      */
-    private void warmUpOnMix(int port, Results.Server into, String endpoint) throws InterruptedException {
+    private void warmUpOnMix(int port, Results.Server into, String endpoint, boolean pages) throws InterruptedException {
+        double total = settings.warmupSeconds() > 0 ? settings.mixWarmupSeconds() : 0;
+        if (total <= 0)
+            return;
         List<List<String>> perClass = new ArrayList<>();
         for (QueryMix.QueryClass c : QueryMix.CLASSES)
             if (settings.runs(c) && !c.isPage())
                 perClass.add(QueryMix.paths(c, population, endpoint, settings.seed()));
-        double total = settings.warmupSeconds() > 0 ? settings.mixWarmupSeconds() : 0;
-        if (perClass.isEmpty() || total <= 0)
-            return;
-        List<String> mix = interleave(perClass);
-        say(progress, "  warm-up on the mix of %d classes, %.0f s, every request distinct:", perClass.size(), total);
-        for (double done = 0; done < total; done += BenchSettings.MIX_WARMUP_WINDOW_SECONDS) {
-            double window = Math.min(BenchSettings.MIX_WARMUP_WINDOW_SECONDS, total - done);
-            LoadDriver.Result r = new LoadDriver("127.0.0.1", port).run(String.format(Locale.ROOT, "mix %.0f-%.0f s",
-                    done, done + window), mix, QueryMix.RESULTS_JSON, settings.connections(), 0, window, true);
-            into.mixWarmup.add(r);
+        if (!perClass.isEmpty()) {
+            List<String> mix = interleave(perClass);
+            say(progress, "  warm-up on the mix of %d classes, %.0f s, every request distinct:", perClass.size(), total);
+            warmUp(port, "mix", mix, QueryMix.RESULTS_JSON, total, into.mixWarmup);
+        }
+        for (QueryMix.QueryClass c : QueryMix.CLASSES)
+            if (pages && settings.runs(c) && c.isPage()) {
+                say(progress, "  warm-up on entity pages, %.0f s, every request distinct:", BenchSettings.PAGE_WARMUP_SECONDS);
+                warmUp(port, "pages", QueryMix.paths(c, population, endpoint, settings.seed()), accept(c),
+                        BenchSettings.PAGE_WARMUP_SECONDS, into.pageWarmup);
+            }
+    }
+
+    /** {@code seconds} of {@code paths} (each request distinct), in reported windows added to {@code windows}. */
+    private void warmUp(int port, String name, List<String> paths, String accept, double seconds,
+                        List<LoadDriver.Result> windows) throws InterruptedException {
+        for (double done = 0; done < seconds; done += BenchSettings.MIX_WARMUP_WINDOW_SECONDS) {
+            double window = Math.min(BenchSettings.MIX_WARMUP_WINDOW_SECONDS, seconds - done);
+            LoadDriver.Result r = new LoadDriver("127.0.0.1", port).run(String.format(Locale.ROOT, "%s %.0f-%.0f s",
+                    name, done, done + window), paths, accept, settings.connections(), 0, window, true);
+            windows.add(r);
             report(r);
         }
     }

@@ -20,6 +20,8 @@ final class Results {
         final Map<String, LoadDriver.Result> cached = new LinkedHashMap<>();
         /** The whole mix's warm-up before the first class, window by window (every request distinct). */
         final List<LoadDriver.Result> mixWarmup = new ArrayList<>();
+        /** Entity pages after the mix, on a server that has them. */
+        final List<LoadDriver.Result> pageWarmup = new ArrayList<>();
     }
 
     long triples;

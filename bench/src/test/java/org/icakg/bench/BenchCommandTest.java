@@ -90,17 +90,21 @@ class BenchCommandTest {
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int status = BenchCommand.run(new String[] {"--triples", "5000", "--seconds", "1", "--warmup", "1",
-                        "--mix-warmup", "12", "--classes", "ask,lookup", "--connections", "2", "--no-extras",
+                        "--mix-warmup", "12", "--classes", "ask,lookup,entity-page", "--connections", "2", "--no-extras",
                         "--no-baseline", "--no-virtuoso", "--no-cached", "--work", dir.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8), progress = err.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, progress);
         assertTrue(progress.contains("warm-up on the mix of 2 classes, 12 s"), progress);
         assertTrue(progress.contains("mix 0-10 s") && progress.contains("mix 10-12 s"), "two windows: " + progress);
+        // then entity pages, which only this service has: their code is not the queries'
+        assertTrue(progress.indexOf("warm-up on entity pages, 20 s") > progress.indexOf("mix 10-12 s"), progress);
+        assertTrue(progress.contains("pages 0-10 s") && progress.contains("pages 10-20 s"), "two windows: " + progress);
         String line = printed.lines().filter(l -> l.startsWith("Before its first class")).findFirst()
                 .orElseThrow(() -> new AssertionError("no warm-up line in\n" + printed));
-        assertTrue(line.matches(".*: ica-kg [0-9,]+ → [0-9,]+\\.$"), "two windows' req/s: " + line);
-        assertTrue(!line.contains("ica-kg 0 "), "answers during the warm-up: " + line);
+        assertTrue(line.matches(".*: ica-kg [0-9,]+ → [0-9,]+\\. Then ica-kg's entity pages for 20 s .*: [0-9,]+ → [0-9,]+ req/s\\.$"),
+                "two windows' req/s of each: " + line);
+        assertTrue(!line.contains("ica-kg 0 ") && !line.contains(": 0 "), "answers during the warm-up: " + line);
         assertTrue(!printed.contains("errors"), printed);
     }
 
