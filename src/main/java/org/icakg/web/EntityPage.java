@@ -91,7 +91,7 @@ final class EntityPage {
     record Statement(Term value, List<Provenance.Source> sources, String moreSources) {}
 
     /**
-     * The page of an entity known to the graph, with page {@code page} (from 1) of its incoming statements, or when
+     * The page (UTF-8) of an entity known to the graph, with page {@code page} (from 1) of its incoming statements, or when
      * {@code property} is given, page {@code page} of that property's outgoing statements.
      */
     byte[] render(Node entity, int page, Node property) {

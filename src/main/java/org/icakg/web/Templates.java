@@ -15,7 +15,7 @@ import io.javalin.http.Context;
  * <p>
  * A page sent as a response is rendered straight to UTF-8 ({@link #html}), into an array sized from the last page the
  * same template made: rendering to a {@code String} first grew a {@code StringBuffer} a dozen times per page, copied
- * it to a {@code String} and encoded that again, about 150 KB of garbage for a 14 KB entity page.
+ * it to a {@code String} and encoded that again (README, "Rendering").
  */
 public final class Templates {
 
