@@ -16,14 +16,17 @@ public record Vocab(String base) {
             throw new IllegalArgumentException("base must be an http(s) IRI ending in '/', got: " + base);
     }
 
+    /** What follows the base in {@link #ontologyNs()} and in {@link #entityNs()}. */
+    public static final String TERMS_PATH = "ontology#", ENTITIES_PATH = "id/";
+
     /** Namespace of ontology terms: {@code {base}ontology#}. */
-    public String ontologyNs() { return base + "ontology#"; }
+    public String ontologyNs() { return base + TERMS_PATH; }
 
     /** The ontology's own IRI. */
     public String ontologyIri() { return base + "ontology"; }
 
     /** Prefix of every entity IRI: {@code {base}id/}. */
-    public String entityNs() { return base + "id/"; }
+    public String entityNs() { return base + ENTITIES_PATH; }
 
     public String term(String localName) { return ontologyNs() + localName; }
 

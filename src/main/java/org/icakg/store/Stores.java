@@ -126,7 +126,7 @@ public final class Stores {
 
     /** The most statements {@link #expectStatements} makes room for at once (under half a gigabyte of arrays). */
     static final int MAX_EXPECTED = 1 << 24;
-    /** Bytes of the table's arrays per statement it has room for (positions, keys, hashes and values): 20 to 28. */
+    /** Bytes of the table's arrays per statement it has room for (positions, keys, hashes and values: 20 to 28), rounded up. */
     static final int TABLE_BYTES_PER_STATEMENT = 32;
 
     /**

@@ -18,16 +18,13 @@ final class Links {
     static String href(Vocab vocab, String iri) {
         String base = vocab.base(); // vocab.entityNs() and ontologyNs() without making them for every link
         if (iri.startsWith(base)) {
-            if (iri.startsWith(ENTITIES, base.length()))
-                return "/id/" + encodePath(iri.substring(base.length() + ENTITIES.length()));
-            if (iri.startsWith(TERMS, base.length()))
-                return "/ontology#" + iri.substring(base.length() + TERMS.length());
+            if (iri.startsWith(Vocab.ENTITIES_PATH, base.length()))
+                return "/id/" + encodePath(iri.substring(base.length() + Vocab.ENTITIES_PATH.length()));
+            if (iri.startsWith(Vocab.TERMS_PATH, base.length()))
+                return "/ontology#" + iri.substring(base.length() + Vocab.TERMS_PATH.length());
         }
         return isWeb(iri) ? iri : null;
     }
-
-    /** What follows the base in {@link Vocab#entityNs()} and {@link Vocab#ontologyNs()}. */
-    private static final String ENTITIES = "id/", TERMS = "ontology#";
 
     /** True for absolute {@code http(s)} IRIs; whitespace or control characters anywhere make it false. */
     static boolean isWeb(String iri) {
