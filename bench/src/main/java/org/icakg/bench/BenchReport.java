@@ -86,7 +86,7 @@ public final class BenchReport {
                     settings.mixWarmupSeconds(), BenchSettings.MIX_WARMUP_WINDOW_SECONDS, String.join("; ", servers)));
         if (!pages.isEmpty())
             b.append(String.format(Locale.ROOT, "%sThen ica-kg's entity pages for %.0f s (the others have none), every "
-                    + "request distinct: %s req/s.", servers.isEmpty() ? "" : " ", BenchSettings.PAGE_WARMUP_SECONDS,
+                    + "request distinct: %s req/s.", servers.isEmpty() ? "" : " ", settings.mixWarmupSeconds(),
                     pages.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.throughput()))
                             .collect(Collectors.joining(" → "))));
         b.append(String.format("%n%n"));

@@ -52,8 +52,6 @@ public record BenchSettings(long triples, int connections, double seconds, doubl
 
     /** Length of one window of the mix's warm-up, whose throughput is reported. */
     public static final double MIX_WARMUP_WINDOW_SECONDS = 10;
-    /** Entity pages sent after the mix's warm-up, before the first class, by a server that has pages. */
-    public static final double PAGE_WARMUP_SECONDS = 20;
 
     public BenchSettings {
         if (mixWarmupSeconds < 0)

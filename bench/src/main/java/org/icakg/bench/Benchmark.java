@@ -340,9 +340,9 @@ public final class Benchmark {
      * Before a server's first class: the selected SPARQL classes' requests in turn (every request distinct, none of
      * them sent again later), for {@code --mix-warmup} seconds in windows whose throughput is reported, so that every
      * class is measured on a server that has compiled the code the whole mix runs, not only the classes before it.
-     * Every server gets the same warm-up. Then, on a server with pages, {@link BenchSettings#PAGE_WARMUP_SECONDS} of
-     * entity pages (the other servers have none): a page's code (the templates, the labels) is not the queries', and
-     * measured after a 2-s warm-up the page class and its 16-connection run measured the JIT at work on two cores.
+     * Every server gets the same warm-up. Then, on a server with pages, as long again of entity pages (the other servers
+     * have none): a page's code (Jetty's and Javalin's paths for a page, the templates, the labels) is not the queries',
+     * and C2 compiles it over a minute of pages on two cores, as it does the queries' over a minute of the mix.
      */
     private void warmUpOnMix(int port, Results.Server into, String endpoint, boolean pages) throws InterruptedException {
         double total = settings.warmupSeconds() > 0 ? settings.mixWarmupSeconds() : 0;
@@ -359,9 +359,9 @@ public final class Benchmark {
         }
         for (QueryMix.QueryClass c : QueryMix.CLASSES)
             if (pages && settings.runs(c) && c.isPage()) {
-                say(progress, "  warm-up on entity pages, %.0f s, every request distinct:", BenchSettings.PAGE_WARMUP_SECONDS);
-                warmUp(port, "pages", QueryMix.paths(c, population, endpoint, settings.seed()), accept(c),
-                        BenchSettings.PAGE_WARMUP_SECONDS, into.pageWarmup);
+                say(progress, "  warm-up on entity pages, %.0f s, every request distinct:", total);
+                warmUp(port, "pages", QueryMix.paths(c, population, endpoint, settings.seed()), accept(c), total,
+                        into.pageWarmup);
             }
     }
 
