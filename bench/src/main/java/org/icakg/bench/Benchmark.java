@@ -229,9 +229,11 @@ public final class Benchmark {
         Startup.recordClassArchive(settings.serviceJarIfBuilt(), jvm, settings.store() ? serve : List.of(),
                 log("ica-kg-first-start"));
         ServerProcess served;
+        MachineLoad.CpuTimes from = MachineLoad.CpuTimes.now();
         try (Ticker t = new Ticker(progress, "loading")) {
             served = ServerProcess.serve(settings.serviceJarIfBuilt(), jvm, serve, log("ica-kg"));
         }
+        results.loadStealPercent = MachineLoad.stolenPercentSince(from);
         try (ServerProcess ica = served) {
             measureServer(ica, results.service, "/sparql", true);
             sameMinutes(hello, ica, "/sparql");

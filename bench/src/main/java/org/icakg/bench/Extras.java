@@ -44,8 +44,10 @@ final class Extras {
                     jar.map(j -> "java -jar " + j).orElse("(no service jar built: from the bench's class path)"), Startup.LAUNCHES,
                     firstUnmeasured(jar));
             Startup.recordClassArchive(jar, List.of(), List.of(), logs.resolve("startup.log"));
+            MachineLoad.CpuTimes from = MachineLoad.CpuTimes.now();
             results.startupBundledMillis = Startup.medianFirstAnswerMillis(jar, List.of(), List.of(), logs.resolve("startup.log"),
                     ms -> Benchmark.say(progress, "  %,d ms", ms));
+            results.startupStealPercent = MachineLoad.stolenPercentSince(from);
         });
         attempt("reopen", () -> {
             Path store = ensureStore(logs);
@@ -53,8 +55,10 @@ final class Extras {
                     results.triples, Startup.LAUNCHES, firstUnmeasured(jar));
             List<String> reopen = List.of("--store", store.toString());
             Startup.recordClassArchive(jar, List.of(BenchSettings.SERVICE_HEAP), reopen, logs.resolve("reopen.log"));
+            MachineLoad.CpuTimes from = MachineLoad.CpuTimes.now();
             results.reopenMillis = Startup.medianFirstAnswerMillis(jar, List.of(BenchSettings.SERVICE_HEAP), reopen,
                     logs.resolve("reopen.log"), ms -> Benchmark.say(progress, "  %,d ms", ms));
+            results.reopenStealPercent = MachineLoad.stolenPercentSince(from);
         });
         attempt("writes", () -> writes(BenchSettings.WRITES));
         attempt("validation", this::validation);

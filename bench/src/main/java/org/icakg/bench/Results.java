@@ -57,6 +57,11 @@ final class Results {
     String wrkAbsent;
     Long startupBundledMillis;
     Long reopenMillis;
+    /**
+     * The host's share of the processors (steal, in %) while this service loaded the data, while the start-up's
+     * launches ran, while the reopen's ran; null where {@code /proc/stat} cannot be read.
+     */
+    Double loadStealPercent, startupStealPercent, reopenStealPercent;
     Long validationMillis;
     long validationTriples;
     String validationOutcome;

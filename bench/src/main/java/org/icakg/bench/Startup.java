@@ -132,6 +132,7 @@ final class Startup {
         for (int j = 0; j < jars.size(); j++)
             recordClassArchive(Optional.of(jars.get(j)), jvmOptions, serveArgs, logs.resolve("startup-" + j + ".log"));
         long[][] ms = new long[jars.size()][launches], cpu = new long[jars.size()][launches];
+        MachineLoad.CpuTimes from = MachineLoad.CpuTimes.now();
         for (int i = 0; i < launches; i++) {
             for (int j = 0; j < jars.size(); j++) {
                 Launch l = launch(Optional.of(jars.get(j)), jvmOptions, serveArgs, logs.resolve("startup-" + j + ".log"));
@@ -141,7 +142,8 @@ final class Startup {
             }
         }
         StringBuilder out = new StringBuilder(String.format("Start to first answer (%s), %d launches of each after a first that "
-                + "is not measured (it records the jar's class archive), JVM options %s%n%n", what.words(), launches, jvmOptions));
+                + "is not measured (it records the jar's class archive), JVM options %s%s%n%n", what.words(), launches, jvmOptions,
+                BenchReport.steal(MachineLoad.stolenPercentSince(from))));
         out.append("| jar | median ms | median CPU ms | each launch, ms (CPU ms) |\n|---|--:|--:|---|\n");
         for (int j = 0; j < jars.size(); j++) {
             StringBuilder each = new StringBuilder();
