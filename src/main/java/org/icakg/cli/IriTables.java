@@ -50,6 +50,27 @@ final class IriTables extends Thread {
             // The main thread meets the same failure where Jena needs the class, and reports it there.
         }
         concatenations(getName(), getId(), getPriority(), this);
+        recordMethods(getName(), isDaemon());
+    }
+
+    /**
+     * A record of the shape of Javalin's {@code HandlerType} (a name and a flag), whose {@code equals},
+     * {@code hashCode} and {@code toString} the JDK links through {@code ObjectMethods} at their first call, as it does
+     * a record of any library.
+     */
+    record Named(String name, boolean flag) {}
+
+    /**
+     * Calls the record methods of {@link Named}: their first calls link them through the JDK's {@code ObjectMethods}
+     * (its own set-up the first time, then method-handle trees whose lambda forms the JDK keeps by shape), so the main
+     * thread finds them built when Javalin puts its {@code HandlerType}s in maps as it registers the routes; returns a
+     * value of the three, so that the JIT keeps them.
+     */
+    static int recordMethods(String name, boolean flag) {
+        Named a = new Named(name, flag), b = new Named(name, !flag);
+        int h = a.hashCode() + (a.equals(b) ? 1 : 0);
+        last = a.toString();
+        return h;
     }
 
     /** Where {@link #concatenations} leaves its strings, so that the JIT keeps them. */

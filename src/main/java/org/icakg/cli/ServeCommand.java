@@ -51,11 +51,13 @@ final class ServeCommand {
 
     /** What a start does before it serves: a load in memory, or the opening of a store (loaded only when empty). */
     static String startMessage(ServerConfig config) {
+        // Built without concatenation: the first one the main thread runs links the JDK's StringConcatFactory (some
+        // 17 classes of lambda forms) before anything else is done.
         String data = config.dataPaths().isEmpty() ? "the bundled data" : config.dataPaths().toString();
         if (config.store() == null)
-            return "Loading " + data + " in memory ...";
-        return "Opening store " + config.store() + " (reopened as it is when it holds data, else " + data
-                + " is loaded into it) ...";
+            return new StringBuilder("Loading ").append(data).append(" in memory ...").toString();
+        return new StringBuilder("Opening store ").append(config.store()).append(" (reopened as it is when it holds data, else ")
+                .append(data).append(" is loaded into it) ...").toString();
     }
 
     /**

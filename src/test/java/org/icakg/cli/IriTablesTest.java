@@ -49,19 +49,27 @@ class IriTablesTest {
 
     @Test
     void the_thread_names_no_class_but_its_own_and_the_jdks_and_links_concatenations_through_the_jdk() throws Exception {
-        try (InputStream in = IriTables.class.getResourceAsStream("IriTables.class")) {
-            TreeSet<String> outside = new TreeSet<>();
-            List<String> names = classNames(in);
-            for (String name : names)
-                if (!name.startsWith("java/") && !name.equals("org/icakg/cli/IriTables"))
-                    outside.add(name);
-            assertEquals(new TreeSet<>(), outside, "classes the thread's code names outside the JDK (jena-iri's factory"
-                    + " is named by a string, initialised by the JDK's Class.forName)");
-            assertTrue(names.contains("java/lang/invoke/StringConcatFactory"),
-                    "the concatenations are linked by the JDK's StringConcatFactory, as the libraries' are: " + names);
-        }
+        List<String> names = new ArrayList<>();
+        for (String file : List.of("IriTables.class", "IriTables$Named.class"))
+            try (InputStream in = IriTables.class.getResourceAsStream(file)) {
+                names.addAll(classNames(in));
+            }
+        TreeSet<String> outside = new TreeSet<>();
+        for (String name : names)
+            if (!name.startsWith("java/") && !name.equals("org/icakg/cli/IriTables")
+                    && !name.equals("org/icakg/cli/IriTables$Named"))
+                outside.add(name);
+        assertEquals(new TreeSet<>(), outside, "classes the thread's code names outside the JDK (jena-iri's factory"
+                + " is named by a string, initialised by the JDK's Class.forName)");
+        assertTrue(names.contains("java/lang/invoke/StringConcatFactory"),
+                "the concatenations are linked by the JDK's StringConcatFactory, as the libraries' are: " + names);
+        assertTrue(names.contains("java/lang/runtime/ObjectMethods"),
+                "the record's methods are linked by the JDK's ObjectMethods, as a library's record's are: " + names);
         Object o = List.of(1, 2);
         assertEquals("[t=[1, 2]]", IriTables.concatenations("t", 7L, 3, o), "what the linked concatenations make");
+        assertEquals(new IriTables.Named("t", true).hashCode(), IriTables.recordMethods("t", true),
+                "the record's methods ran (two unequal records)");
+        assertEquals("Named[name=t, flag=true]", IriTables.last);
     }
 
     @Test
