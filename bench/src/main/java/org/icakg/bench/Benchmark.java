@@ -310,8 +310,10 @@ public final class Benchmark {
         }
         if (pages && settings.extras()) {
             QueryMix.QueryClass page = QueryMix.CLASSES.get(QueryMix.CLASSES.size() - 1);
+            MachineLoad.CpuTimes from = MachineLoad.CpuTimes.now();
             results.entityPage16 = drive(server.port(), "entity-page@16", QueryMix.paths(page, population, endpoint,
                     settings.seed()), accept(page), BenchSettings.ENTITY_PAGE_CONNECTIONS, true);
+            results.entityPage16StealPercent = MachineLoad.stolenPercentSince(from);
         }
         if (pages && settings.cached()) {
             say(progress, "  cached mix (%d variants per class, repeated):", QueryMix.VARIANTS);

@@ -62,6 +62,8 @@ final class Results {
      * launches ran, while the reopen's ran; null where {@code /proc/stat} cannot be read.
      */
     Double loadStealPercent, startupStealPercent, reopenStealPercent;
+    /** The host's share of the processors (steal, in %) while the entity page ran at 16 connections, or null. */
+    Double entityPage16StealPercent;
     Long validationMillis;
     long validationTriples;
     String validationOutcome;
