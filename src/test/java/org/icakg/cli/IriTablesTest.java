@@ -67,9 +67,19 @@ class IriTablesTest {
                 "the record's methods are linked by the JDK's ObjectMethods, as a library's record's are: " + names);
         Object o = List.of(1, 2);
         assertEquals("[t=[1, 2]]", IriTables.concatenations("t", 7L, 3, o), "what the linked concatenations make");
-        assertEquals(new IriTables.Named("t", true).hashCode(), IriTables.recordMethods("t", true),
-                "the record's methods ran (two unequal records)");
-        assertEquals("Named[name=t, flag=true]", IriTables.last);
+        assertEquals("Named[name=t, flag=true]", IriTables.recordMethods("t", true),
+                "the record's methods ran: two records with other flags are unequal, and the text is the record's");
+    }
+
+    @Test
+    void the_thread_builds_the_tables_then_links_the_record_methods() throws Exception {
+        int expected = new IriTables.Named("ica-kg-iri-tables", true).hashCode();
+        IriTables.startBuilding();
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (IriTables.lastHash != expected && System.nanoTime() < until)
+            Thread.sleep(10);
+        assertEquals(expected, IriTables.lastHash, "the thread's own record, hashed at its end");
+        assertTrue(Class.forName(IriTables.FACTORY, false, IriTables.class.getClassLoader()) != null);
     }
 
     @Test
