@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param seconds      measured time per query class and server
  * @param warmupSeconds unmeasured time before each measurement
  * @param mixWarmupSeconds unmeasured time before a server's first class, on the whole mix of SPARQL classes (every
- *                     request distinct), in windows whose throughput the report shows; 0 for none
+ *                     request distinct), in windows whose throughput the report shows, then as long again on entity
+ *                     pages for a server that has them; 0 for none
  * @param seed         seed of the generator and of the query parameters
  * @param workDir      where data files, stores and server logs go
  * @param classes      names of the query classes to run (all when empty)
